@@ -1,0 +1,65 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode with strict concurrency.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "deskstat",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "deskstat", targets: ["deskstat"]),
+        .library(name: "DeskstatCLI", targets: ["DeskstatCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Stage 1: the Zendesk wire format (JSON scanning, envelopes, wire records). Foundation only.
+        .target(name: "ZendeskWire", swiftSettings: strictSettings),
+        // Stage 2: the local SQLite cache (schema, migrations, versioned upserts, status).
+        .target(
+            name: "DeskstatCache",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        // Stage 1→2: reading API-shaped files into the cache.
+        .target(
+            name: "DeskstatImport",
+            dependencies: ["ZendeskWire", "DeskstatCache"],
+            swiftSettings: strictSettings),
+        // A seeded, internally consistent account written as API-shaped JSON.
+        .target(name: "DeskstatGenerator", swiftSettings: strictSettings),
+        // The command-line front end: parses arguments, builds a frontend, maps errors to exit codes.
+        .target(
+            name: "DeskstatCLI",
+            dependencies: [
+                "ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+        .executableTarget(name: "deskstat", dependencies: ["DeskstatCLI"], swiftSettings: strictSettings),
+
+        .testTarget(name: "ZendeskWireTests", dependencies: ["ZendeskWire"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DeskstatCacheTests",
+            dependencies: ["DeskstatCache", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "DeskstatImportTests",
+            dependencies: ["DeskstatImport", "DeskstatCache", "ZendeskWire", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "DeskstatGeneratorTests",
+            dependencies: ["DeskstatGenerator"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "DeskstatCLITests",
+            dependencies: ["DeskstatCLI", "DeskstatCache", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

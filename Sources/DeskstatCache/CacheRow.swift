@@ -1,0 +1,57 @@
+public import GRDB
+
+/// One record as the cache stores it: typed column values, the API's JSON, and child rows.
+///
+/// Build rows with the table-specific factories (`CacheRow.ticket(…)`, `CacheRow.user(…)`, …), which
+/// keep column names and order in one place.
+public struct CacheRow: Sendable {
+    public let table: CacheTable
+    /// Values in `table.columns` order.
+    let values: [DatabaseValue]
+    public let rawJSON: String
+    let children: [ChildRows]
+
+    init(_ table: CacheTable, _ values: [(any DatabaseValueConvertible)?], rawJSON: String, children: [ChildRows] = []) {
+        precondition(values.count == table.columns.count, "column count mismatch for \(table)")
+        self.table = table
+        self.values = values.map { $0?.databaseValue ?? .null }
+        self.rawJSON = rawJSON
+        self.children = children
+    }
+
+    /// The primary key value.
+    public var key: DatabaseValue { values[0] }
+
+    /// The version this row carries, most significant part first (missing parts sort lowest).
+    var version: [Int64] {
+        table.versionColumns.map { column in
+            guard let index = table.columns.firstIndex(of: column) else { return Int64.min }
+            return Int64.fromDatabaseValue(values[index]) ?? Int64.min
+        }
+    }
+}
+
+/// Rows of a child table (tags, custom field values, SLA conditions, …) owned by one record.
+struct ChildRows: Sendable {
+    let table: String
+    let columns: [String]
+    let rows: [[DatabaseValue]]
+
+    init(_ table: String, _ columns: [String], _ rows: [[(any DatabaseValueConvertible)?]]) {
+        self.table = table
+        self.columns = columns
+        self.rows = rows.map { $0.map { $0?.databaseValue ?? .null } }
+    }
+}
+
+/// What an upsert did with one incoming record.
+public enum UpsertOutcome: String, Sendable, CaseIterable, Codable {
+    /// No record with this key existed.
+    case inserted
+    /// The incoming version was newer and replaced the stored one.
+    case updated
+    /// The same version was already stored; nothing was written.
+    case unchanged
+    /// The stored version is newer; the incoming record was ignored.
+    case skipped
+}

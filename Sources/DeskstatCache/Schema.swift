@@ -1,0 +1,182 @@
+/// The cache's SQL schema, one migration per version. Append new migrations; never edit old ones.
+///
+/// Names follow the Zendesk API (`tickets`, `created_at`, `via_channel`), timestamps are integer
+/// UTC epoch seconds, and every record keeps the API's JSON in `raw_json`.
+enum Schema {
+    /// Migration identifiers in order; the cache's schema version is the number applied.
+    static let migrations: [(name: String, sql: String)] = [("v1-account-tables", version1)]
+
+    static var currentVersion: Int { migrations.count }
+
+    static let version1 = """
+        CREATE TABLE tickets (
+            id INTEGER PRIMARY KEY,
+            status TEXT, priority TEXT, type TEXT, subject TEXT, via_channel TEXT,
+            group_id INTEGER, assignee_id INTEGER, requester_id INTEGER, submitter_id INTEGER,
+            organization_id INTEGER, brand_id INTEGER, ticket_form_id INTEGER, problem_id INTEGER,
+            created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, generated_timestamp INTEGER NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+            raw_json TEXT NOT NULL
+        );
+        CREATE INDEX tickets_created_at ON tickets(created_at, status, deleted);
+        CREATE INDEX tickets_status ON tickets(status);
+        CREATE INDEX tickets_group_id ON tickets(group_id);
+        CREATE INDEX tickets_assignee_id ON tickets(assignee_id);
+        CREATE INDEX tickets_generated_timestamp ON tickets(generated_timestamp);
+
+        CREATE TABLE ticket_tags (
+            ticket_id INTEGER NOT NULL, tag TEXT NOT NULL,
+            PRIMARY KEY (ticket_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX ticket_tags_tag ON ticket_tags(tag, ticket_id);
+
+        CREATE TABLE ticket_custom_fields (
+            ticket_id INTEGER NOT NULL, field_id INTEGER NOT NULL, value TEXT,
+            PRIMARY KEY (ticket_id, field_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ticket_custom_fields_field ON ticket_custom_fields(field_id, value);
+
+        CREATE TABLE ticket_metrics (
+            id INTEGER PRIMARY KEY,
+            ticket_id INTEGER NOT NULL UNIQUE,
+            created_at INTEGER, updated_at INTEGER,
+            reply_time_in_minutes_calendar REAL, reply_time_in_minutes_business REAL,
+            first_resolution_time_in_minutes_calendar REAL, first_resolution_time_in_minutes_business REAL,
+            full_resolution_time_in_minutes_calendar REAL, full_resolution_time_in_minutes_business REAL,
+            agent_wait_time_in_minutes_calendar REAL, agent_wait_time_in_minutes_business REAL,
+            requester_wait_time_in_minutes_calendar REAL, requester_wait_time_in_minutes_business REAL,
+            on_hold_time_in_minutes_calendar REAL, on_hold_time_in_minutes_business REAL,
+            reply_time_in_seconds_calendar REAL,
+            reopens INTEGER, replies INTEGER, assignee_stations INTEGER, group_stations INTEGER,
+            assigned_at INTEGER, initially_assigned_at INTEGER, solved_at INTEGER, status_updated_at INTEGER,
+            latest_comment_added_at INTEGER, requester_updated_at INTEGER, assignee_updated_at INTEGER,
+            custom_status_updated_at INTEGER,
+            raw_json TEXT NOT NULL
+        );
+        CREATE INDEX ticket_metrics_solved_at ON ticket_metrics(solved_at);
+
+        CREATE TABLE satisfaction_ratings (
+            id INTEGER PRIMARY KEY,
+            ticket_id INTEGER, group_id INTEGER, assignee_id INTEGER, requester_id INTEGER,
+            score TEXT, reason TEXT, reason_id INTEGER,
+            created_at INTEGER, updated_at INTEGER,
+            raw_json TEXT NOT NULL
+        );
+        CREATE INDEX satisfaction_ratings_updated_at ON satisfaction_ratings(updated_at);
+        CREATE INDEX satisfaction_ratings_ticket_id ON satisfaction_ratings(ticket_id);
+
+        CREATE TABLE sla_policies (
+            id INTEGER PRIMARY KEY,
+            title TEXT, description TEXT, position INTEGER,
+            created_at INTEGER, updated_at INTEGER,
+            raw_json TEXT NOT NULL
+        );
+        CREATE TABLE sla_policy_conditions (
+            policy_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('all', 'any')),
+            position INTEGER NOT NULL, field TEXT, operator TEXT, value TEXT,
+            PRIMARY KEY (policy_id, kind, position)
+        ) WITHOUT ROWID;
+        CREATE TABLE sla_policy_metrics (
+            policy_id INTEGER NOT NULL, position INTEGER NOT NULL,
+            priority TEXT, metric TEXT, target REAL, target_in_seconds REAL, business_hours INTEGER NOT NULL,
+            PRIMARY KEY (policy_id, position)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE groups (
+            id INTEGER PRIMARY KEY,
+            name TEXT, description TEXT, is_default INTEGER, deleted INTEGER, is_public INTEGER,
+            created_at INTEGER, updated_at INTEGER,
+            raw_json TEXT NOT NULL
+        );
+        CREATE TABLE group_memberships (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER, group_id INTEGER, is_default INTEGER,
+            created_at INTEGER, updated_at INTEGER,
+            raw_json TEXT NOT NULL
+        );
+        CREATE INDEX group_memberships_group ON group_memberships(group_id, user_id);
+
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            name TEXT, email TEXT, role TEXT, role_type INTEGER, active INTEGER, suspended INTEGER,
+            organization_id INTEGER, default_group_id INTEGER, time_zone TEXT,
+            created_at INTEGER, updated_at INTEGER, last_login_at INTEGER,
+            raw_json TEXT NOT NULL
+        );
+        CREATE INDEX users_role ON users(role);
+
+        CREATE TABLE organizations (
+            id INTEGER PRIMARY KEY,
+            name TEXT, group_id INTEGER,
+            created_at INTEGER, updated_at INTEGER, deleted_at INTEGER,
+            raw_json TEXT NOT NULL
+        );
+
+        CREATE TABLE ticket_audits (
+            id INTEGER PRIMARY KEY,
+            ticket_id INTEGER NOT NULL, author_id INTEGER, via_channel TEXT, created_at INTEGER NOT NULL,
+            raw_json TEXT NOT NULL
+        );
+        CREATE INDEX ticket_audits_ticket ON ticket_audits(ticket_id, created_at);
+
+        CREATE TABLE ticket_comments (
+            id INTEGER PRIMARY KEY,
+            ticket_id INTEGER NOT NULL, audit_id INTEGER, author_id INTEGER, type TEXT, public INTEGER,
+            via_channel TEXT, created_at INTEGER,
+            raw_json TEXT NOT NULL
+        );
+        CREATE INDEX ticket_comments_ticket ON ticket_comments(ticket_id, created_at);
+
+        CREATE TABLE ticket_fields (
+            id INTEGER PRIMARY KEY,
+            type TEXT, title TEXT, active INTEGER, position INTEGER,
+            created_at INTEGER, updated_at INTEGER,
+            raw_json TEXT NOT NULL
+        );
+        CREATE TABLE ticket_forms (
+            id INTEGER PRIMARY KEY,
+            name TEXT, active INTEGER, is_default INTEGER, position INTEGER,
+            created_at INTEGER, updated_at INTEGER,
+            raw_json TEXT NOT NULL
+        );
+        CREATE TABLE macros (
+            id INTEGER PRIMARY KEY,
+            title TEXT, active INTEGER, position INTEGER,
+            created_at INTEGER, updated_at INTEGER,
+            raw_json TEXT NOT NULL
+        );
+        CREATE TABLE tags (
+            name TEXT PRIMARY KEY,
+            count INTEGER,
+            raw_json TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE ticket_metric_events (
+            id INTEGER PRIMARY KEY,
+            ticket_id INTEGER, metric TEXT, instance_id INTEGER, type TEXT, time INTEGER, deleted INTEGER,
+            raw_json TEXT NOT NULL
+        );
+        CREATE INDEX ticket_metric_events_ticket ON ticket_metric_events(ticket_id, time);
+
+        CREATE TABLE schedules (
+            id INTEGER PRIMARY KEY,
+            name TEXT, time_zone TEXT,
+            created_at INTEGER, updated_at INTEGER,
+            raw_json TEXT NOT NULL
+        );
+        CREATE TABLE schedule_intervals (
+            schedule_id INTEGER NOT NULL, position INTEGER NOT NULL,
+            start_time INTEGER NOT NULL, end_time INTEGER NOT NULL,
+            PRIMARY KEY (schedule_id, position)
+        ) WITHOUT ROWID;
+        CREATE TABLE schedule_holidays (
+            id INTEGER PRIMARY KEY,
+            schedule_id INTEGER NOT NULL, name TEXT, start_date TEXT, end_date TEXT
+        );
+
+        CREATE TABLE deskstat_table_state (
+            table_name TEXT PRIMARY KEY,
+            last_import_at INTEGER, last_sync_at INTEGER, sync_state TEXT
+        ) WITHOUT ROWID;
+        """
+}

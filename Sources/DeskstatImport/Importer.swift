@@ -1,0 +1,138 @@
+public import DeskstatCache
+public import ZendeskWire
+
+/// Imports API-shaped JSON files into the cache, one transaction per file.
+///
+/// Each file is parsed and mapped completely before anything is written, and then written in a
+/// single transaction, so a malformed or failing file leaves the cache exactly as it was.
+public struct Importer: Sendable {
+    /// Options that change how files are read.
+    public struct Options: Sendable {
+        /// The table bare records (NDJSON lines, or a single bare object) belong to.
+        public var table: WireTable?
+        /// Go on after a bad file and report all failures at the end.
+        public var keepGoing: Bool
+        /// When the import runs (epoch seconds), recorded for `status`; passed in, never read from a clock here.
+        public var now: Int64
+
+        public init(table: WireTable? = nil, keepGoing: Bool = false, now: Int64) {
+            self.table = table
+            self.keepGoing = keepGoing
+            self.now = now
+        }
+    }
+
+    public let cache: Cache
+    public let options: Options
+
+    public init(cache: Cache, options: Options) {
+        self.cache = cache
+        self.options = options
+    }
+
+    /// Imports every source in order. Throws the first failure, or with `keepGoing` a `.partial`
+    /// error listing the failures after importing everything else (the report comes with it via `onReport`).
+    public func run(
+        _ sources: [ImportSource], progress: (ImportProgress) -> Void = { _ in }
+    ) throws(ImportError) -> ImportReport {
+        var report = ImportReport()
+        let bytesTotal = sources.reduce(Int64(0)) { $0 + $1.size }
+        var bytesDone: Int64 = 0
+        for (index, source) in sources.enumerated() {
+            do {
+                let (counts, warnings) = try importFile(source)
+                for (table, tableCounts) in counts { report.tables[table, default: TableCounts()].add(tableCounts) }
+                report.warnings += warnings
+                report.filesImported += 1
+            } catch {
+                guard options.keepGoing else { throw error }
+                report.failures.append(ImportFailure(path: source.displayName, message: error.description))
+            }
+            bytesDone += source.size
+            progress(ImportProgress(
+                filesDone: index + 1, filesTotal: sources.count, bytesDone: bytesDone, bytesTotal: bytesTotal,
+                records: report.records))
+        }
+        return report
+    }
+
+    /// Parses, maps and writes one file; returns its counts and warnings.
+    func importFile(_ source: ImportSource) throws(ImportError) -> ([CacheTable: TableCounts], [String]) {
+        let bytes = try source.read()
+        let (rows, warnings) = try parse(bytes, source: source)
+        var counts: [CacheTable: TableCounts] = [:]
+        do {
+            try cache.write { writer in
+                for row in rows { counts[row.table, default: TableCounts()].add(try writer.upsert(row)) }
+                try writer.recordActivity(.import, tables: counts.keys, at: options.now)
+            }
+        } catch let error as CacheError {
+            throw .cache(path: source.displayName, error: error)
+        } catch {
+            throw .cache(path: source.displayName, error: .database(message: String(describing: error), sql: nil))
+        }
+        return (counts, warnings)
+    }
+
+    /// Turns a file's bytes into cache rows, or throws naming where the input is wrong.
+    func parse(_ bytes: [UInt8], source: ImportSource) throws(ImportError) -> ([CacheRow], [String]) {
+        let name = source.displayName
+        guard source.isLineDelimited else {
+            do {
+                return try parseBody(bytes, name: name)
+            } catch {
+                throw .malformed(path: name, line: nil, error: error)
+            }
+        }
+        var rows: [CacheRow] = []
+        var warnings: [String] = []
+        for (lineNumber, line) in Self.lines(of: bytes) {
+            do {
+                if let table = options.table {
+                    let record = try Envelope.parseBareRecord(line, table: table, index: lineNumber - 1)
+                    rows += try RecordMapper.rows(for: record, table: table)
+                } else {
+                    let (lineRows, lineWarnings) = try parseBody(line, name: "\(name) line \(lineNumber)")
+                    rows += lineRows
+                    warnings += lineWarnings
+                }
+            } catch {
+                throw .malformed(path: name, line: lineNumber, error: error)
+            }
+        }
+        if rows.isEmpty && warnings.isEmpty { throw .malformed(path: name, line: nil, error: .empty) }
+        return (rows, warnings)
+    }
+
+    private func parseBody(_ bytes: [UInt8], name: String) throws(WireError) -> ([CacheRow], [String]) {
+        let envelope: Envelope
+        do {
+            envelope = try Envelope.parse(bytes)
+        } catch .unknownBody(let keys) where options.table != nil {
+            // A single bare record named with --table.
+            guard let table = options.table else { throw .unknownBody(keys: keys) }
+            let record = try Envelope.parseBareRecord(bytes, table: table, index: 0)
+            return (try RecordMapper.rows(for: record, table: table), [])
+        }
+        var rows: [CacheRow] = []
+        for section in envelope.sections {
+            rows += try RecordMapper.rows(for: section, in: envelope)
+        }
+        let warnings = envelope.unknownKeys.map {
+            "\(name): ignored top-level key \"\($0)\" (not a table deskstat imports)"
+        }
+        return (rows, warnings)
+    }
+
+    /// Non-blank lines with their 1-based numbers.
+    static func lines(of bytes: [UInt8]) -> [(Int, [UInt8])] {
+        var result: [(Int, [UInt8])] = []
+        var lineNumber = 0
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            result.append((lineNumber, Array(line)))
+        }
+        return result
+    }
+}

@@ -1,0 +1,103 @@
+/// A ticket audit: one update to a ticket with the events it made.
+public struct TicketAudit: Sendable, Equatable {
+    public var id: Int64
+    public var ticketID: Int64
+    public var authorID: Int64?
+    public var viaChannel: String?
+    public var createdAt: Int64
+    /// Comments carried by the audit's `Comment`/`VoiceComment` events.
+    public var comments: [TicketComment]
+
+    public init(_ reader: RecordReader) throws(WireError) {
+        let stamp = AuditStamp(
+            ticketID: try reader.id("ticket_id"), auditID: try reader.id(),
+            createdAt: try reader.requiredTimestamp("created_at"), viaChannel: Ticket.channel(of: reader.members["via"]))
+        id = stamp.auditID
+        ticketID = stamp.ticketID
+        authorID = try reader.optionalID("author_id")
+        viaChannel = stamp.viaChannel
+        createdAt = stamp.createdAt
+        var comments: [TicketComment] = []
+        for event in reader.objects("events") {
+            guard let type = RecordReader.text(event["type"]), type == "Comment" || type == "VoiceComment" else { continue }
+            comments.append(try TicketComment(event: reader.nested(event), audit: stamp))
+        }
+        self.comments = comments
+    }
+}
+
+/// What a comment event inherits from its audit.
+struct AuditStamp {
+    let ticketID: Int64
+    let auditID: Int64
+    let createdAt: Int64
+    let viaChannel: String?
+}
+
+/// A ticket comment (public reply or internal note).
+public struct TicketComment: Sendable, Equatable {
+    public var id: Int64
+    public var ticketID: Int64?
+    public var auditID: Int64?
+    public var authorID: Int64?
+    public var type: String?
+    public var isPublic: Bool?
+    public var viaChannel: String?
+    public var createdAt: Int64?
+    /// The comment's JSON when it came from an audit event (a comment list keeps the API's own text).
+    public var eventText: String?
+
+    /// A comment from a comments list; `ticketID` comes from the record or from the list's URL.
+    public init(_ reader: RecordReader, ticketID fallbackTicketID: Int64?) throws(WireError) {
+        id = try reader.id()
+        ticketID = try reader.optionalID("ticket_id") ?? fallbackTicketID
+        guard ticketID != nil else {
+            throw reader.fail(
+                "ticket_id",
+                "is missing and the body's pagination URLs do not name the ticket; import the ticket's audits instead, or add \"ticket_id\" to each comment")
+        }
+        auditID = try reader.optionalID("audit_id")
+        authorID = try reader.optionalID("author_id")
+        type = reader.string("type")
+        isPublic = reader.bool("public")
+        viaChannel = Ticket.channel(of: reader.members["via"])
+        createdAt = try reader.timestamp("created_at")
+        eventText = nil
+    }
+
+    init(event reader: RecordReader, audit: AuditStamp) throws(WireError) {
+        id = try reader.id()
+        ticketID = audit.ticketID
+        auditID = audit.auditID
+        authorID = try reader.optionalID("author_id")
+        type = reader.string("type")
+        isPublic = reader.bool("public")
+        viaChannel = Ticket.channel(of: reader.members["via"]) ?? audit.viaChannel
+        createdAt = try reader.timestamp("created_at") ?? audit.createdAt
+        var members = reader.members
+        members["ticket_id"] = .integer(audit.ticketID)
+        members["created_at"] = .string(Timestamp.format(createdAt ?? audit.createdAt))
+        eventText = JSONValue.object(members).canonicalText
+    }
+}
+
+/// A ticket metric event (SLA and metric lifecycle: apply_sla, fulfill, breach, pause, …).
+public struct TicketMetricEvent: Sendable, Equatable {
+    public var id: Int64
+    public var ticketID: Int64?
+    public var metric: String?
+    public var instanceID: Int64?
+    public var type: String?
+    public var time: Int64?
+    public var deleted: Bool?
+
+    public init(_ reader: RecordReader) throws(WireError) {
+        id = try reader.id()
+        ticketID = try reader.optionalID("ticket_id")
+        metric = reader.string("metric")
+        instanceID = try reader.integer("instance_id")
+        type = reader.string("type")
+        time = try reader.timestamp("time")
+        deleted = reader.bool("deleted")
+    }
+}
