@@ -19,6 +19,15 @@ public struct TableStatus: Sendable, Equatable, Codable {
     public let newest: Int64?
     public let lastImportAt: Int64?
     public let lastSyncAt: Int64?
+
+    public init(table: String, rows: Int, oldest: Int64?, newest: Int64?, lastImportAt: Int64?, lastSyncAt: Int64?) {
+        self.table = table
+        self.rows = rows
+        self.oldest = oldest
+        self.newest = newest
+        self.lastImportAt = lastImportAt
+        self.lastSyncAt = lastSyncAt
+    }
 }
 
 extension Cache {

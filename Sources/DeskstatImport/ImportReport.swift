@@ -26,7 +26,8 @@ public struct TableCounts: Sendable, Equatable, Codable {
         }
     }
 
-    mutating func add(_ other: TableCounts) {
+    /// Adds another set of counts (several files into one summary).
+    public mutating func add(_ other: TableCounts) {
         inserted += other.inserted
         updated += other.updated
         unchanged += other.unchanged

@@ -5,6 +5,19 @@ public struct ImportSource: Sendable, Equatable {
     /// A file path, or `-` for standard input.
     public let path: String
     public let size: Int64
+    /// Bytes supplied directly (generated data), instead of a file.
+    let contents: [UInt8]?
+
+    init(path: String, size: Int64, contents: [UInt8]? = nil) {
+        self.path = path
+        self.size = size
+        self.contents = contents
+    }
+
+    /// A source held in memory, named `name` in messages (the extension decides NDJSON or not).
+    public static func inMemory(name: String, bytes: [UInt8]) -> ImportSource {
+        ImportSource(path: name, size: Int64(bytes.count), contents: bytes)
+    }
 
     static let stdinPath = "-"
     static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
@@ -62,6 +75,7 @@ public struct ImportSource: Sendable, Equatable {
 
     /// The file's bytes (standard input is read to its end).
     func read() throws(ImportError) -> [UInt8] {
+        if let contents { return contents }
         if path == Self.stdinPath {
             return Array(FileHandle.standardInput.readDataToEndOfFile())
         }

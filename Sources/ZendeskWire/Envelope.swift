@@ -182,8 +182,8 @@ struct LineTracker {
     private var line = 1
     private var lineStart = 0
 
-    mutating func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
-        if offset < scanned { return SourceLocation(offset: offset, in: bytes) }
+    mutating func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> InputPosition {
+        if offset < scanned { return InputPosition(offset: offset, in: bytes) }
         let end = min(offset, bytes.count)
         var index = scanned
         while index < end {
@@ -194,6 +194,6 @@ struct LineTracker {
             index += 1
         }
         scanned = end
-        return SourceLocation(offset: offset, line: line, column: offset - lineStart + 1)
+        return InputPosition(offset: offset, line: line, column: offset - lineStart + 1)
     }
 }

@@ -49,7 +49,7 @@ struct JSONParser {
     }
 
     func error(_ message: String, at offset: Int? = nil) -> WireError {
-        .syntax(message: message, location: SourceLocation(offset: offset ?? position, in: bytes))
+        .syntax(message: message, location: InputPosition(offset: offset ?? position, in: bytes))
     }
 
     func describeByte(at offset: Int) -> String {

@@ -1,7 +1,7 @@
 /// Everything that can be wrong with a Zendesk response body.
 public enum WireError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The bytes are not valid JSON.
-    case syntax(message: String, location: SourceLocation)
+    case syntax(message: String, location: InputPosition)
     /// The input holds nothing but blanks.
     case empty
     /// The top-level value is not a JSON object.
@@ -46,9 +46,9 @@ public struct RecordContext: Sendable, Equatable, CustomStringConvertible {
     public let key: String
     public let index: Int?
     public let id: String?
-    public let location: SourceLocation?
+    public let location: InputPosition?
 
-    public init(key: String, index: Int?, id: String?, location: SourceLocation? = nil) {
+    public init(key: String, index: Int?, id: String?, location: InputPosition? = nil) {
         self.key = key
         self.index = index
         self.id = id

@@ -1,5 +1,5 @@
 /// Where in an input something went wrong: a byte offset with its 1-based line and column.
-public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+public struct InputPosition: Sendable, Equatable, CustomStringConvertible {
     public let offset: Int
     public let line: Int
     public let column: Int
@@ -23,8 +23,8 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The same location moved down by `lines` lines (for one line of an NDJSON file).
-    public func shifted(byLines lines: Int, byteOffset: Int) -> SourceLocation {
-        SourceLocation(offset: offset + byteOffset, line: line + lines, column: column)
+    public func shifted(byLines lines: Int, byteOffset: Int) -> InputPosition {
+        InputPosition(offset: offset + byteOffset, line: line + lines, column: column)
     }
 
     public var description: String { "line \(line), column \(column) (byte \(offset))" }

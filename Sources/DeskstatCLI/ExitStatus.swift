@@ -1,0 +1,80 @@
+import ArgumentParser
+import DeskstatCache
+import DeskstatImport
+import ZendeskWire
+
+/// deskstat's exit codes: the one place errors become process statuses.
+///
+/// | code | meaning |
+/// |---:|---|
+/// | 0 | success |
+/// | 1 | runtime error: the cache cannot be opened or is locked, a file cannot be read |
+/// | 2 | partial success: `--keep-going` imported some files and skipped bad ones |
+/// | 3 | a `--fail-on` threshold was violated (the report was still written) |
+/// | 64 | usage error: unknown flag, bad value, malformed expression |
+/// | 65 | data error: malformed input; nothing from the bad file was imported |
+/// | 66 | an input path does not exist |
+public enum ExitStatus: Int32, CaseIterable, Sendable {
+    case success = 0
+    case runtimeError = 1
+    case partialSuccess = 2
+    case thresholdFailed = 3
+    case usage = 64
+    case dataError = 65
+    case noInput = 66
+
+    /// The exit status for an error thrown by any deskstat module.
+    public static func forError(_ error: any Error) -> ExitStatus {
+        switch error {
+        case let error as ImportError:
+            switch error {
+            case .missingInput: .noInput
+            case .partial: .partialSuccess
+            case .malformed, .unsupportedFile: .dataError
+            case .unreadable, .cache: .runtimeError
+            }
+        case is WireError: .dataError
+        case is CacheError: .runtimeError
+        case let error as CLIError: error.exitStatus
+        default: .runtimeError
+        }
+    }
+
+    /// The table above as help text.
+    static let helpText = """
+        Exit codes: 0 success · 1 runtime error (cache locked or unreadable) · 2 partial success \
+        (--keep-going skipped bad files) · 3 a --fail-on threshold failed · 64 usage error · \
+        65 data error (malformed input) · 66 input path not found.
+        """
+}
+
+/// Errors found by the command-line layer itself.
+public enum CLIError: Error, Sendable, CustomStringConvertible {
+    case usage(String)
+    case data(String)
+
+    var exitStatus: ExitStatus {
+        switch self {
+        case .usage: .usage
+        case .data: .dataError
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .usage(let message), .data(let message): message
+        }
+    }
+}
+
+/// Runs `body`, printing any deskstat error as `deskstat: error: …` on stderr and exiting with its code.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        Terminal.standardError.write("deskstat: error: \(error)\n")
+        throw ExitCode(ExitStatus.forError(error).rawValue)
+    }
+}

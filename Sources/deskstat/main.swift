@@ -1,0 +1,3 @@
+import DeskstatCLI
+
+await DeskstatCommand.main()
