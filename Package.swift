@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Stage 1: the Zendesk wire format (JSON scanning, envelopes, wire records). Foundation only.
@@ -33,11 +34,29 @@ let package = Package(
             swiftSettings: strictSettings),
         // A seeded, internally consistent account written as API-shaped JSON.
         .target(name: "DeskstatGenerator", swiftSettings: strictSettings),
+        // Report windows: periods, time zones, buckets. No dependencies.
+        .target(name: "DeskstatTime", swiftSettings: strictSettings),
+        // SLA policy matching and target evaluation from policy definitions. Pure.
+        .target(name: "DeskstatSLA", dependencies: ["ZendeskWire"], swiftSettings: strictSettings),
+        // The KPI engine: reads facts from the cache and computes the documented KPIs.
+        .target(
+            name: "DeskstatEngine",
+            dependencies: [
+                "DeskstatCache", "DeskstatTime", "DeskstatSLA", "ZendeskWire",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings),
+        // The report model, its renderers (text, Markdown, JSON, CSV), report definitions and thresholds.
+        .target(
+            name: "DeskstatReport",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings),
         // The command-line front end: parses arguments, builds a frontend, maps errors to exit codes.
         .target(
             name: "DeskstatCLI",
             dependencies: [
-                "ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatGenerator",
+                "ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatGenerator", "DeskstatTime", "DeskstatSLA",
+                "DeskstatEngine", "DeskstatReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -56,6 +75,13 @@ let package = Package(
             name: "DeskstatGeneratorTests",
             dependencies: ["DeskstatGenerator"],
             swiftSettings: strictSettings),
+        .testTarget(name: "DeskstatTimeTests", dependencies: ["DeskstatTime"], swiftSettings: strictSettings),
+        .testTarget(name: "DeskstatSLATests", dependencies: ["DeskstatSLA", "ZendeskWire"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DeskstatEngineTests",
+            dependencies: ["DeskstatEngine", "DeskstatImport", "DeskstatCache", "DeskstatTime", "DeskstatSLA"],
+            swiftSettings: strictSettings),
+        .testTarget(name: "DeskstatReportTests", dependencies: ["DeskstatReport"], swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatCLITests",
             dependencies: ["DeskstatCLI", "DeskstatCache", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,7 +1,7 @@
 public import ArgumentParser
 
 /// The `deskstat` command: Zendesk Support KPIs from a local cache.
-public struct DeskstatCommand: AsyncParsableCommand {
+public struct DeskstatCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "deskstat",
         abstract: "Trustworthy Zendesk Support KPIs from a local SQLite cache, offline.",

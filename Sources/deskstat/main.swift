@@ -1,3 +1,3 @@
 import DeskstatCLI
 
-await DeskstatCommand.main()
+DeskstatCommand.main()
