@@ -22,10 +22,12 @@ let package = Package(
     targets: [
         // Stage 1: the Zendesk wire format (JSON scanning, envelopes, wire records). Foundation only.
         .target(name: "ZendeskWire", swiftSettings: strictSettings),
+        // The system SQLite C API, for the read-only `query` connection and its authorizer.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // Stage 2: the local SQLite cache (schema, migrations, versioned upserts, status).
         .target(
             name: "DeskstatCache",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CSQLite", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         // Stage 1→2: reading API-shaped files into the cache.
         .target(

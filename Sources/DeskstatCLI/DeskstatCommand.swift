@@ -12,7 +12,7 @@ public struct DeskstatCommand: ParsableCommand {
             \(ExitStatus.helpText)
             """,
         version: "0.1.0",
-        subcommands: [ImportCommand.self, StatusCommand.self])
+        subcommands: [ImportCommand.self, StatusCommand.self, QueryCommand.self])
 
     public init() {}
 }

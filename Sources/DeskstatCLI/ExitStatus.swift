@@ -52,17 +52,19 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
 public enum CLIError: Error, Sendable, CustomStringConvertible {
     case usage(String)
     case data(String)
+    case runtime(String)
 
     var exitStatus: ExitStatus {
         switch self {
         case .usage: .usage
         case .data: .dataError
+        case .runtime: .runtimeError
         }
     }
 
     public var description: String {
         switch self {
-        case .usage(let message), .data(let message): message
+        case .usage(let message), .data(let message), .runtime(let message): message
         }
     }
 }

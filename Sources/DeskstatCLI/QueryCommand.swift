@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import DeskstatCache
+
+/// `deskstat query "SQL"`: read-only SQL over the cache.
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Run read-only SQL over the cache (writes, ATTACH and extensions are refused).",
+        discussion: """
+            The schema is in docs/cache.md. Example:
+              deskstat query "SELECT status, COUNT(*) AS n FROM tickets WHERE deleted = 0 GROUP BY status" --format csv
+
+            \(ExitStatus.helpText)
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv
+    }
+
+    @OptionGroup var cacheOptions: CacheOptions
+
+    @Argument(help: "One SQL statement.")
+    var sql: String
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: Format = .table
+
+    func run() throws {
+        try reportingErrors {
+            let result: ReadOnlyQuery.Result
+            do {
+                result = try ReadOnlyQuery(path: cacheOptions.resolvedPath).run(sql)
+            } catch let error as QueryError {
+                if case .cannotOpen = error { throw CLIError.runtime(error.description) }
+                throw CLIError.usage(error.description)
+            }
+            Terminal.standardOutput.write(QueryOutput.render(result, as: format))
+        }
+    }
+}
+
+/// Renders query results: an aligned table, a JSON array of objects (keys in column order), or CSV.
+enum QueryOutput {
+    static func render(_ result: ReadOnlyQuery.Result, as format: QueryCommand.Format) -> String {
+        switch format {
+        case .table:
+            var table = TextTable(result.columns, alignments: result.columns.indices.map { column in
+                result.rows.allSatisfy { isNumeric($0[column]) } && !result.rows.isEmpty ? .right : .left
+            })
+            table.rows = result.rows.map { $0.map(text) }
+            return table.render()
+        case .json:
+            let objects = result.rows.map { row in
+                "  {" + zip(result.columns, row).map { "\(JSONText.string($0)): \(json($1))" }.joined(separator: ", ") + "}"
+            }
+            return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+        case .csv:
+            return ([result.columns.map(CSVText.field)] + result.rows.map { $0.map { CSVText.field(text($0)) } })
+                .map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+        }
+    }
+
+    static func isNumeric(_ value: SQLValue) -> Bool {
+        switch value {
+        case .integer, .real, .null: true
+        default: false
+        }
+    }
+
+    static func text(_ value: SQLValue) -> String {
+        switch value {
+        case .null: ""
+        case .integer(let number): String(number)
+        case .real(let number): JSONText.number(number)
+        case .text(let string): string
+        case .blob(let size): "<blob \(size) bytes>"
+        }
+    }
+
+    static func json(_ value: SQLValue) -> String {
+        switch value {
+        case .null, .blob: "null"
+        case .integer(let number): String(number)
+        case .real(let number): JSONText.number(number)
+        case .text(let string): JSONText.string(string)
+        }
+    }
+}
+
+/// Minimal JSON text helpers for hand-ordered output.
+enum JSONText {
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Shortest round-tripping decimal, never exponent notation for ordinary magnitudes; NaN/∞ → null.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
+
+/// RFC 4180 field quoting.
+enum CSVText {
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

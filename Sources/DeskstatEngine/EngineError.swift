@@ -1,0 +1,32 @@
+/// Everything that can go wrong computing KPIs.
+public enum EngineError: Error, Sendable, CustomStringConvertible {
+    /// A `--where` filter is malformed or names an unknown field or value.
+    case badFilter(expression: String, problem: String)
+    /// `--by` names no known slice.
+    case badSlice(String)
+    /// A KPI name is unknown.
+    case unknownKPI(String)
+    /// `--stat` names an unknown statistic.
+    case unknownStat(String)
+    /// A ticket asked for by `explain` is not in the cache.
+    case ticketNotFound(Int64)
+    /// Reading the cache failed.
+    case cache(String)
+
+    public var description: String {
+        switch self {
+        case .badFilter(let expression, let problem):
+            return "--where \"\(expression)\": \(problem)"
+        case .badSlice(let name):
+            return "--by \"\(name)\" is not a slice; expected one of \(Slice.allNames)"
+        case .unknownKPI(let name):
+            return "unknown KPI \"\(name)\"; `deskstat kpi --list` shows them all"
+        case .unknownStat(let name):
+            return "unknown statistic \"\(name)\"; expected one of count, median, p90, mean"
+        case .ticketNotFound(let id):
+            return "ticket \(id) is not in the cache; import or sync it first"
+        case .cache(let message):
+            return message
+        }
+    }
+}

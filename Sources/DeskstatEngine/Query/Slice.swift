@@ -1,0 +1,56 @@
+/// A ticket attribute reports can be sliced or filtered by.
+public enum Dimension: String, Sendable, CaseIterable, Codable {
+    case group, assignee, brand, channel, priority, type, organization, tag, form, status
+}
+
+/// How a report splits its numbers: by a ticket attribute, or into time buckets.
+public enum Slice: Sendable, Equatable {
+    case dimension(Dimension)
+    case day, week, month
+
+    /// Parses a `--by` value.
+    public static func parse(_ text: String) throws(EngineError) -> Slice {
+        switch text {
+        case "day": return .day
+        case "week": return .week
+        case "month": return .month
+        default:
+            guard let dimension = Dimension(rawValue: text), dimension != .status else { throw .badSlice(text) }
+            return .dimension(dimension)
+        }
+    }
+
+    static var allNames: String {
+        (Dimension.allCases.filter { $0 != .status }.map(\.rawValue) + ["day", "week", "month"]).joined(separator: ", ")
+    }
+
+    public var name: String {
+        switch self {
+        case .dimension(let dimension): dimension.rawValue
+        case .day: "day"
+        case .week: "week"
+        case .month: "month"
+        }
+    }
+}
+
+/// One slice's identity: the raw key (an id, a name, or `nil` for "none") and its display label.
+public struct SliceKey: Sendable, Hashable, Comparable {
+    public let key: String?
+    public let label: String
+
+    /// The whole population (no slicing).
+    public static let all = SliceKey(key: "all", label: "All")
+
+    public init(key: String?, label: String) {
+        self.key = key
+        self.label = label
+    }
+
+    /// Labels sort alphabetically, "(none)" last.
+    public static func < (lhs: SliceKey, rhs: SliceKey) -> Bool {
+        if (lhs.key == nil) != (rhs.key == nil) { return rhs.key == nil }
+        if lhs.label != rhs.label { return lhs.label < rhs.label }
+        return (lhs.key ?? "") < (rhs.key ?? "")
+    }
+}

@@ -1,0 +1,97 @@
+/// A parsed `--where` filter: `FIELD=VALUE`, `FIELD!=VALUE`, values comma-separated (any of).
+///
+/// Values may be names or ids (`group=Billing`, `group=360001`); `none` matches an empty field.
+/// Filters are evaluated in Swift on loaded facts — never spliced into SQL.
+public struct TicketFilter: Sendable, Equatable {
+    public let dimension: Dimension
+    public let negated: Bool
+    public let values: [String]
+    /// The original text, for reports.
+    public let text: String
+
+    /// Parses one `--where` expression.
+    public static func parse(_ text: String) throws(EngineError) -> TicketFilter {
+        let (field, rawValue, negated): (Substring, Substring, Bool)
+        if let range = text.firstRange(of: "!=") {
+            (field, rawValue, negated) = (text[..<range.lowerBound], text[range.upperBound...], true)
+        } else if let index = text.firstIndex(of: "=") {
+            (field, rawValue, negated) = (text[..<index], text[text.index(after: index)...], false)
+        } else {
+            throw .badFilter(expression: text, problem: "expected FIELD=VALUE or FIELD!=VALUE, e.g. priority=high,urgent")
+        }
+        let name = field.trimmingWhitespace()
+        guard let dimension = Dimension(rawValue: name) else {
+            throw .badFilter(
+                expression: text,
+                problem: "unknown field \"\(name)\"; expected one of \(Dimension.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let values = rawValue.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        guard !values.isEmpty else { throw .badFilter(expression: text, problem: "no value after the operator") }
+        return TicketFilter(dimension: dimension, negated: negated, values: values, text: text)
+    }
+
+    /// Binds names to ids; unknown names are errors so typos never filter silently.
+    func resolve(with names: NameDirectory) throws(EngineError) -> ResolvedFilter {
+        var accepted: Set<String?> = []
+        let known = names.names(for: dimension)
+        for value in values {
+            if value == "none" {
+                accepted.insert(nil)
+            } else if known.isEmpty || Int64(value) != nil {
+                accepted.insert(value)
+            } else {
+                let ids = known.filter { $0.value.caseInsensitiveEquals(value) }.keys
+                guard !ids.isEmpty else {
+                    let sample = Array(Set(known.values)).sorted().prefix(8).joined(separator: ", ")
+                    throw .badFilter(expression: text, problem: "no \(dimension.rawValue) named \"\(value)\" (known: \(sample)); use the name or the id")
+                }
+                for id in ids { accepted.insert(String(id)) }
+            }
+        }
+        return ResolvedFilter(dimension: dimension, negated: negated, accepted: accepted)
+    }
+}
+
+/// A filter with names bound to ids, ready to test tickets.
+struct ResolvedFilter: Sendable {
+    let dimension: Dimension
+    let negated: Bool
+    let accepted: Set<String?>
+
+    func matches(_ ticket: TicketFact) -> Bool {
+        let keys = TicketKeys.values(of: ticket, for: dimension)
+        let hit = keys.isEmpty ? accepted.contains(nil) : keys.contains { accepted.contains($0) }
+        return hit != negated
+    }
+}
+
+/// The raw keys a ticket has for a dimension (a tag slice gives one per tag).
+enum TicketKeys {
+    static func values(of ticket: TicketFact, for dimension: Dimension) -> [String] {
+        switch dimension {
+        case .group: ticket.groupID.map { [String($0)] } ?? []
+        case .assignee: ticket.assigneeID.map { [String($0)] } ?? []
+        case .brand: ticket.brandID.map { [String($0)] } ?? []
+        case .organization: ticket.organizationID.map { [String($0)] } ?? []
+        case .form: ticket.ticketFormID.map { [String($0)] } ?? []
+        case .channel: ticket.viaChannel.map { [$0] } ?? []
+        case .priority: ticket.priority.map { [$0] } ?? []
+        case .type: ticket.type.map { [$0] } ?? []
+        case .status: ticket.status.map { [$0] } ?? []
+        case .tag: ticket.tags
+        }
+    }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+
+    func caseInsensitiveEquals(_ other: String) -> Bool {
+        lowercased() == other.lowercased()
+    }
+}
