@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "DeskstatEngine",
             dependencies: [
-                "DeskstatCache", "DeskstatTime", "DeskstatSLA", "ZendeskWire",
+                "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport", "ZendeskWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "DeskstatCLI",
             dependencies: [
-                "ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatGenerator", "DeskstatTime", "DeskstatSLA",
+                "ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatTime", "DeskstatSLA",
                 "DeskstatEngine", "DeskstatReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "DeskstatSLATests", dependencies: ["DeskstatSLA", "ZendeskWire"], swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatEngineTests",
-            dependencies: ["DeskstatEngine", "DeskstatImport", "DeskstatCache", "DeskstatTime", "DeskstatSLA"],
+            dependencies: ["DeskstatEngine", "DeskstatImport", "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport"],
             swiftSettings: strictSettings),
         .testTarget(name: "DeskstatReportTests", dependencies: ["DeskstatReport"], swiftSettings: strictSettings),
         .testTarget(

@@ -12,7 +12,10 @@ public struct DeskstatCommand: ParsableCommand {
             \(ExitStatus.helpText)
             """,
         version: "0.1.0",
-        subcommands: [ImportCommand.self, StatusCommand.self, QueryCommand.self])
+        subcommands: [
+            ImportCommand.self, StatusCommand.self, ReportCommand.self, KPICommand.self, QueryCommand.self,
+            ExplainCommand.self,
+        ])
 
     public init() {}
 }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import DeskstatCache
+import DeskstatEngine
 import DeskstatImport
+import DeskstatReport
+import DeskstatTime
 import ZendeskWire
 
 /// deskstat's exit codes: the one place errors become process statuses.
@@ -35,6 +38,13 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
             }
         case is WireError: .dataError
         case is CacheError: .runtimeError
+        case is TimeError: .usage
+        case let error as EngineError:
+            switch error {
+            case .cache, .ticketNotFound: .runtimeError
+            default: .usage
+            }
+        case let error as ReportError: error.isUsageError ? .usage : .dataError
         case let error as CLIError: error.exitStatus
         default: .runtimeError
         }
@@ -53,18 +63,21 @@ public enum CLIError: Error, Sendable, CustomStringConvertible {
     case usage(String)
     case data(String)
     case runtime(String)
+    case thresholdFailed(Int)
 
     var exitStatus: ExitStatus {
         switch self {
         case .usage: .usage
         case .data: .dataError
         case .runtime: .runtimeError
+        case .thresholdFailed: .thresholdFailed
         }
     }
 
     public var description: String {
         switch self {
         case .usage(let message), .data(let message), .runtime(let message): message
+        case .thresholdFailed(let count): "\(count) threshold(s) failed"
         }
     }
 }

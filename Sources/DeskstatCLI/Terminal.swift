@@ -17,6 +17,15 @@ struct Terminal: Sendable {
         return isTTY
     }
 
+    /// The terminal's width in columns, from the terminal or `$COLUMNS`; `nil` when unknown.
+    var width: Int? {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        guard isTTY else { return nil }
+        var size = winsize()
+        guard ioctl(fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     func write(_ text: String) {
         var bytes = Array(text.utf8)
         var offset = 0

@@ -38,19 +38,34 @@ public enum Slice: Sendable, Equatable {
 public struct SliceKey: Sendable, Hashable, Comparable {
     public let key: String?
     public let label: String
+    /// A natural order where one exists (priorities urgent → low, statuses new → closed).
+    public let rank: Int
 
     /// The whole population (no slicing).
     public static let all = SliceKey(key: "all", label: "All")
 
-    public init(key: String?, label: String) {
+    public init(key: String?, label: String, rank: Int = 0) {
         self.key = key
         self.label = label
+        self.rank = rank
     }
 
-    /// Labels sort alphabetically, "(none)" last.
+    /// Natural rank first, then labels alphabetically, "(none)" last.
     public static func < (lhs: SliceKey, rhs: SliceKey) -> Bool {
         if (lhs.key == nil) != (rhs.key == nil) { return rhs.key == nil }
+        if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
         if lhs.label != rhs.label { return lhs.label < rhs.label }
         return (lhs.key ?? "") < (rhs.key ?? "")
+    }
+
+    static let naturalOrder: [Dimension: [String]] = [
+        .priority: ["urgent", "high", "normal", "low"],
+        .status: ["new", "open", "pending", "hold", "solved", "closed"],
+    ]
+
+    /// The rank of a raw key in a dimension with a natural order (unknown values after known ones).
+    static func rank(of key: String, in dimension: Dimension) -> Int {
+        guard let order = naturalOrder[dimension] else { return 0 }
+        return order.firstIndex(of: key) ?? order.count
     }
 }

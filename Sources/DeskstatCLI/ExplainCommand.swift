@@ -1,0 +1,48 @@
+import ArgumentParser
+import DeskstatEngine
+import Foundation
+
+/// `deskstat explain TICKET_ID`: every input and decision behind one ticket's numbers.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show, for one ticket, which KPIs it counts in, its durations, its SLA policy, conditions and targets.",
+        discussion: "Example: deskstat explain 1034 --period 2026-W47\n\n\(ExitStatus.helpText)")
+
+    @OptionGroup var cacheOptions: CacheOptions
+    @OptionGroup var windowOptions: WindowOptions
+
+    @Argument(help: "The ticket id.")
+    var ticket: Int64
+
+    func run() throws {
+        try reportingErrors {
+            let windows = try windowOptions.resolve(now: Int64(Date().timeIntervalSince1970), defaultPeriod: "last-week", defaultCompare: nil)
+            let facts = try FactLoader(cache: try cacheOptions.open(.readOnly)).loadTicket(ticket)
+            let explanation = try TicketExplanation.explain(ticket, facts: facts, window: windows.window, asOf: windows.asOf)
+            Terminal.standardOutput.write(Self.render(explanation, windowLabel: windows.label))
+        }
+    }
+
+    static func render(_ explanation: TicketExplanation, windowLabel: String) -> String {
+        func block(_ title: String, _ lines: [TicketExplanation.Line]) -> String {
+            guard !lines.isEmpty else { return "" }
+            let width = lines.map(\.label.count).max() ?? 0
+            return title + "\n" + lines.map {
+                "  " + $0.label + String(repeating: " ", count: width - $0.label.count) + "  " + $0.value
+            }.joined(separator: "\n") + "\n\n"
+        }
+        var out = "Ticket \(explanation.ticketID)\n\n"
+        out += block("Fields", explanation.fields)
+        out += block("Counts in \(windowLabel)", explanation.membership)
+        out += block("Durations (minutes)", explanation.durations)
+        out += "SLA policy: \(explanation.slaPolicy ?? "none")\n"
+        for trial in explanation.slaTrials {
+            out += "  \(trial.matched ? "✓" : "✗") \(trial.policy)\n"
+            for condition in trial.conditions { out += "      \(condition.label): \(condition.value)\n" }
+        }
+        out += "\n" + block("SLA targets", explanation.slaTargets)
+        for warning in explanation.warnings { out += "warning: \(warning)\n" }
+        return out
+    }
+}

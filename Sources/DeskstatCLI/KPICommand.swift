@@ -1,0 +1,78 @@
+import ArgumentParser
+import DeskstatEngine
+import DeskstatReport
+import Foundation
+
+/// `deskstat kpi NAME`: one KPI, optionally sliced, in any output format.
+struct KPICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kpi",
+        abstract: "Compute one KPI for a window, optionally sliced and filtered; --list shows every KPI.",
+        discussion: """
+            Examples:
+              deskstat kpi first_reply_time --stat median,p90 --by group --period last-30d
+              deskstat kpi csat --by group --compare previous
+              deskstat kpi created --by week --from 2026-09-01 --format csv
+
+            \(ExitStatus.helpText)
+            """)
+
+    @OptionGroup var cacheOptions: CacheOptions
+    @OptionGroup var windowOptions: WindowOptions
+    @OptionGroup var sliceOptions: SliceOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Argument(help: ArgumentHelp("The KPI (see --list).", valueName: "kpi"))
+    var name: String?
+
+    @Option(help: ArgumentHelp("Statistics for durations: count, median, p90, mean (comma-separated).", valueName: "stats"))
+    var stat = "median,p90,mean,count"
+
+    @Option(help: ArgumentHelp("calendar, business or both.", valueName: "clock"))
+    var clock = "both"
+
+    @Flag(help: "List the KPIs with one-line definitions.")
+    var list = false
+
+    func validate() throws {
+        if list { return }
+        guard let name else { throw ValidationError("name a KPI, or use --list") }
+        guard KPI(rawValue: name) != nil else { throw ValidationError(EngineError.unknownKPI(name).description) }
+        for item in stat.split(separator: ",") where Stat(rawValue: String(item)) == nil {
+            throw ValidationError(EngineError.unknownStat(String(item)).description)
+        }
+        guard ["calendar", "business", "both"].contains(clock) else { throw ValidationError("--clock must be calendar, business or both") }
+        if let by = sliceOptions.by { _ = try Slice.parse(by) }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            if list {
+                Terminal.standardOutput.write(Self.listing())
+                return
+            }
+            guard let name, let kpi = KPI(rawValue: name) else { throw CLIError.usage("name a KPI, or use --list") }
+            let kind: SectionKind
+            switch kpi {
+            case .sla: kind = sliceOptions.by == nil ? .sla : .slaBreaches
+            case .backlog: kind = .backlog
+            case .csat, .csatResponseRate: kind = .csat
+            default: kind = .kpis
+            }
+            let section = SectionDefinition(
+                id: kpi.rawValue, title: kpi.title, kpis: [kpi.rawValue], stats: stat.split(separator: ",").map(String.init),
+                clock: clock, by: sliceOptions.by, kind: kind.rawValue)
+            let definition = ReportDefinition(name: "kpi", title: kpi.title, defaultPeriod: "last-week", sections: [section])
+            let report = try ReportFrontend.build(
+                definition: definition, cache: try cacheOptions.open(.readOnly), windowOptions: windowOptions,
+                filters: sliceOptions.filters, now: Int64(Date().timeIntervalSince1970))
+            try ReportOutput.emit(report, options: outputOptions)
+        }
+    }
+
+    static func listing() -> String {
+        var table = TextTable(["kpi", "anchor", "definition"], alignments: [.left, .left, .left])
+        table.rows = KPI.allCases.map { [$0.rawValue, $0.anchor, $0.definition] }
+        return table.render()
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import DeskstatTime
+import Foundation
+import ZendeskWire
+
+/// `--period`, `--from`, `--to`, `--tz`, `--as-of`, `--compare`: shared by every reading command.
+struct WindowOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("last-week, this-week, last-month, this-month, last-30d, 2026-W47 or 2026-11.", valueName: "period"))
+    var period: String?
+
+    @Option(help: ArgumentHelp("Window start: a date (midnight in --tz) or an ISO-8601 time.", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Window end (excluded); defaults to --as-of when only --from is given.", valueName: "date"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Report time zone (IANA name).", valueName: "zone"))
+    var tz = "UTC"
+
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("The instant the report is as of (ISO-8601 or date, UTC); defaults to now.", valueName: "time"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("previous (add the window before, with deltas) or none.", valueName: "mode"))
+    var compare: String?
+
+    /// The resolved windows and as-of; `now` is the wall clock read once by the command.
+    func resolve(now: Int64, defaultPeriod: String?, defaultCompare: String?) throws -> ResolvedWindows {
+        let asOfInstant: Int64
+        if let asOf {
+            guard let parsed = Timestamp.parse(asOf) else {
+                throw CLIError.usage("--as-of \"\(asOf)\" is not a date (YYYY-MM-DD) or ISO-8601 time like 2026-11-23T00:00:00Z")
+            }
+            asOfInstant = parsed
+        } else {
+            asOfInstant = now
+        }
+        let zone = try ReportTimeZone(tz)
+        let usesRange = from != nil || to != nil
+        let periodText = period ?? (usesRange ? nil : defaultPeriod)
+        let spec = try periodText.map { text throws(TimeError) in try PeriodSpec.parse(text) }
+        let window = try WindowResolver.resolve(WindowRequest(period: spec, from: from, to: to, timeZone: zone, asOf: asOfInstant))
+        let mode = compare ?? defaultCompare ?? "none"
+        guard mode == "previous" || mode == "none" else {
+            throw CLIError.usage("--compare \"\(mode)\": expected previous or none")
+        }
+        let previous = mode == "previous" ? window.previous() : nil
+        return ResolvedWindows(
+            window: window, label: Self.label(window, spec: spec, zone: zone), previous: previous,
+            previousLabel: previous.map { Self.label($0, spec: nil, zone: zone) }, asOf: asOfInstant, timeZone: zone)
+    }
+
+    /// `2026-W47` for an ISO-week period, `2026-11` for a month, else `2026-11-16 – 2026-11-22`.
+    static func label(_ window: Window, spec: PeriodSpec?, zone: ReportTimeZone) -> String {
+        switch spec {
+        case .isoWeek?, .month?: return spec?.description ?? ""
+        default:
+            let first = InstantFormat.date(window.from, in: zone)
+            let last = InstantFormat.date(window.to - 1, in: zone)
+            return first == last ? first : "\(first) – \(last)"
+        }
+    }
+}
+
+/// Windows resolved from `WindowOptions`.
+struct ResolvedWindows {
+    let window: Window
+    let label: String
+    let previous: Window?
+    let previousLabel: String?
+    let asOf: Int64
+    let timeZone: ReportTimeZone
+}
+
+/// `--format`, `-o`, `--section`, `--fail-on`: how a report leaves deskstat.
+struct OutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("text, markdown, json or csv.", valueName: "format"))
+    var format: String = "text"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("With --format csv: the one section to write (section or section.table).", valueName: "id"))
+    var section: String?
+
+    @Option(
+        name: .customLong("fail-on"),
+        help: ArgumentHelp("Exit 3 after writing the report when EXPR holds, e.g. \"sla.breached > 0\" (repeatable).", valueName: "expr"))
+    var failOn: [String] = []
+}
+
+/// `--where` and `--by`.
+struct SliceOptions: ParsableArguments {
+    @Option(
+        name: .customLong("where"),
+        help: ArgumentHelp("FIELD=VALUE or FIELD!=VALUE, values comma-separated (repeatable).", valueName: "filter"))
+    var filters: [String] = []
+
+    @Option(help: ArgumentHelp("group, assignee, brand, channel, priority, type, organization, tag, form, day, week or month.", valueName: "slice"))
+    var by: String?
+}

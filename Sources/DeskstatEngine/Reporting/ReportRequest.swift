@@ -1,0 +1,30 @@
+public import DeskstatReport
+public import DeskstatTime
+
+/// A report to build: its definition, resolved windows, as-of, time zone and global filters.
+public struct ReportRequest: Sendable {
+    public var definition: ReportDefinition
+    public var window: Window
+    public var windowLabel: String
+    /// The comparison window, when the report compares.
+    public var previous: Window?
+    public var previousLabel: String?
+    public var asOf: Int64
+    public var timeZone: ReportTimeZone
+    /// `--where` filters applied to every section (sections may add their own).
+    public var filters: [TicketFilter]
+
+    public init(
+        definition: ReportDefinition, window: Window, windowLabel: String, previous: Window?, previousLabel: String?,
+        asOf: Int64, timeZone: ReportTimeZone, filters: [TicketFilter]
+    ) {
+        self.definition = definition
+        self.window = window
+        self.windowLabel = windowLabel
+        self.previous = previous
+        self.previousLabel = previousLabel
+        self.asOf = asOf
+        self.timeZone = timeZone
+        self.filters = filters
+    }
+}

@@ -1,0 +1,173 @@
+import DeskstatReport
+
+/// Builds one report section's tables from KPI results, by section kind.
+enum SectionBuilder {
+    static func build(_ context: SectionContext) -> ReportSection {
+        let definition = context.definition
+        var tables: [ReportTable]
+        switch definition.sectionKind {
+        case .headline, .kpis:
+            tables = [context.slice == nil ? headline(context) : sliced(context)]
+        case .backlog:
+            tables = [backlog(context)]
+        case .sla:
+            tables = [slaTargets(context)]
+        case .slaBreaches:
+            tables = [slaBreaches(context)]
+        case .csat:
+            tables = [csat(context)]
+        }
+        if let limit = definition.limit { tables = tables.map { limited($0, to: limit) } }
+        return ReportSection(id: definition.id, title: definition.title, tables: tables)
+    }
+
+    /// KPI | value | previous | change | change %: one row per statistic.
+    static func headline(_ context: SectionContext) -> ReportTable {
+        let items = context.kpis.flatMap { MetricItem.items($0, stats: context.stats, clocks: context.clocks) }
+        var columns = [ReportColumn(id: "metric", title: "Metric", kind: .label), ReportColumn(id: "value", title: "Value", kind: .number)]
+        if context.comparing {
+            columns += [
+                ReportColumn(id: "previous", title: "Previous", kind: .number),
+                ReportColumn(id: "change", title: "Change", kind: .delta),
+                ReportColumn(id: "change_percent", title: "Change %", kind: .percentChange),
+            ]
+        }
+        let current = context.result.totals
+        let previous = context.result.previousTotals
+        var rows: [[ReportValue]] = []
+        for item in items {
+            let value = item.read(current.overall, current.sla[.all])
+            var row: [ReportValue] = [.text(item.label), value]
+            if context.comparing {
+                let before = previous.map { item.read($0.overall, $0.sla[.all]) } ?? .null
+                row += [before, difference(value, before), relativeChange(value, before)]
+            }
+            rows.append(row)
+        }
+        return ReportTable(id: "kpis", columns: columns, rows: rows, rowKinds: items.map(\.kind))
+    }
+
+    /// One row per slice, one column per statistic (current window).
+    static func sliced(_ context: SectionContext) -> ReportTable {
+        let items = context.kpis.flatMap { MetricItem.items($0, stats: context.stats, clocks: context.clocks) }
+        let sliceName = context.slice?.name ?? "slice"
+        let singleKPI = Set(context.kpis).count == 1
+        let columns = [ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label)]
+            + items.map { ReportColumn(id: $0.id, title: singleKPI ? $0.shortLabel : $0.label, kind: $0.kind) }
+        let rows = context.result.current.kpis.keys.sorted().map { key -> [ReportValue] in
+            let values = context.result.current.kpis[key] ?? KPIValues()
+            let sla = context.result.current.sla[key]
+            return [.text(key.label)] + items.map { $0.read(values, sla) }
+        }
+        return ReportTable(id: "by_\(sliceName)", columns: columns, rows: rows)
+    }
+
+    static let statuses = ["new", "open", "pending", "hold"]
+
+    /// Unsolved tickets by status (as of as-of), optionally per slice.
+    static func backlog(_ context: SectionContext) -> ReportTable {
+        guard let slice = context.slice else {
+            let values = context.result.totals.overall
+            let rows: [[ReportValue]] = statuses.map { [.text($0), .integer(Int64(values.backlogByStatus[$0] ?? 0))] }
+                + [[.text("total"), .integer(Int64(values.backlog ?? 0))]]
+            return ReportTable(
+                id: "backlog",
+                columns: [ReportColumn(id: "status", title: "Status", kind: .label), ReportColumn(id: "tickets", title: "Tickets", kind: .count)],
+                rows: rows)
+        }
+        let columns = [ReportColumn(id: slice.name, title: slice.name.capitalized, kind: .label)]
+            + statuses.map { ReportColumn(id: $0, title: $0.capitalized, kind: .count) }
+            + [ReportColumn(id: "total", title: "Total", kind: .count)]
+        let rows = context.result.current.kpis.keys.sorted().compactMap { key -> [ReportValue]? in
+            guard let values = context.result.current.kpis[key], let total = values.backlog, total > 0 else { return nil }
+            return [.text(key.label)] + statuses.map { .integer(Int64(values.backlogByStatus[$0] ?? 0)) } + [.integer(Int64(total))]
+        }
+        return ReportTable(id: "backlog_by_\(slice.name)", columns: columns, rows: rows)
+    }
+
+    /// Policy × metric × priority with achieved / breached / active / unmeasured and the rate.
+    static func slaTargets(_ context: SectionContext) -> ReportTable {
+        let summary = context.result.totals.sla[.all] ?? SLASummary()
+        let columns = [
+            ReportColumn(id: "policy", title: "Policy", kind: .label), ReportColumn(id: "metric", title: "Metric", kind: .label),
+            ReportColumn(id: "priority", title: "Priority", kind: .label), ReportColumn(id: "achieved", title: "Achieved", kind: .count),
+            ReportColumn(id: "breached", title: "Breached", kind: .count), ReportColumn(id: "active", title: "Active", kind: .count),
+            ReportColumn(id: "unmeasured", title: "Unmeasured", kind: .count),
+            ReportColumn(id: "achievement_rate", title: "Achieved %", kind: .ratio),
+        ]
+        func row(_ policy: String, _ metric: String, _ priority: String, _ counts: SLACounts) -> [ReportValue] {
+            [.text(policy), .text(metric), .text(priority), .integer(Int64(counts.achieved)), .integer(Int64(counts.breached)),
+             .integer(Int64(counts.active)), .integer(Int64(counts.unmeasured)), MetricItem.number(counts.achievementRate.value)]
+        }
+        var rows = summary.byTarget.keys.sorted().compactMap { key -> [ReportValue]? in
+            guard let counts = summary.byTarget[key], counts != SLACounts() else { return nil }
+            return row(key.policyTitle, key.metric, key.priority, counts)
+        }
+        rows.append(row("All policies", "all", "all", summary.totals))
+        return ReportTable(id: "targets", columns: columns, rows: rows)
+    }
+
+    /// Breaches attributed to the window, per group (or the section's slice).
+    static func slaBreaches(_ context: SectionContext) -> ReportTable {
+        let sliceName = context.slice?.name ?? "group"
+        var columns = [ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label), ReportColumn(id: "breaches", title: "Breaches", kind: .count)]
+        if context.comparing { columns.append(ReportColumn(id: "previous", title: "Previous", kind: .count)) }
+        let current = context.result.current.sla
+        let previous = context.result.previous?.sla ?? [:]
+        let keys = Set(current.keys).union(previous.keys).sorted()
+        let rows = keys.compactMap { key -> [ReportValue]? in
+            let now = current[key]?.totals.breached ?? 0
+            let before = previous[key]?.totals.breached ?? 0
+            guard now > 0 || before > 0 else { return nil }
+            return [.text(key.label), .integer(Int64(now))] + (context.comparing ? [.integer(Int64(before))] : [])
+        }
+        return ReportTable(id: "breaches_by_\(sliceName)", columns: columns, rows: rows)
+    }
+
+    /// Good / bad / offered with CSAT and response rate, per slice and in total.
+    static func csat(_ context: SectionContext) -> ReportTable {
+        let sliceName = context.slice?.name ?? "scope"
+        let columns = [
+            ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label), ReportColumn(id: "good", title: "Good", kind: .count),
+            ReportColumn(id: "bad", title: "Bad", kind: .count), ReportColumn(id: "offered", title: "Offered", kind: .count),
+            ReportColumn(id: "csat", title: "CSAT", kind: .ratio), ReportColumn(id: "response_rate", title: "Response rate", kind: .ratio),
+        ]
+        func row(_ label: String, _ counts: CSATCounts) -> [ReportValue] {
+            [.text(label), .integer(Int64(counts.good)), .integer(Int64(counts.bad)), .integer(Int64(counts.offered)),
+             MetricItem.number(counts.score.value), MetricItem.number(counts.responseRate.value)]
+        }
+        var rows: [[ReportValue]] = []
+        if context.slice != nil {
+            for key in context.result.current.kpis.keys.sorted() {
+                guard let counts = context.result.current.kpis[key]?.csat, counts != CSATCounts() else { continue }
+                rows.append(row(key.label, counts))
+            }
+        }
+        rows.append(row("All", context.result.totals.overall.csat))
+        return ReportTable(id: "csat", columns: columns, rows: rows)
+    }
+
+    static func difference(_ current: ReportValue, _ previous: ReportValue) -> ReportValue {
+        guard let now = current.doubleValue, let before = previous.doubleValue else { return .null }
+        if case .integer(let a) = current, case .integer(let b) = previous { return .integer(a - b) }
+        return .number(now - before)
+    }
+
+    static func relativeChange(_ current: ReportValue, _ previous: ReportValue) -> ReportValue {
+        guard let now = current.doubleValue, let before = previous.doubleValue, before != 0 else { return .null }
+        return .number((now - before) / abs(before))
+    }
+
+    /// Keeps the `limit` rows with the largest first numeric column (ties by label), in that order.
+    static func limited(_ table: ReportTable, to limit: Int) -> ReportTable {
+        guard table.rows.count > limit, let column = table.columns.firstIndex(where: { $0.kind == .count }) else { return table }
+        var copy = table
+        copy.rows = Array(
+            table.rows.enumerated().sorted { lhs, rhs in
+                let (a, b) = (lhs.element[column].doubleValue ?? 0, rhs.element[column].doubleValue ?? 0)
+                return a != b ? a > b : lhs.offset < rhs.offset
+            }
+            .prefix(limit).map(\.element))
+        return copy
+    }
+}

@@ -1,0 +1,75 @@
+/// Generates the tickets page by page as cursor-based incremental export bodies with their
+/// metric sets side-loaded (`tickets-NNNN.json`), handing satisfaction ratings to `RatingPages`.
+struct TicketExport {
+    let account: Account
+
+    /// Emits every ticket page (and, interleaved, every rating page); returns the tag counts.
+    func emit(_ emit: (GeneratedFile) throws -> Void) rethrows -> TagCounts {
+        var clock = ArrivalClock(account: account)
+        let kinds = TicketKinds(seed: account.seed, count: account.tickets)
+        var ratings = RatingPages(account: account)
+        var tags = TagCounts()
+        let pageCount = max(1, (account.tickets + account.pageSize - 1) / account.pageSize)
+        var previous: Cursor?
+        var ticketBytes = 4_096
+        var metricBytes = 1_024
+        for page in 0..<pageCount {
+            let range = (page * account.pageSize)..<min(account.tickets, (page + 1) * account.pageSize)
+            var tickets = JSONWriter(capacity: ticketBytes + metricBytes + 1_024)
+            var metrics = JSONWriter(capacity: metricBytes)
+            tickets.beginObject()
+            tickets.key("tickets")
+            tickets.beginArray()
+            var last = RecordPosition(time: account.end, id: 0)
+            for index in range {
+                let record = try ticket(index, clock: &clock, kinds: kinds, ratings: &ratings, emit: emit)
+                record.writeTicket(into: &tickets)
+                if !record.isDeleted { record.writeMetricSet(into: &metrics) }
+                if !record.isDeleted { tags.add(record.tags) }
+                last = RecordPosition(time: record.generatedTimestamp, id: record.draft.id)
+            }
+            ticketBytes = max(ticketBytes, tickets.bytes.count)
+            metricBytes = max(metricBytes, metrics.bytes.count)
+            tickets.newline()
+            tickets.endArray()
+            tickets.key("metric_sets")
+            tickets.beginArray()
+            tickets.raw(metrics.bytes)
+            tickets.newline()
+            tickets.endArray()
+            let isLast = page == pageCount - 1
+            let after = Cursor.export(time: last.time, id: last.id)
+            tickets.incrementalExportTail(
+                path: "incremental/tickets/cursor.json", include: "&include=metric_sets",
+                after: isLast ? nil : after, before: previous, endOfStream: isLast)
+            tickets.endObject()
+            tickets.newline()
+            previous = after
+            try emit(GeneratedFile(name: account.pageName("tickets", page + 1), bytes: tickets.bytes))
+        }
+        try ratings.finish(emit)
+        return tags
+    }
+
+    /// Creates, plays and (if rated) registers the rating of ticket `index`.
+    private func ticket(
+        _ index: Int, clock: inout ArrivalClock, kinds: TicketKinds, ratings: inout RatingPages,
+        emit: (GeneratedFile) throws -> Void
+    ) rethrows -> TicketRecord {
+        var generator = SplitMix64(seed: account.seed, stream: .ticket, index: index)
+        let draft = TicketDraft(
+            index: index, created: clock.next(), account: account, kinds: kinds, generator: &generator)
+        let played = TicketPlot.play(draft, account: account, generator: &generator)
+        var ratingID: Int64?
+        if draft.deletedAt == nil, let rating = played.rating {
+            ratingID = ratings.nextID
+            try ratings.add(
+                rating, ticketID: draft.id, requesterID: account.customers.userID(draft.requester), emit: emit)
+        }
+        let updated = draft.deletedAt ?? played.story.updatedAt
+        let generated = min(account.end, updated + generator.int(in: 0...90))
+        return TicketRecord(
+            draft: draft, played: played, ratingID: ratingID, generatedTimestamp: generated,
+            customers: account.customers)
+    }
+}

@@ -1,0 +1,80 @@
+/// One section of a report definition: which KPIs, which statistics, sliced how.
+public struct SectionDefinition: Sendable, Equatable {
+    /// A snake_case id, unique within the report; becomes `ReportSection.id`.
+    public var id: String
+    /// The section heading.
+    public var title: String
+    /// KPI names, e.g. `["created", "first_reply_time"]` (see `ReportDefinitions.defaultKPIs`).
+    public var kpis: [String]
+    /// Statistics of duration KPIs, e.g. `["median", "p90"]`; `nil` lets the engine choose.
+    public var stats: [String]?
+    /// The clock of duration KPIs: `"calendar"`, `"business"` or `"both"`; `nil` means calendar.
+    public var clock: String?
+    /// The slice rows are split by, e.g. `"group"` or `"week"`; `nil` means one row in total.
+    public var by: String?
+    /// Filters applied to this section only, e.g. `["priority=high,urgent", "channel!=api"]`.
+    public var filters: [String]?
+    /// At most this many slice rows (the largest first); needs `by`.
+    public var limit: Int?
+    /// What the section shows (`SectionKind`); `nil` means `"kpis"`.
+    public var kind: String?
+
+    /// Creates a section definition.
+    public init(
+        id: String,
+        title: String,
+        kpis: [String] = [],
+        stats: [String]? = nil,
+        clock: String? = nil,
+        by: String? = nil,
+        filters: [String]? = nil,
+        limit: Int? = nil,
+        kind: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.kpis = kpis
+        self.stats = stats
+        self.clock = clock
+        self.by = by
+        self.filters = filters
+        self.limit = limit
+        self.kind = kind
+    }
+
+    /// The section's kind as an enum; `.kpis` when absent or (for unvalidated values) unknown.
+    public var sectionKind: SectionKind {
+        kind.flatMap(SectionKind.init(rawValue:)) ?? .kpis
+    }
+}
+
+/// What a section shows; the YAML key `kind`.
+public enum SectionKind: String, Sendable, CaseIterable {
+    /// A table of the listed KPIs: one row in total, or one per slice value with `by`.
+    case kpis
+    /// One row per KPI with its value, the previous window's value and the change.
+    case headline
+    /// Unsolved tickets as of the report's end, by status (and by slice with `by`).
+    case backlog
+    /// SLA targets per policy and metric: achieved, breached, active, achievement rate.
+    case sla
+    /// Breached SLA targets counted per slice value (`by`, e.g. group).
+    case slaBreaches = "sla_breaches"
+    /// Satisfaction ratings: good, bad, offered, CSAT and response rate.
+    case csat
+
+    /// The KPIs a section of this kind may list; `nil` means any KPI.
+    public var allowedKPIs: [String]? {
+        switch self {
+        case .kpis, .headline: nil
+        case .backlog: ["backlog"]
+        case .sla, .slaBreaches: ["sla"]
+        case .csat: ["csat", "csat_response_rate"]
+        }
+    }
+
+    /// Whether the section must list at least one KPI.
+    public var requiresKPIs: Bool {
+        self == .kpis || self == .headline
+    }
+}

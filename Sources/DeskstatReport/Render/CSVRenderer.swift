@@ -1,0 +1,118 @@
+/// Options for CSV output.
+public struct CSVOptions: Sendable, Equatable {
+    /// The table(s) to write: a section id (`"volume"`) or `"section_id.table_id"`; `nil` writes
+    /// every table of the report, stacked.
+    public var section: String?
+
+    /// Creates options; the default writes every table.
+    public init(section: String? = nil) {
+        self.section = section
+    }
+}
+
+/// RFC 4180 CSV for spreadsheets: one header row, then one record per table row.
+///
+/// **Which tables, which shape.**
+/// - When the selection is exactly one table (`section` names a one-table section, or
+///   `section_id.table_id`), the output is that table alone: the header is its column ids.
+/// - Otherwise (no `section`, or a section with several tables) the tables are **stacked** into
+///   one rectangular CSV: the header is `section,table` followed by the union of the tables'
+///   column ids in first-seen order, and each record fills the columns its table has, leaving the
+///   others empty. Filter on the first two columns to get one table back. (A table column named
+///   `section` or `table` would repeat a header name; report builders avoid those ids.)
+///
+/// A `section` that matches nothing is reported by `validate(_:)` as
+/// `ReportError.unknownSection` with the available names; `render` then writes only the header.
+///
+/// **Records.** Lines end with LF (`\n`), including the last. A field is quoted when it
+/// contains a comma, a double quote, CR or LF, or starts or ends with a space; quotes inside are
+/// doubled. Values are machine values, as in JSON: integers as is, other numbers with at most
+/// four decimals (no grouping, `.` separator), ratios 0…1, timestamps ISO-8601 UTC, undefined
+/// values as empty fields.
+public struct CSVRenderer: ReportRenderer {
+    /// The table selection.
+    public var options: CSVOptions
+
+    /// Creates a CSV renderer.
+    public init(options: CSVOptions = CSVOptions()) {
+        self.options = options
+    }
+
+    public func validate(_ report: Report) throws(ReportError) {
+        guard let section = options.section, selection(report).isEmpty else { return }
+        throw .unknownSection(requested: section, available: Self.selectors(report))
+    }
+
+    public func render(_ report: Report) -> String {
+        let selected = selection(report)
+        if selected.count == 1 && options.section != nil, let only = selected.first {
+            return single(only.table)
+        }
+        return stacked(selected)
+    }
+
+    /// Every value `section` accepts for `report`: section ids and `section.table` ids.
+    public static func selectors(_ report: Report) -> [String] {
+        report.sections.flatMap { section in [section.id] + section.tables.map { "\(section.id).\($0.id)" } }
+    }
+
+    /// The tables the options select, with their section ids, in report order.
+    private func selection(_ report: Report) -> [(section: String, table: ReportTable)] {
+        let all = report.sections.flatMap { section in section.tables.map { (section: section.id, table: $0) } }
+        guard let wanted = options.section else { return all }
+        return all.filter { $0.section == wanted || "\($0.section).\($0.table.id)" == wanted }
+    }
+
+    private func single(_ table: ReportTable) -> String {
+        var lines = [Self.record(table.columns.map(\.id))]
+        for row in table.rows.indices {
+            lines.append(Self.record(table.columns.indices.map { Self.field(table, row: row, column: $0) }))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func stacked(_ tables: [(section: String, table: ReportTable)]) -> String {
+        var union: [String] = []
+        for (_, table) in tables {
+            for column in table.columns where !union.contains(column.id) { union.append(column.id) }
+        }
+        var lines = [Self.record(["section", "table"] + union)]
+        for (section, table) in tables {
+            for row in table.rows.indices {
+                var fields = Array(repeating: "", count: union.count)
+                for (column, definition) in table.columns.enumerated() {
+                    if let slot = union.firstIndex(of: definition.id), fields[slot].isEmpty {
+                        fields[slot] = Self.field(table, row: row, column: column)
+                    }
+                }
+                lines.append(Self.record([section, table.id] + fields))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The CSV text of one cell (unquoted).
+    private static func field(_ table: ReportTable, row: Int, column: Int) -> String {
+        switch JSONRenderer.value(
+            table.value(row: row, column: column), kind: table.effectiveKind(row: row, column: column))
+        {
+        case .string(let text), .number(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .null, .object, .array: ""
+        }
+    }
+
+    /// One record: fields quoted where needed, joined with commas.
+    static func record(_ fields: [String]) -> String {
+        fields.map(quote).joined(separator: ",")
+    }
+
+    /// `field`, quoted when it holds a comma, a quote, CR or LF, or leading/trailing spaces.
+    static func quote(_ field: String) -> String {
+        let needsQuotes =
+            field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            || field.first == " " || field.last == " "
+        guard needsQuotes else { return field }
+        return "\"" + field.map { $0 == "\"" ? "\"\"" : String($0) }.joined() + "\""
+    }
+}

@@ -1,0 +1,110 @@
+/// A JSON value whose objects keep their keys in the order they were built.
+indirect enum JSONValue: Sendable, Equatable {
+    case object([(String, JSONValue)])
+    case array([JSONValue])
+    case string(String)
+    /// A number already formatted as JSON number text.
+    case number(String)
+    case bool(Bool)
+    case null
+
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        JSONWriter.write(lhs) == JSONWriter.write(rhs)
+    }
+
+    /// An integer.
+    static func integer(_ value: Int64) -> JSONValue { .number(String(value)) }
+
+    /// A real number with up to four decimals, trimmed, never in exponent notation; NaN and
+    /// infinities become `null`.
+    static func double(_ value: Double) -> JSONValue {
+        NumberText.trimmed(value).map(JSONValue.number) ?? .null
+    }
+
+    /// A string, or `null` for `nil`.
+    static func optional(_ value: String?) -> JSONValue {
+        value.map(JSONValue.string) ?? .null
+    }
+}
+
+/// Writes JSON with two-space indentation, one member per line, keys in their given order,
+/// `[]`/`{}` for empty containers and a final newline left to the caller. Strings escape `"`,
+/// `\`, control characters and U+2028/U+2029; other characters are written as UTF-8.
+enum JSONWriter {
+    /// The JSON text of `value`.
+    static func write(_ value: JSONValue) -> String {
+        var out = ""
+        write(value, indent: 0, to: &out)
+        return out
+    }
+
+    private static func write(_ value: JSONValue, indent: Int, to out: inout String) {
+        switch value {
+        case .object(let members):
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
+            out += "{\n"
+            for (index, (key, member)) in members.enumerated() {
+                out += spaces(indent + 1) + quoted(key) + ": "
+                write(member, indent: indent + 1, to: &out)
+                out += index < members.count - 1 ? ",\n" : "\n"
+            }
+            out += spaces(indent) + "}"
+        case .array(let elements):
+            guard !elements.isEmpty else {
+                out += "[]"
+                return
+            }
+            out += "[\n"
+            for (index, element) in elements.enumerated() {
+                out += spaces(indent + 1)
+                write(element, indent: indent + 1, to: &out)
+                out += index < elements.count - 1 ? ",\n" : "\n"
+            }
+            out += spaces(indent) + "]"
+        case .string(let text):
+            out += quoted(text)
+        case .number(let text):
+            out += text
+        case .bool(let flag):
+            out += flag ? "true" : "false"
+        case .null:
+            out += "null"
+        }
+    }
+
+    private static func spaces(_ level: Int) -> String {
+        String(repeating: "  ", count: level)
+    }
+
+    /// `text` as a JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{2028}", "\u{2029}": out += "\\u" + hex4(scalar.value)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\u" + hex4(scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    private static func hex4(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: false)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

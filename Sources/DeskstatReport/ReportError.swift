@@ -1,0 +1,107 @@
+/// Everything that can go wrong in the report module, with a message that says what failed,
+/// where (file, line, key path or column) and how to fix it.
+public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A report definition file could not be read.
+    case definitionUnreadable(path: String, reason: String)
+    /// A report definition file is not valid YAML.
+    case definitionSyntax(path: String, line: Int?, column: Int?, problem: String)
+    /// A report definition is valid YAML but not a valid definition: an unknown key, a wrong type,
+    /// an unknown KPI or slice. `keyPath` is like `sections[2].by` (indexes count from 0).
+    case invalidDefinition(path: String, line: Int?, keyPath: String, problem: String)
+    /// No definition file of that name exists in the searched directories.
+    case definitionNotFound(name: String, searched: [String], available: [String])
+    /// A `--fail-on` expression is malformed; `position` is the 1-based column of the problem.
+    case badThreshold(expression: String, position: Int, message: String)
+    /// A `--fail-on` expression names a metric the report does not have.
+    case unknownMetric(expression: String, metric: String, available: [String])
+    /// A CSV `--section` names no section (or `section.table`) of the report.
+    case unknownSection(requested: String, available: [String])
+
+    /// Whether the error is a mistake on the command line (exit code 64) rather than in a file.
+    public var isUsageError: Bool {
+        switch self {
+        case .badThreshold, .unknownMetric, .unknownSection, .definitionNotFound: true
+        case .definitionUnreadable, .definitionSyntax, .invalidDefinition: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .definitionUnreadable(let path, let reason):
+            return "\(path): cannot be read: \(reason)"
+        case .definitionSyntax(let path, let line, let column, let problem):
+            return "\(Self.place(path, line, column)): not valid YAML: \(problem); fix the syntax (indentation, "
+                + "a missing ':' or an unclosed quote or bracket)"
+        case .invalidDefinition(let path, let line, let keyPath, let problem):
+            let key = keyPath.isEmpty ? "" : " \(keyPath):"
+            return "\(Self.place(path, line, nil)):\(key) \(problem)"
+        case .definitionNotFound(let name, let searched, let available):
+            let places = searched.isEmpty ? "no report directory" : searched.joined(separator: ", ")
+            let known = available.isEmpty ? "none" : available.joined(separator: ", ")
+            return "no report definition named \"\(name)\" (searched \(places)); available: \(known)"
+        case .badThreshold(let expression, let position, let message):
+            return "--fail-on \"\(expression)\": at column \(position): \(message); write METRIC OP NUMBER, "
+                + "e.g. \"sla.breached > 0\" or \"csat < 85%\""
+        case .unknownMetric(let expression, let metric, let available):
+            return "--fail-on \"\(expression)\": unknown metric '\(metric)'\(Self.suggestion(metric, available)); "
+                + "available: \(Self.list(available))"
+        case .unknownSection(let requested, let available):
+            return "--section \"\(requested)\": no such section or table\(Self.suggestion(requested, available)); "
+                + "available: \(Self.list(available))"
+        }
+    }
+
+    /// `path:line:column`, leaving out what is unknown.
+    private static func place(_ path: String, _ line: Int?, _ column: Int?) -> String {
+        var text = path
+        if let line {
+            text += ":\(line)"
+            if let column { text += ":\(column)" }
+        }
+        return text
+    }
+
+    private static func list(_ names: [String]) -> String {
+        names.isEmpty ? "none" : names.joined(separator: ", ")
+    }
+
+    private static func suggestion(_ name: String, _ candidates: [String]) -> String {
+        NameSuggestion.closest(to: name, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+}
+
+/// Finds the likely intended name for a typo.
+enum NameSuggestion {
+    /// The candidate closest to `name` by edit distance, when it is close enough to be a typo.
+    static func closest(to name: String, in candidates: [String]) -> String? {
+        let limit = max(1, min(3, name.count / 3))
+        var best: (name: String, distance: Int)?
+        for candidate in candidates where candidate != name {
+            let distance = editDistance(name.lowercased(), candidate.lowercased())
+            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        }
+        return best?.name
+    }
+
+    /// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
+    /// neighbouring characters (`titel` → `title`) each cost 1.
+    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+        let left = Array(lhs)
+        let right = Array(rhs)
+        guard !left.isEmpty else { return right.count }
+        guard !right.isEmpty else { return left.count }
+        var distance = Array(repeating: Array(repeating: 0, count: right.count + 1), count: left.count + 1)
+        for i in 0...left.count { distance[i][0] = i }
+        for j in 0...right.count { distance[0][j] = j }
+        for i in 1...left.count {
+            for j in 1...right.count {
+                let cost = left[i - 1] == right[j - 1] ? 0 : 1
+                distance[i][j] = min(distance[i - 1][j] + 1, distance[i][j - 1] + 1, distance[i - 1][j - 1] + cost)
+                if i > 1, j > 1, left[i - 1] == right[j - 2], left[i - 2] == right[j - 1] {
+                    distance[i][j] = min(distance[i][j], distance[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return distance[left.count][right.count]
+    }
+}

@@ -1,0 +1,51 @@
+/// A half-open interval of instants `[from, to)` in UTC epoch seconds: `from` is included, `to`
+/// is not. Never empty.
+public struct Window: Sendable, Hashable, CustomStringConvertible {
+    /// The first instant in the window.
+    public let from: Int64
+    /// The first instant after the window.
+    public let to: Int64
+
+    /// Instants a window may start or end at: about ±8.9 million years around 1970, so lengths and
+    /// ``previous()`` never overflow.
+    public static let supportedInstants: ClosedRange<Int64> = -(1 << 48)...(1 << 48)
+
+    /// A window `[from, to)`.
+    /// - Throws: ``TimeError/invalidWindow(from:to:)`` unless `from < to` and both are in
+    ///   ``supportedInstants``.
+    public init(from: Int64, to: Int64) throws(TimeError) {
+        guard from < to, Self.supportedInstants.contains(from), Self.supportedInstants.contains(to) else {
+            throw .invalidWindow(from: from, to: to)
+        }
+        self.init(checkedFrom: from, to: to)
+    }
+
+    /// A window whose bounds the caller guarantees (`from < to`, no overflow).
+    init(checkedFrom from: Int64, to: Int64) {
+        self.from = from
+        self.to = to
+    }
+
+    /// `to - from` in seconds.
+    public var length: Int64 { to - from }
+
+    /// Whether `from <= instant < to`.
+    public func contains(_ instant: Int64) -> Bool {
+        from <= instant && instant < to
+    }
+
+    /// The window of the same length in seconds immediately before this one:
+    /// `[from - length, from)`.
+    ///
+    /// Equal length, not the previous calendar period: the previous window of November (30 days)
+    /// is 2 October – 1 November, and across a DST change a week's previous window is shifted by
+    /// the hour gained or lost.
+    public func previous() -> Window {
+        Window(checkedFrom: from - length, to: from)
+    }
+
+    /// `[2026-11-16T00:00:00Z, 2026-11-23T00:00:00Z)`.
+    public var description: String {
+        "[\(InstantFormat.iso(from)), \(InstantFormat.iso(to)))"
+    }
+}

@@ -1,0 +1,86 @@
+import DeskstatReport
+
+/// The hand-built report every golden file renders: two sections, a headline table with
+/// per-row units, a sliced table with nulls and awkward text, a second table, a note, filters,
+/// a comparison window in Europe/Berlin and a warning.
+enum SampleReport {
+    static let headline = ReportTable(
+        id: "summary",
+        columns: [
+            ReportColumn(id: "metric", title: "Metric", kind: .label),
+            ReportColumn(id: "current", title: "This week", kind: .number),
+            ReportColumn(id: "previous", title: "Last week", kind: .number),
+            ReportColumn(id: "change", title: "Change", kind: .delta),
+            ReportColumn(id: "change_pct", title: "Change %", kind: .percentChange),
+        ],
+        rows: [
+            ["Created", 1234, 1180, 54, .number(54.0 / 1180.0)],
+            ["First reply time, median (min)", 42.5, 45.0, -2.5, .number(-2.5 / 45.0)],
+            ["CSAT", 0.875, 0.835, .number(0.875 - 0.835), .number((0.875 - 0.835) / 0.835)],
+            ["SLA breaches", 3, 0, 3, .null],
+            ["Backlog", 312, .null, .null, .null],
+        ],
+        rowKinds: [.count, .minutes, .ratio, .count, .count])
+
+    static let byGroup = ReportTable(
+        id: "by_group",
+        title: "First reply by group",
+        columns: [
+            ReportColumn(id: "group", title: "Group", kind: .label),
+            ReportColumn(id: "tickets", title: "Tickets", kind: .count),
+            ReportColumn(id: "median_minutes", title: "Median (min)", kind: .minutes),
+            ReportColumn(id: "p90_minutes", title: "p90 (min)", kind: .minutes),
+            ReportColumn(id: "sla_achieved", title: "SLA achieved", kind: .ratio),
+            ReportColumn(id: "last_breach", title: "Last breach", kind: .timestamp),
+        ],
+        rows: [
+            ["Billing | EMEA", 10_482, 38.25, 1_250.0, 0.9625, .integer(1_795_183_500)],
+            ["Support, Tier 1", 731, 12.0, 95.55, 1.0, .null],
+            ["Escalations \"VIP\"", 0, .null, .null, .null, .null],
+            ["(none)", 7, .number(.nan), 3.0, 0.5, .integer(1_795_336_200)],
+        ])
+
+    static let byChannel = ReportTable(
+        id: "by_channel",
+        title: "By channel",
+        columns: [
+            ReportColumn(id: "channel", title: "Channel", kind: .label),
+            ReportColumn(id: "tickets", title: "Tickets", kind: .count),
+            ReportColumn(id: "median_minutes", title: "Median (min)", kind: .minutes),
+        ],
+        rows: [
+            ["email", 9_000, 40.0],
+            ["web", 3_220, 31.5],
+        ])
+
+    static let report = Report(
+        name: "weekly",
+        title: "Weekly support report",
+        window: ReportWindow(from: 1_794_783_600, to: 1_795_388_400, label: "2026-W47"),
+        previousWindow: ReportWindow(from: 1_794_178_800, to: 1_794_783_600, label: "2026-W46"),
+        asOf: 1_795_413_600,
+        timeZone: "Europe/Berlin",
+        filters: ["priority = high", "channel != api"],
+        sections: [
+            ReportSection(id: "headline", title: "Headline numbers", tables: [headline]),
+            ReportSection(
+                id: "responsiveness",
+                title: "Responsiveness",
+                tables: [byGroup, byChannel],
+                notes: ["Medians interpolate between the closest ranks; tickets without a reply are left out."]),
+        ],
+        warnings: [
+            "SLA policy \"VIP\": condition organization_id includes 42 not understood; its targets were skipped"
+        ],
+        metrics: [
+            "created": 1234,
+            "solved": 1180,
+            "backlog": 312,
+            "first_reply_time.calendar.median": 42.5,
+            "csat": 0.875,
+            "csat_response_rate": .null,
+            "sla.breached": 3,
+            "sla.achievement_rate": 0.9625,
+            "reopen_rate": 0.0512,
+        ])
+}
