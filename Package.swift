@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Stage 1: the Zendesk wire format (JSON scanning, envelopes, wire records). Foundation only.
@@ -53,6 +54,21 @@ let package = Package(
             name: "DeskstatReport",
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),
+        // Configuration: deskstat.yaml, environment and flags with precedence; credentials.
+        .target(
+            name: "DeskstatConfig",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings),
+        // Live sync from the Zendesk REST API into the cache.
+        .target(
+            name: "DeskstatSync",
+            dependencies: ["ZendeskWire", "DeskstatCache", "DeskstatImport"],
+            swiftSettings: strictSettings),
+        // Test support: a fake Zendesk API on 127.0.0.1 with switchable faults (not a product).
+        .target(
+            name: "FakeZendesk",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            swiftSettings: strictSettings),
         // The command-line front end: parses arguments, builds a frontend, maps errors to exit codes.
         .target(
             name: "DeskstatCLI",
@@ -83,7 +99,14 @@ let package = Package(
             name: "DeskstatEngineTests",
             dependencies: ["DeskstatEngine", "DeskstatImport", "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport"],
             swiftSettings: strictSettings),
-        .testTarget(name: "DeskstatReportTests", dependencies: ["DeskstatReport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DeskstatReportTests", dependencies: ["DeskstatReport"], exclude: ["Golden"], swiftSettings: strictSettings),
+        .testTarget(name: "DeskstatConfigTests", dependencies: ["DeskstatConfig"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DeskstatSyncTests",
+            dependencies: ["DeskstatSync", "FakeZendesk", "DeskstatCache", "ZendeskWire", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        .testTarget(name: "FakeZendeskTests", dependencies: ["FakeZendesk"], swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatCLITests",
             dependencies: ["DeskstatCLI", "DeskstatCache", .product(name: "GRDB", package: "GRDB.swift")],

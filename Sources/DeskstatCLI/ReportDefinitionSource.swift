@@ -25,9 +25,13 @@ enum ReportDefinitionSource {
 
     /// A definition by name (`weekly`) or path (`my/report.yaml`).
     static func load(_ nameOrPath: String, explicitDirectory: String?) throws -> ReportDefinition {
+        let definition: ReportDefinition
         if nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") || nameOrPath.contains("/") {
-            return try ReportDefinitions.load(path: nameOrPath)
+            definition = try ReportDefinitions.load(path: nameOrPath)
+        } else {
+            definition = try ReportDefinitions.builtIn(named: nameOrPath, searchDirectories: directories(explicit: explicitDirectory))
         }
-        return try ReportDefinitions.builtIn(named: nameOrPath, searchDirectories: directories(explicit: explicitDirectory))
+        try definition.validate(knownKPIs: Set(ReportDefinitions.defaultKPIs), knownSlices: Set(ReportDefinitions.defaultSlices))
+        return definition
     }
 }

@@ -45,7 +45,7 @@ struct WindowOptions: ParsableArguments {
         guard mode == "previous" || mode == "none" else {
             throw CLIError.usage("--compare \"\(mode)\": expected previous or none")
         }
-        let previous = mode == "previous" ? window.previous() : nil
+        let previous = mode == "previous" ? window.previous(in: zone) : nil
         return ResolvedWindows(
             window: window, label: Self.label(window, spec: spec, zone: zone), previous: previous,
             previousLabel: previous.map { Self.label($0, spec: nil, zone: zone) }, asOf: asOfInstant, timeZone: zone)

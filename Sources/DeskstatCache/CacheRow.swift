@@ -22,6 +22,28 @@ public struct CacheRow: Sendable {
     /// The primary key value.
     public var key: DatabaseValue { values[0] }
 
+    /// The primary key as text (ids in decimal), as `CacheWriter.deleteRows` compares keys.
+    public var keyText: String {
+        switch values[0].storage {
+        case .int64(let id): String(id)
+        case .string(let text): text
+        case .double(let number): String(Int64(number))
+        default: ""
+        }
+    }
+
+    /// The ticket id when this is a ticket row.
+    public var ticketID: Int64? {
+        guard table == .tickets, case .int64(let id) = values[0].storage else { return nil }
+        return id
+    }
+
+    /// Whether this is a ticket the export marked deleted.
+    public var isDeletedTicket: Bool {
+        guard table == .tickets, let index = table.columns.firstIndex(of: "deleted") else { return false }
+        return Bool.fromDatabaseValue(values[index]) ?? false
+    }
+
     /// The version this row carries, most significant part first (missing parts sort lowest).
     var version: [Int64] {
         table.versionColumns.map { column in

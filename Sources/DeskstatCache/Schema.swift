@@ -4,7 +4,18 @@
 /// UTC epoch seconds, and every record keeps the API's JSON in `raw_json`.
 enum Schema {
     /// Migration identifiers in order; the cache's schema version is the number applied.
-    static let migrations: [(name: String, sql: String)] = [("v1-account-tables", version1)]
+    static let migrations: [(name: String, sql: String)] = [
+        ("v1-account-tables", version1), ("v2-sync-queue", version2),
+    ]
+
+    /// Tickets whose audits and comments a sync still has to fetch; filled in the same
+    /// transaction as the ticket page, drained as children are stored, so an interrupted sync
+    /// resumes exactly where it stopped.
+    static let version2 = """
+        CREATE TABLE deskstat_sync_queue (
+            ticket_id INTEGER PRIMARY KEY
+        );
+        """
 
     static var currentVersion: Int { migrations.count }
 

@@ -77,9 +77,10 @@ struct Customers: Sendable {
 
     func organizationID(_ index: Int) -> Int64 { Identifiers.organization + Int64(index) + 1 }
 
-    /// VIP organizations carry the `vip` tag, and so do their tickets. Organization 0 always is.
+    /// VIP organizations carry the `vip` tag, and so do their tickets. Organization 1 (the
+    /// second largest) always is, so every account has VIP tickets.
     func isVIP(organization index: Int) -> Bool {
-        index == 0 || SplitMix64.unit(seed: seed, stream: .organization, index: index) < 0.08
+        index == 1 || SplitMix64.unit(seed: seed, stream: .organization, index: index) < 0.08
     }
 }
 

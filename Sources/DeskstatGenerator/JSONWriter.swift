@@ -1,38 +1,57 @@
-/// A minimal, fast JSON text writer into a byte buffer.
+/// A minimal, fast JSON text writer into a growable byte buffer it owns.
 ///
 /// Commas are placed automatically: a value or key written after another value in the same
 /// container gets one. Keys are `StaticString`s the generator controls (plain ASCII, never
-/// escaped); string values are escaped per RFC 8259 (`"`, `\`, and control characters).
-struct JSONWriter {
-    private(set) var bytes: [UInt8]
+/// escaped); `String` values are escaped per RFC 8259 (`"`, `\`, and control characters),
+/// `StaticString` values are written as they are and must need no escaping.
+///
+/// The writer is noncopyable so it can own raw memory: appends are a bounds check and a
+/// `memcpy`, with no copy-on-write or exclusivity checks on the hot path.
+struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private var needsComma = false
+    /// The last day number formatted, and its civil date (most timestamps of a record share days).
+    private var cachedDay = Int64.min
+    private var cachedDate: (year: Int64, month: Int64, day: Int64) = (0, 0, 0)
 
-    init(capacity: Int = 0) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+    init(capacity: Int = 256) {
+        self.capacity = max(64, capacity)
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
     }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// The text written so far.
+    var bytes: [UInt8] { [UInt8](UnsafeBufferPointer(start: base, count: count)) }
+
+    /// The number of bytes written so far.
+    var byteCount: Int { count }
 
     // MARK: Structure
 
     mutating func beginObject() {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        appendByte(UInt8(ascii: "{"))
         needsComma = false
     }
 
     mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        appendByte(UInt8(ascii: "}"))
         needsComma = true
     }
 
     mutating func beginArray() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        appendByte(UInt8(ascii: "["))
         needsComma = false
     }
 
     mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        appendByte(UInt8(ascii: "]"))
         needsComma = true
     }
 
@@ -40,47 +59,54 @@ struct JSONWriter {
     /// parser error positions meaningful.
     mutating func beginRecord() {
         separate()
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(UInt8(ascii: "{"))
+        appendByte(UInt8(ascii: "\n"))
+        appendByte(UInt8(ascii: "{"))
         needsComma = false
     }
 
     /// Writes `"key":`.
     mutating func key(_ name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        reserve(name.utf8CodeUnitCount + 4)
+        if needsComma { store(UInt8(ascii: ",")) }
+        store(UInt8(ascii: "\""))
+        appendPlain(name)
+        store(UInt8(ascii: "\""))
+        store(UInt8(ascii: ":"))
         needsComma = false
     }
 
-    /// Appends already-valid JSON text, e.g. a fragment built by another writer.
+    /// Appends already-valid JSON text.
     mutating func raw(_ fragment: [UInt8]) {
-        bytes.append(contentsOf: fragment)
+        fragment.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// Appends the text of another writer (already-valid JSON).
+    mutating func raw(_ other: borrowing JSONWriter) {
+        append(UnsafeBufferPointer(start: other.base, count: other.count))
     }
 
     /// Appends one byte of already-valid JSON text.
     mutating func appendByte(_ byte: UInt8) {
-        bytes.append(byte)
+        reserve(1)
+        store(byte)
     }
 
     /// Appends a newline outside any value (cosmetic).
     mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
+        appendByte(UInt8(ascii: "\n"))
     }
 
     // MARK: Scalars
 
     mutating func null() {
         separate()
-        appendLiteral("null")
+        appendPlain("null")
         needsComma = true
     }
 
     mutating func bool(_ value: Bool) {
         separate()
-        appendLiteral(value ? "true" : "false")
+        appendPlain(value ? "true" : "false")
         needsComma = true
     }
 
@@ -101,11 +127,11 @@ struct JSONWriter {
     /// A string value of a `StaticString` known to need no escaping.
     mutating func string(_ value: StaticString) {
         beginString()
-        value.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        appendPlain(value)
         endString()
     }
 
-    /// An ISO-8601 UTC timestamp string, `2026-11-20T10:00:00Z`.
+    /// An ISO-8601 UTC timestamp string, `"2026-11-20T10:00:00Z"`.
     mutating func timestamp(_ epoch: Int64) {
         beginString()
         appendTimestamp(epoch)
@@ -116,11 +142,11 @@ struct JSONWriter {
 
     mutating func beginString() {
         separate()
-        bytes.append(UInt8(ascii: "\""))
+        appendByte(UInt8(ascii: "\""))
     }
 
     mutating func endString() {
-        bytes.append(UInt8(ascii: "\""))
+        appendByte(UInt8(ascii: "\""))
         needsComma = true
     }
 
@@ -134,31 +160,40 @@ struct JSONWriter {
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
                     continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 appendEscape(byte)
                 runStart = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
     }
 
     /// Appends string content from a `StaticString` known to need no escaping.
     mutating func appendPlain(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { append($0) }
     }
 
-    /// Appends the decimal digits of `value` inside a string or as a number.
+    /// Appends the decimal digits of `value`.
     mutating func appendDigits(_ value: Int64) {
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            // Int64.min has no positive counterpart; go through its magnitude.
-            appendMagnitude(value.magnitude)
-        } else {
-            appendMagnitude(value.magnitude)
+        if value < 0 { appendByte(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits = 1
+        var limit: UInt64 = 10
+        while digits < 20 && magnitude >= limit {
+            digits += 1
+            limit = limit &* 10
         }
+        reserve(digits)
+        var position = count + digits
+        repeat {
+            position -= 1
+            base[position] = UInt8(truncatingIfNeeded: 0x30 &+ magnitude % 10)
+            magnitude /= 10
+        } while position > count
+        count += digits
     }
 
-    /// Appends `value` zero-padded to `width` digits (for dates and page numbers).
+    /// Appends `value` (non-negative) zero-padded to `width` digits.
     mutating func appendPadded(_ value: Int64, width: Int) {
         var digits = 1
         var probe = value / 10
@@ -166,7 +201,7 @@ struct JSONWriter {
             digits += 1
             probe /= 10
         }
-        for _ in digits..<max(digits, width) { bytes.append(UInt8(ascii: "0")) }
+        for _ in digits..<max(digits, width) { appendByte(UInt8(ascii: "0")) }
         appendDigits(value)
     }
 
@@ -175,71 +210,96 @@ struct JSONWriter {
         let day = CivilTime.floorDivide(epoch, 86_400)
         let second = epoch - day * 86_400
         appendDate(day)
-        bytes.append(UInt8(ascii: "T"))
-        appendTwo(second / 3600)
-        bytes.append(UInt8(ascii: ":"))
-        appendTwo(second % 3600 / 60)
-        bytes.append(UInt8(ascii: ":"))
-        appendTwo(second % 60)
-        bytes.append(UInt8(ascii: "Z"))
+        reserve(10)
+        store(UInt8(ascii: "T"))
+        storeTwo(second / 3600)
+        store(UInt8(ascii: ":"))
+        storeTwo(second % 3600 / 60)
+        store(UInt8(ascii: ":"))
+        storeTwo(second % 60)
+        store(UInt8(ascii: "Z"))
     }
 
     /// Appends `2026-11-20` for a day number since 1970-01-01 (without quotes).
     mutating func appendDate(_ day: Int64) {
-        let date = CivilTime.civil(fromDay: day)
-        appendPadded(date.year, width: 4)
-        bytes.append(UInt8(ascii: "-"))
-        appendTwo(date.month)
-        bytes.append(UInt8(ascii: "-"))
-        appendTwo(date.day)
+        if day != cachedDay {
+            cachedDate = CivilTime.civil(fromDay: day)
+            cachedDay = day
+        }
+        let date = cachedDate
+        if (0...9999).contains(date.year) {
+            reserve(10)
+            storeTwo(date.year / 100)
+            storeTwo(date.year % 100)
+        } else {
+            appendDigits(date.year)
+            reserve(6)
+        }
+        store(UInt8(ascii: "-"))
+        storeTwo(date.month)
+        store(UInt8(ascii: "-"))
+        storeTwo(date.day)
     }
 
     // MARK: Private
 
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { appendByte(UInt8(ascii: ",")) }
     }
 
-    private mutating func appendLiteral(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let source = buffer.baseAddress, buffer.count > 0 else { return }
+        reserve(buffer.count)
+        (base + count).update(from: source, count: buffer.count)
+        count += buffer.count
     }
 
-    private mutating func appendTwo(_ value: Int64) {
-        bytes.append(UInt8(truncatingIfNeeded: 0x30 + value / 10))
-        bytes.append(UInt8(truncatingIfNeeded: 0x30 + value % 10))
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(toFit: count + extra) }
     }
 
-    private mutating func appendMagnitude(_ value: UInt64) {
-        if value < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 + value))
-            return
-        }
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for 20 digits
-        var count = 0
-        var rest = value
-        withUnsafeMutableBytes(of: &buffer) { scratch in
-            while rest > 0 {
-                count += 1
-                scratch[24 - count] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
-                rest /= 10
-            }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[(24 - count)...]))
-        }
+    private mutating func grow(toFit needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// Stores a byte into space already reserved.
+    @inline(__always)
+    private mutating func store(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    /// Stores two decimal digits (0…99) into space already reserved.
+    @inline(__always)
+    private mutating func storeTwo(_ value: Int64) {
+        store(UInt8(truncatingIfNeeded: 0x30 &+ value / 10))
+        store(UInt8(truncatingIfNeeded: 0x30 &+ value % 10))
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
+        appendByte(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case UInt8(ascii: "\""): appendByte(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): appendByte(UInt8(ascii: "\\"))
+        case 0x0A: appendByte(UInt8(ascii: "n"))
+        case 0x0D: appendByte(UInt8(ascii: "r"))
+        case 0x09: appendByte(UInt8(ascii: "t"))
+        case 0x08: appendByte(UInt8(ascii: "b"))
+        case 0x0C: appendByte(UInt8(ascii: "f"))
         default:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            let hex: StaticString = "0123456789abcdef"
+            appendPlain("u00")
+            hex.withUTF8Buffer { digits in
+                appendByte(digits[Int(byte >> 4)])
+                appendByte(digits[Int(byte & 0xF)])
+            }
         }
     }
 }

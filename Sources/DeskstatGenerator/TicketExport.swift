@@ -28,13 +28,13 @@ struct TicketExport {
                 if !record.isDeleted { tags.add(record.tags) }
                 last = RecordPosition(time: record.generatedTimestamp, id: record.draft.id)
             }
-            ticketBytes = max(ticketBytes, tickets.bytes.count)
-            metricBytes = max(metricBytes, metrics.bytes.count)
+            ticketBytes = max(ticketBytes, tickets.byteCount)
+            metricBytes = max(metricBytes, metrics.byteCount)
             tickets.newline()
             tickets.endArray()
             tickets.key("metric_sets")
             tickets.beginArray()
-            tickets.raw(metrics.bytes)
+            tickets.raw(metrics)
             tickets.newline()
             tickets.endArray()
             let isLast = page == pageCount - 1

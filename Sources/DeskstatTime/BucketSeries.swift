@@ -21,7 +21,8 @@ public struct BucketSeries: Sendable, Equatable {
             let next = size.periodStart(after: period)
             let end = min(timeZone.startOfDay(next), window.to)
             if end > start {
-                buckets.append(Bucket(window: Window(checkedFrom: start, to: end), label: size.label(periodStart: period)))
+                buckets.append(
+                    Bucket(window: Window(checkedFrom: start, to: end), label: size.label(periodStart: period)))
                 start = end
             }
             period = next

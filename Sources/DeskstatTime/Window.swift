@@ -39,9 +39,25 @@ public struct Window: Sendable, Hashable, CustomStringConvertible {
     ///
     /// Equal length, not the previous calendar period: the previous window of November (30 days)
     /// is 2 October – 1 November, and across a DST change a week's previous window is shifted by
-    /// the hour gained or lost.
+    /// the hour gained or lost; ``previous(in:)`` keeps it on local midnights.
     public func previous() -> Window {
         Window(checkedFrom: from - length, to: from)
+    }
+
+    /// The window immediately before this one, of the same length in local days of `timeZone`
+    /// when this window runs from one local day start to another; otherwise ``previous()``.
+    ///
+    /// Keeps comparison windows on midnights across DST: in Europe/Berlin the previous window of
+    /// 2026-W14 (168 h) is 2026-W13 (167 h), where ``previous()`` would start on Sunday 23:00.
+    /// Like ``previous()`` it counts days, not calendar periods: November's is 2 October – 1 November.
+    public func previous(in timeZone: ReportTimeZone) -> Window {
+        let firstDay = timeZone.dayNumber(of: from)
+        let endDay = timeZone.dayNumber(of: to)
+        guard endDay > firstDay, timeZone.startOfDay(firstDay) == from, timeZone.startOfDay(endDay) == to else {
+            return previous()
+        }
+        let start = timeZone.startOfDay(firstDay - (endDay - firstDay))
+        return start < from ? Window(checkedFrom: start, to: from) : previous()
     }
 
     /// `[2026-11-16T00:00:00Z, 2026-11-23T00:00:00Z)`.

@@ -37,7 +37,9 @@ public enum WindowResolver {
     /// The window of `period` in `timeZone` seen from `asOf`.
     /// - Throws: ``TimeError`` for out-of-range period fields, an as-of outside 1970 … 9999, or a
     ///   period that is empty (`this-week` exactly at Monday 00:00).
-    public static func window(for period: PeriodSpec, in timeZone: ReportTimeZone, asOf: Int64) throws(TimeError) -> Window {
+    public static func window(
+        for period: PeriodSpec, in timeZone: ReportTimeZone, asOf: Int64
+    ) throws(TimeError) -> Window {
         let asOf = try checkedAsOf(asOf)
         let (from, to) = bounds(of: try period.validated(), in: timeZone, asOf: asOf)
         guard from < to else {

@@ -23,6 +23,19 @@ public struct Envelope: Sendable {
     public let unknownKeys: [String]
     /// Pagination URLs found in the body (`next_page`, `links.next`, `after_url`, …).
     public let paginationURLs: [String]
+    /// The pagination members of the body (`after_cursor`, `end_of_stream`, `end_time`, `meta`, …).
+    public let pagination: [String: JSONValue]
+
+    /// A pagination member as text (`after_cursor`, `next_page`), `nil` when absent or null.
+    public func paginationText(_ key: String) -> String? {
+        if case .string(let text)? = pagination[key] { return text }
+        return nil
+    }
+
+    /// A nested pagination member, e.g. `meta.after_cursor`, `links.next`, `meta.has_more`.
+    public func paginationValue(_ key: String, _ member: String) -> JSONValue? {
+        pagination[key]?.objectValue?[member]
+    }
 
     /// The ticket a per-ticket list belongs to, read from its pagination URLs
     /// (`…/tickets/123/comments.json?…` → 123), or `nil`.
@@ -61,6 +74,7 @@ public struct Envelope: Sendable {
         var sections: [EnvelopeSection] = []
         var unknown: [String] = []
         var urls: [String] = []
+        var pagination: [String: JSONValue] = [:]
         var seen: Set<String> = []
         if !parser.consume(UInt8(ascii: "}")) {
             repeat {
@@ -75,6 +89,7 @@ public struct Envelope: Sendable {
                     let value = try parser.parseValue()
                     if WireTable.paginationKeys.contains(key) {
                         urls += Self.urls(in: value)
+                        pagination[key] = value
                     } else {
                         unknown.append(key)
                     }
@@ -83,7 +98,7 @@ public struct Envelope: Sendable {
             try parser.expect(UInt8(ascii: "}"), "',' or '}'")
         }
         if sections.isEmpty { throw .unknownBody(keys: seen.sorted()) }
-        return Envelope(sections: sections, unknownKeys: unknown.sorted(), paginationURLs: urls)
+        return Envelope(sections: sections, unknownKeys: unknown.sorted(), paginationURLs: urls, pagination: pagination)
     }
 
     private static func parseRecords(

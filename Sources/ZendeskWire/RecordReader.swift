@@ -65,7 +65,8 @@ public struct RecordReader: Sendable {
         Self.text(members[field])
     }
 
-    static func text(_ value: JSONValue?) -> String? {
+    /// A value as text: strings as they are, numbers and booleans written out, anything else `nil`.
+    public static func text(_ value: JSONValue?) -> String? {
         switch value {
         case .string(let text)?: text
         case .integer(let number)?: String(number)

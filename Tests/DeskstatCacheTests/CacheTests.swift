@@ -18,7 +18,7 @@ import Testing
             #expect(names.contains(child))
         }
         #expect(try cache.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(try cache.status().schemaVersion == 1)
+        #expect(try cache.status().schemaVersion == 2)
     }
 
     @Test func reopeningKeepsData() throws {

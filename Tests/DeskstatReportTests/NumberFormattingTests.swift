@@ -80,6 +80,15 @@ struct NumberFormattingTests {
         #expect(TimestampText.iso8601(epoch) == expected)
     }
 
+    @Test func extremeInstantsDoNotTrap() {
+        #expect(TimestampText.iso8601(Int64.max).hasSuffix("Z"))
+        #expect(TimestampText.iso8601(Int64.min).hasSuffix("Z"))
+        #expect(!TimestampText(timeZone: "Asia/Tokyo").localDateTime(Int64.max).isEmpty)
+        let formatter = HumanCellFormatter(timeZone: "UTC")
+        #expect(formatter.format(.number(1e300), kind: .timestamp).text == "–")
+        #expect(formatter.format(.integer(Int64.min), kind: .count).text == "−9,223,372,036,854,775,808")
+    }
+
     @Test func localTimesFollowTheReportZone() {
         let berlin = TimestampText(timeZone: "Europe/Berlin")
         #expect(berlin.localDateOrDateTime(1_794_783_600) == "2026-11-16")  // 23:00Z = midnight CET

@@ -26,24 +26,28 @@ import Testing
 
     @Test func thisMonthAtTheFirstInstantIsEmpty() throws {
         let november1: Int64 = 1_793_491_200
-        #expect(throws: TimeError.emptyPeriod(period: "this-month", timeZone: "UTC", from: november1, asOf: november1)) {
-            try resolve("this-month", "UTC", asOf: november1)
-        }
+        let error = #expect(throws: TimeError.self) { try resolve("this-month", "UTC", asOf: november1) }
+        #expect(error == .emptyPeriod(period: "this-month", timeZone: "UTC", from: november1, asOf: november1))
         #expect(try resolve("this-month", "UTC", asOf: november1 + 1) == window(november1, november1 + 1))
     }
 
-    /// Wednesday 2027-01-06 12:00 local: week 2027-W01 began on Monday 2027-01-04, and the week
-    /// before is 2026-W53 (2026 has 53 ISO weeks, as 1 January 2026 is a Thursday).
-    static let newYear: [(zone: String, asOf: Int64, w53: Int64, w01: Int64, w02: Int64, december1: Int64, january1: Int64)] = [
-        ("UTC", 1_799_236_800, 1_798_416_000, 1_799_020_800, 1_799_625_600, 1_796_083_200, 1_798_761_600),
-        ("Europe/Berlin", 1_799_233_200, 1_798_412_400, 1_799_017_200, 1_799_622_000, 1_796_079_600, 1_798_758_000),
-        ("America/New_York", 1_799_254_800, 1_798_434_000, 1_799_038_800, 1_799_643_600, 1_796_101_200, 1_798_779_600),
+    /// As-of Wednesday 2027-01-06 12:00 local: week 2027-W01 began on Monday 2027-01-04, and the
+    /// week before is 2026-W53 (2026 has 53 ISO weeks, as 1 January 2026 is a Thursday).
+    /// Columns: as-of, Mon 2026-12-28, Mon 2027-01-04, Mon 2027-01-11, 2026-12-01, 2027-01-01.
+    static let newYear: [(zone: String, instants: [Int64])] = [
+        ("UTC", [1_799_236_800, 1_798_416_000, 1_799_020_800, 1_799_625_600, 1_796_083_200, 1_798_761_600]),
+        ("Europe/Berlin", [1_799_233_200, 1_798_412_400, 1_799_017_200, 1_799_622_000, 1_796_079_600, 1_798_758_000]),
+        (
+            "America/New_York",
+            [1_799_254_800, 1_798_434_000, 1_799_038_800, 1_799_643_600, 1_796_101_200, 1_798_779_600]
+        ),
     ]
 
     @Test(arguments: newYear)
-    func yearBoundary(
-        zone: String, asOf: Int64, w53: Int64, w01: Int64, w02: Int64, december1: Int64, january1: Int64
-    ) throws {
+    func yearBoundary(zone: String, instants: [Int64]) throws {
+        let (asOf, w53, w01, w02, december1, january1) = (
+            instants[0], instants[1], instants[2], instants[3], instants[4], instants[5]
+        )
         #expect(try resolve("last-week", zone, asOf: asOf) == window(w53, w01))
         #expect(try resolve("2026-W53", zone, asOf: asOf) == window(w53, w01))
         #expect(try resolve("2027-W01", zone, asOf: asOf) == window(w01, w02))
@@ -57,7 +61,8 @@ import Testing
         // 2026-W01 is Mon 2025-12-29 .. Mon 2026-01-05.
         #expect(try resolve("2026-W01", "UTC", asOf: wednesdayAsOf) == window(1_766_966_400, 1_767_571_200))
         #expect(try resolve("2026-W01", "Europe/Berlin", asOf: wednesdayAsOf) == window(1_766_962_800, 1_767_567_600))
-        #expect(try resolve("2026-W01", "America/New_York", asOf: wednesdayAsOf) == window(1_766_984_400, 1_767_589_200))
+        #expect(
+            try resolve("2026-W01", "America/New_York", asOf: wednesdayAsOf) == window(1_766_984_400, 1_767_589_200))
         // 2020 (leap year starting on a Wednesday) has a W53: Mon 2020-12-28 .. Mon 2021-01-04.
         #expect(try resolve("2020-W53", "UTC", asOf: wednesdayAsOf) == window(1_609_113_600, 1_609_718_400))
     }

@@ -15,11 +15,12 @@ import Testing
     @Test(arguments: BucketSize.allCases)
     func randomWindowsAgreeWithLinearScan(size: BucketSize) throws {
         var random = SplitMix64(state: 0x5EED_0000 + UInt64(size.rawValue.count))
-        let maxLength: Int64 = switch size {
-        case .day: 120 * 86_400
-        case .week: 730 * 86_400
-        case .month: 3650 * 86_400
-        }
+        let maxLength: Int64 =
+            switch size {
+            case .day: 120 * 86_400
+            case .week: 730 * 86_400
+            case .month: 3650 * 86_400
+            }
         for _ in 0..<60 {
             let zone = try ReportTimeZone(Self.zones[Int.random(in: 0..<Self.zones.count, using: &random)])
             let from = Int64.random(in: Self.range, using: &random)
@@ -39,7 +40,8 @@ import Testing
             #expect(earlier.window.to == later.window.from)
             #expect(earlier.label < later.label)
             // Each inner boundary is the first instant of a local day.
-            #expect(InstantFormat.date(later.window.from - 1, in: zone) != InstantFormat.date(later.window.from, in: zone))
+            #expect(
+                InstantFormat.date(later.window.from - 1, in: zone) != InstantFormat.date(later.window.from, in: zone))
         }
         if series.size == .day {
             for bucket in buckets { #expect(bucket.label == InstantFormat.date(bucket.window.from, in: zone)) }

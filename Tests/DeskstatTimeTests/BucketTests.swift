@@ -7,7 +7,9 @@ import Testing
         buckets.map { ($0.label, $0.window.from, $0.window.to) }
     }
 
-    func expectShape(_ buckets: [Bucket], _ expected: [(String, Int64, Int64)], sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectShape(
+        _ buckets: [Bucket], _ expected: [(String, Int64, Int64)], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let actual = shape(buckets)
         #expect(actual.count == expected.count, sourceLocation: sourceLocation)
         for (got, want) in zip(actual, expected) {
@@ -38,20 +40,25 @@ import Testing
     @Test func berlinFallBackDayHas25Hours() throws {
         let berlin = try ReportTimeZone("Europe/Berlin")
         let days = Buckets.split(try window(1_792_360_800, 1_792_969_200), by: .day, in: berlin)  // 10-19 .. 10-26
-        #expect(days.map(\.label) == ["2026-10-19", "2026-10-20", "2026-10-21", "2026-10-22", "2026-10-23", "2026-10-24", "2026-10-25"])
+        #expect(
+            days.map(\.label) == [
+                "2026-10-19", "2026-10-20", "2026-10-21", "2026-10-22", "2026-10-23", "2026-10-24", "2026-10-25",
+            ])
         #expect(days.map(\.window.length) == [86_400, 86_400, 86_400, 86_400, 86_400, 86_400, 90_000])
         #expect(days.last?.window == (try window(1_792_879_200, 1_792_969_200)))
     }
 
     @Test func newYorkDSTDays() throws {
         let newYork = try ReportTimeZone("America/New_York")
-        let november = Buckets.split(try resolve("2026-11", "America/New_York", asOf: wednesdayAsOf), by: .day, in: newYork)
+        let november = Buckets.split(
+            try resolve("2026-11", "America/New_York", asOf: wednesdayAsOf), by: .day, in: newYork)
         #expect(november.count == 30)
         #expect(november.first?.label == "2026-11-01")
         #expect(november.first?.window == (try window(1_793_505_600, 1_793_595_600)))  // 25 h
         #expect(november.dropFirst().allSatisfy { $0.window.length == 86_400 })
         #expect(november.last?.label == "2026-11-30")
-        let march = Buckets.split(try resolve("2026-03", "America/New_York", asOf: wednesdayAsOf), by: .day, in: newYork)
+        let march = Buckets.split(
+            try resolve("2026-03", "America/New_York", asOf: wednesdayAsOf), by: .day, in: newYork)
         #expect(march.count == 31)
         #expect(march[7].label == "2026-03-08")
         #expect(march[7].window == (try window(1_772_946_000, 1_773_028_800)))  // 23 h
@@ -86,7 +93,8 @@ import Testing
     @Test func daysClippedInALocalZone() throws {
         // 2026-11-16T12:00Z .. 2026-11-18T06:00Z is 11-16 07:00 .. 11-18 01:00 in New York.
         expectShape(
-            Buckets.split(try window(1_794_830_400, 1_794_981_600), by: .day, in: try ReportTimeZone("America/New_York")),
+            Buckets.split(
+                try window(1_794_830_400, 1_794_981_600), by: .day, in: try ReportTimeZone("America/New_York")),
             [
                 ("2026-11-16", 1_794_830_400, 1_794_891_600),
                 ("2026-11-17", 1_794_891_600, 1_794_978_000),

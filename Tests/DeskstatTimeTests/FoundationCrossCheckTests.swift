@@ -28,7 +28,8 @@ import Testing
         while components.year ?? 0 < 2031 {
             let noon = try #require(calendar.date(from: components))
             let expected = Int64(calendar.startOfDay(for: noon).timeIntervalSince1970)
-            let spec = PeriodSpec.day(year: components.year ?? 0, month: components.month ?? 0, day: components.day ?? 0)
+            let spec = PeriodSpec.day(
+                year: components.year ?? 0, month: components.month ?? 0, day: components.day ?? 0)
             let day = try WindowResolver.window(for: spec, in: reportZone, asOf: 0)
             #expect(day.from == expected, "\(zone) \(spec)")
             let next = try #require(calendar.date(byAdding: .day, value: 1, to: noon))
@@ -47,7 +48,9 @@ import Testing
             let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
             let week = parts.weekOfYear ?? 0
             let label = "\(parts.yearForWeekOfYear ?? 0)-W\(week < 10 ? "0" : "")\(week)"
-            #expect(Buckets.split(try window(bucket.window.from, bucket.window.from + 1), by: .week, in: .utc).first?.label == label)
+            #expect(
+                Buckets.split(try window(bucket.window.from, bucket.window.from + 1), by: .week, in: .utc).first?.label
+                    == label)
         }
     }
 
@@ -58,7 +61,8 @@ import Testing
         var random = SplitMix64(state: UInt64(zone.utf8.count) * 7919)
         for _ in 0..<2000 {
             let instant = Int64.random(in: 0..<4_102_444_800, using: &random)  // 1970 .. 2100
-            let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(instant)))
+            let parts = calendar.dateComponents(
+                [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(instant)))
             let expected = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
             #expect(InstantFormat.date(instant, in: reportZone) == expected, "\(zone) \(instant)")
         }

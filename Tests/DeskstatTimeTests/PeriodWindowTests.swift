@@ -68,8 +68,10 @@ import Testing
     @Test func asOfLocalDayIsTheZonesDay() throws {
         // 2026-11-16T02:00Z is Sunday 11-15 21:00 in New York: the week is still the one of 11-09.
         let sundayEvening: Int64 = 1_794_794_400
-        #expect(try resolve("this-week", "America/New_York", asOf: sundayEvening) == window(1_794_200_400, sundayEvening))
-        #expect(try resolve("last-week", "America/New_York", asOf: sundayEvening) == window(1_793_595_600, 1_794_200_400))
+        #expect(
+            try resolve("this-week", "America/New_York", asOf: sundayEvening) == window(1_794_200_400, sundayEvening))
+        #expect(
+            try resolve("last-week", "America/New_York", asOf: sundayEvening) == window(1_793_595_600, 1_794_200_400))
         // 2026-11-15T20:00Z is Monday 11-16 05:00 in Tokyo: a new week has begun there.
         let mondayMorning: Int64 = 1_794_772_800
         #expect(try resolve("this-week", "Asia/Tokyo", asOf: mondayMorning) == window(1_794_754_800, mondayMorning))

@@ -2,7 +2,9 @@ import DeskstatTime
 import Testing
 
 @Suite struct ReportTimeZoneTests {
-    @Test(arguments: ["UTC", "Etc/UTC", "GMT", "Europe/Berlin", "America/New_York", "Asia/Kathmandu", "Etc/GMT-1", "US/Eastern"])
+    @Test(arguments: [
+        "UTC", "Etc/UTC", "GMT", "Europe/Berlin", "America/New_York", "Asia/Kathmandu", "Etc/GMT-1", "US/Eastern",
+    ])
     func acceptsIANANames(name: String) throws {
         #expect(try ReportTimeZone(name).identifier == name)
     }

@@ -13,10 +13,9 @@ public struct SLACalculator: Sendable {
 
     public init(calculator: KPICalculator) {
         self.calculator = calculator
-        let policies = calculator.facts.policies
-        evaluator = SLAEvaluator(policies: policies.map(\.definition))
+        evaluator = SLAEvaluator(policies: calculator.facts.policies.map(\.definition))
         var ranks: [Int64: Int] = [:]
-        for (rank, policy) in policies.enumerated() { ranks[policy.id] = rank }
+        for (rank, policy) in evaluator.policyOrder.enumerated() { ranks[policy.id] = rank }
         policyRanks = ranks
     }
 
@@ -24,7 +23,7 @@ public struct SLACalculator: Sendable {
     public func evaluations(asOf: Int64) -> [(TicketFact, SLAEvaluation)] {
         calculator.facts.tickets.compactMap { ticket in
             guard ticket.priority != nil, ticket.status != "deleted", calculator.includes(ticket) else { return nil }
-            return (ticket, evaluator.evaluate(ticket.slaTicket, asOf: asOf))
+            return (ticket, evaluator.evaluate(ticket.slaTicket, asOf: asOf, recordingConditions: false))
         }
     }
 

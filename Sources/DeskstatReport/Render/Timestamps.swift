@@ -10,9 +10,14 @@ struct CivilTime: Sendable, Equatable {
     var minute: Int
     var second: Int
 
+    /// The instants civil times are computed for: 0001-01-01T00:00:00 to 9999-12-31T23:59:59;
+    /// instants outside are clamped (they cannot be real ticket times).
+    static let representable: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
+
     /// The civil time of `epoch` seconds shifted by `offset` seconds (0 for UTC).
     init(epoch: Int64, offset: Int = 0) {
-        let seconds = epoch + Int64(offset)
+        let clamped = min(max(epoch, Self.representable.lowerBound), Self.representable.upperBound)
+        let seconds = clamped + Int64(max(-86_400, min(86_400, offset)))
         let days = Self.floorDivide(seconds, 86_400)
         let secondOfDay = Int(seconds - days * 86_400)
         (year, month, day) = Self.civil(fromDays: days)
