@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "DeskstatCLI",
             dependencies: [
-                "ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatTime", "DeskstatSLA",
+                "ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatGenerator", "DeskstatTime", "DeskstatSLA",
                 "DeskstatEngine", "DeskstatReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

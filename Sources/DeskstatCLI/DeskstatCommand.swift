@@ -13,7 +13,7 @@ public struct DeskstatCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ImportCommand.self, StatusCommand.self, ReportCommand.self, KPICommand.self, QueryCommand.self,
+            DemoCommand.self, ImportCommand.self, StatusCommand.self, ReportCommand.self, KPICommand.self, QueryCommand.self,
             ExplainCommand.self,
         ])
 

@@ -66,7 +66,8 @@ struct ArrivalClock {
         case 0: weight = 0.25 * (0.5 + 0.5 * office)
         default: weight = account.calendar.isBusinessDay(day) ? office : 0.3 * (0.5 + 0.5 * office)
         }
-        let noise = SplitMix64.unit(seed: account.seed, stream: .day, index: Int(day - CivilTime.day(of: account.start)))
+        let noise = SplitMix64.unit(
+            seed: account.seed, stream: .day, index: Int(day - CivilTime.day(of: account.start)))
         weight *= 0.8 + 0.4 * noise
         if noise > 0.985 { weight *= 2.5 }  // an outage day
         return weight * (0.8 + 0.4 * Double(hour) / Double(max(1, hours)))

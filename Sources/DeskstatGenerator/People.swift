@@ -38,7 +38,8 @@ struct PeopleExports {
         let id = customers.organizationID(index)
         let vip = customers.isVIP(organization: index)
         let created = account.start
-        let updated = account.start + Int64(index + 1) * (account.end - account.start) / 2
+        let updated =
+            account.start + Int64(index + 1) * (account.end - account.start) / 2
             / Int64(customers.organizations + 1)
         writer.beginRecord()
         writer.urlField("organizations/", id)
@@ -177,7 +178,9 @@ struct PeopleExports {
         if let organization { writer.int(customers.organizationID(organization)) } else { writer.null() }
         writer.key("role")
         writer.string("end-user")
-        writeFlags(verified: generator.chance(0.9), tags: vip ? [.vip] : [], active: active, lastLogin: lastLogin, into: &writer)
+        writeFlags(
+            verified: generator.chance(0.9), tags: vip ? [.vip] : [], active: active, lastLogin: lastLogin,
+            into: &writer)
         writer.key("role_type")
         writer.null()
         writer.key("custom_role_id")
@@ -238,7 +241,8 @@ struct PeopleExports {
         writer.string(locale.name)
     }
 
-    private func writeFlags(verified: Bool, tags: [Tag], active: Bool, lastLogin: Int64?, into writer: inout JSONWriter) {
+    private func writeFlags(verified: Bool, tags: [Tag], active: Bool, lastLogin: Int64?, into writer: inout JSONWriter)
+    {
         writer.key("verified")
         writer.bool(verified)
         writer.key("external_id")

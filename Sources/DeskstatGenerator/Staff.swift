@@ -40,8 +40,6 @@ struct Staff: Sendable {
         nextUserID = Identifiers.user + Int64(members.count) + 1
     }
 
-    var agents: [StaffMember] { members.filter { !$0.isAdmin } }
-
     /// A random agent of `group` who existed at `instant`, if any.
     func pick(in group: SupportGroup, at instant: Int64, _ generator: inout SplitMix64) -> StaffMember? {
         let roster = rosters[group.rawValue]

@@ -1,7 +1,7 @@
 /// Facts about ticket `index` that other tickets need, as pure functions of the seed and index:
 /// its type, whether it is deleted, and how incidents attach to problems.
 ///
-/// An incident attaches (40% of the time) to the nearest earlier problem within 300 tickets,
+/// An incident attaches (20% of the time) to the nearest earlier problem within 300 tickets,
 /// if that problem is not deleted. A problem therefore knows whether it `has_incidents` by
 /// looking ahead — without anything being stored or generated twice.
 struct TicketKinds: Sendable {
@@ -9,7 +9,7 @@ struct TicketKinds: Sendable {
     let count: Int
 
     static let linkWindow = 300
-    private static let linkShare = 0.4
+    private static let linkShare = 0.2
 
     /// Question 45%, incident 25%, problem 5%, task 10%, unset 15%.
     func type(_ index: Int) -> TicketType? {

@@ -236,14 +236,17 @@ struct TicketPlot {
     }
 
     /// When an agent acts: a log-normal delay, mostly counted in business hours.
-    private func agentTime(after instant: Int64, median: Double, spread: Double, _ generator: inout SplitMix64) -> Int64 {
+    private func agentTime(after instant: Int64, median: Double, spread: Double, _ generator: inout SplitMix64) -> Int64
+    {
         let seconds = Self.bounded(generator.logNormal(median: median * pace, spread: spread))
         guard generator.chance(0.8) else { return instant + seconds }
         return account.calendar.advance(from: instant, by: min(seconds, 20 * BusinessCalendar.secondsPerBusinessDay))
     }
 
     /// When a requester (or a third party) acts: a log-normal delay on the calendar.
-    private func requesterTime(after instant: Int64, median: Double, spread: Double, _ generator: inout SplitMix64) -> Int64 {
+    private func requesterTime(after instant: Int64, median: Double, spread: Double, _ generator: inout SplitMix64)
+        -> Int64
+    {
         instant + Self.bounded(generator.logNormal(median: median, spread: spread))
     }
 

@@ -48,17 +48,25 @@ enum Topic: Int, CaseIterable, Sendable {
     var subjects: [StaticString] {
         switch self {
         case .access:
-            ["Cannot reset my password", "Locked out after enabling 2FA", "SSO login loops back",
-             "Invite e-mail never arrived"]
+            [
+                "Cannot reset my password", "Locked out after enabling 2FA", "SSO login loops back",
+                "Invite e-mail never arrived",
+            ]
         case .howTo:
-            ["How do I export a report?", "Where can I change my e-mail address?",
-             "How to add a second admin", "Can I schedule a sync for the weekend?"]
+            [
+                "How do I export a report?", "Where can I change my e-mail address?",
+                "How to add a second admin", "Can I schedule a sync for the weekend?",
+            ]
         case .bug:
-            ["Sync stuck at 99%", "Dashboard shows the wrong totals", "App crashes when opening settings",
-             "Widget colours reset after update"]
+            [
+                "Sync stuck at 99%", "Dashboard shows the wrong totals", "App crashes when opening settings",
+                "Widget colours reset after update",
+            ]
         case .billing:
-            ["Invoice # shows the wrong amount", "Please change our billing address",
-             "Charged twice this month", "VAT number missing on invoice #"]
+            [
+                "Invoice # shows the wrong amount", "Please change our billing address",
+                "Charged twice this month", "VAT number missing on invoice #",
+            ]
         case .refund:
             ["Refund for order #", "Cancelled plan but still charged", "Refund not received yet"]
         case .featureRequest:
@@ -66,8 +74,10 @@ enum Topic: Int, CaseIterable, Sendable {
         case .integration:
             ["Webhook returns 401", "API rate limit reached during import", "Slack integration stopped posting"]
         case .onboarding:
-            ["Getting started with our new account", "Training session for the team",
-             "Importing our old data"]
+            [
+                "Getting started with our new account", "Training session for the team",
+                "Importing our old data",
+            ]
         case .returns:
             ["Return label for order #", "Gadget arrived damaged", "Wrong item delivered in order #"]
         case .outage:
@@ -75,8 +85,10 @@ enum Topic: Int, CaseIterable, Sendable {
         case .rootCause:
             ["Root cause: sync queue backlog", "Investigate intermittent 503s", "Backups time out on large accounts"]
         case .dataRequest:
-            ["Please export our account data", "Delete the data of a former employee",
-             "Update our company details"]
+            [
+                "Please export our account data", "Delete the data of a former employee",
+                "Update our company details",
+            ]
         }
     }
 }

@@ -91,7 +91,8 @@ import Testing
         for ticket in account.tickets where ticket.string("status") != "deleted" {
             for tag in ticket["tags"] as? [String] ?? [] { counts[tag, default: 0] += 1 }
         }
-        let listed = Dictionary(uniqueKeysWithValues: account.records("tags").map { ($0.string("name") ?? "", $0.int("count") ?? 0) })
+        let listed = Dictionary(
+            uniqueKeysWithValues: account.records("tags").map { ($0.string("name") ?? "", $0.int("count") ?? 0) })
         #expect(listed == counts)
     }
 
@@ -109,7 +110,8 @@ import Testing
         #expect(empty.pages("tickets").count == 1)
         #expect(empty.pages("tickets").first?.bool("end_of_stream") == true)
         #expect(empty.pages("satisfaction_ratings").count == 1)
-        let tiny = GeneratedAccount(config: GeneratorConfig(tickets: 7, seed: 3, end: 1_795_651_200, days: 1, pageSize: 2))
+        let tiny = GeneratedAccount(
+            config: GeneratorConfig(tickets: 7, seed: 3, end: 1_795_651_200, days: 1, pageSize: 2))
         #expect(tiny.tickets.count == 7)
         #expect(tiny.pages("tickets").count == 4)
         #expect(tiny.pages("users").allSatisfy { ($0["users"] as? [Any])?.count ?? 0 <= 2 })

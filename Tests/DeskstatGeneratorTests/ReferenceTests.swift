@@ -14,9 +14,10 @@ import Testing
     }
 
     @Test func idsAreUniqueWithinEachTable() {
-        for table in ["tickets", "users", "organizations", "groups", "group_memberships", "satisfaction_ratings",
-            "ticket_fields", "ticket_forms", "macros", "sla_policies"]
-        {
+        for table in [
+            "tickets", "users", "organizations", "groups", "group_memberships", "satisfaction_ratings",
+            "ticket_fields", "ticket_forms", "macros", "sla_policies",
+        ] {
             let records = account.records(table)
             #expect(!records.isEmpty, "\(table) is empty")
             #expect(Set(records.compactMap { $0.int("id") }).count == records.count, "\(table)")

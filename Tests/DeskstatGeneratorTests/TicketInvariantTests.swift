@@ -121,7 +121,9 @@ import Testing
         }
         for metric in account.metricSets {
             let created = metric.time("created_at") ?? .min
-            for key in ["solved_at", "assigned_at", "initially_assigned_at", "latest_comment_added_at", "status_updated_at"] {
+            for key in [
+                "solved_at", "assigned_at", "initially_assigned_at", "latest_comment_added_at", "status_updated_at",
+            ] {
                 if let instant = metric.time(key) { #expect(instant >= created && instant <= end, "\(key)") }
             }
             if let initially = metric.time("initially_assigned_at"), let latest = metric.time("assigned_at") {
@@ -193,7 +195,9 @@ import Testing
 
     @Test func customFieldsAreDuplicatedInFields() {
         for ticket in account.tickets {
-            let custom = ticket.objects("custom_fields").map { "\($0.int("id") ?? -1)=\(String(describing: $0["value"]))" }
+            let custom = ticket.objects("custom_fields").map {
+                "\($0.int("id") ?? -1)=\(String(describing: $0["value"]))"
+            }
             let fields = ticket.objects("fields").map { "\($0.int("id") ?? -1)=\(String(describing: $0["value"]))" }
             #expect(!custom.isEmpty && custom == fields)
         }
