@@ -69,12 +69,14 @@ let package = Package(
             name: "FakeZendesk",
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: strictSettings),
+        // The benchmark: generates accounts and times the deskstat binary on them.
+        .target(name: "DeskstatBench", dependencies: ["DeskstatGenerator"], swiftSettings: strictSettings),
         // The command-line front end: parses arguments, builds a frontend, maps errors to exit codes.
         .target(
             name: "DeskstatCLI",
             dependencies: [
                 "ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatGenerator", "DeskstatTime", "DeskstatSLA",
-                "DeskstatEngine", "DeskstatReport",
+                "DeskstatEngine", "DeskstatReport", "DeskstatBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

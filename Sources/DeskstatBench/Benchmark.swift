@@ -1,0 +1,149 @@
+import DeskstatGenerator
+public import Foundation
+
+/// What to measure: account sizes, runs per figure, where to put the generated files.
+public struct BenchmarkPlan: Sendable {
+    public var ticketCounts: [Int]
+    public var runs: Int
+    public var directory: String
+    /// The deskstat binary to measure (normally the running one).
+    public var executable: String
+    /// The end of the generated history; the weekly report is as of this instant.
+    public var end: Int64
+
+    public init(ticketCounts: [Int], runs: Int, directory: String, executable: String, end: Int64) {
+        self.ticketCounts = ticketCounts
+        self.runs = runs
+        self.directory = directory
+        self.executable = executable
+        self.end = end
+    }
+}
+
+/// The figures for one account size. Times are medians of `runs` runs after one warm-up.
+public struct BenchmarkResult: Sendable, Codable {
+    public var tickets: Int
+    public var records: Int
+    public var inputBytes: Int64
+    public var generateSeconds: Double
+    public var importSeconds: Double
+    public var importRecordsPerSecond: Double
+    public var importPeakRSSBytes: Int64
+    public var weeklyTextSeconds: Double
+    public var weeklyJSONSeconds: Double
+    public var historySeconds: Double
+    public var cacheBytes: Int64
+    public var runs: Int
+}
+
+/// Generates accounts with the project's generator as API-shaped JSON files, then times the real
+/// `deskstat` binary on them: import, the weekly report (text and JSON) and the full-history report.
+public struct Benchmark: Sendable {
+    public let plan: BenchmarkPlan
+
+    public init(plan: BenchmarkPlan) {
+        self.plan = plan
+    }
+
+    public func run(progress: (String) -> Void) throws(BenchError) -> [BenchmarkResult] {
+        var results: [BenchmarkResult] = []
+        for tickets in plan.ticketCounts {
+            results.append(try measure(tickets: tickets, progress: progress))
+        }
+        return results
+    }
+
+    func measure(tickets: Int, progress: (String) -> Void) throws(BenchError) -> BenchmarkResult {
+        let folder = (plan.directory as NSString).appendingPathComponent("account-\(tickets)")
+        progress("generating \(tickets) tickets into \(folder)")
+        let started = Date()
+        let (files, bytes) = try generate(tickets: tickets, into: folder)
+        let generateSeconds = Date().timeIntervalSince(started)
+        progress("  \(files) files, \(bytes / 1_000_000) MB in \(String(format: "%.1f", generateSeconds)) s")
+        let cache = folder + ".sqlite"
+        let output = folder + ".out"
+
+        var importRuns: [ChildProcess.Measurement] = []
+        for run in 0...plan.runs {
+            removeCache(cache)
+            let measured = try step("import", ["import", folder, "--cache", cache, "--quiet", "--json"], output: output)
+            if run > 0 { importRuns.append(measured) }
+            progress("  import run \(run == 0 ? "warm-up" : String(run)): \(String(format: "%.2f", measured.seconds)) s")
+        }
+        let records = Self.records(inSummary: importRuns.last?.stdout ?? "")
+        let asOf = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(plan.end)))
+        let weekly = ["report", "weekly", "--cache", cache, "--as-of", asOf]
+        let weeklyText = try timed("weekly report (text)", weekly + ["--format", "text"], output: output, progress: progress)
+        let weeklyJSON = try timed("weekly report (json)", weekly + ["--format", "json"], output: output, progress: progress)
+        let history = try timed(
+            "full-history report", ["report", "history", "--cache", cache, "--from", "1970-01-01", "--as-of", asOf, "--format", "json"],
+            output: output, progress: progress)
+        let importSeconds = Self.median(importRuns.map(\.seconds))
+        return BenchmarkResult(
+            tickets: tickets, records: records, inputBytes: bytes, generateSeconds: generateSeconds,
+            importSeconds: importSeconds, importRecordsPerSecond: importSeconds > 0 ? Double(records) / importSeconds : 0,
+            importPeakRSSBytes: importRuns.map(\.peakRSSBytes).max() ?? 0, weeklyTextSeconds: weeklyText,
+            weeklyJSONSeconds: weeklyJSON, historySeconds: history, cacheBytes: Self.size(cache) + Self.size(cache + "-wal"),
+            runs: plan.runs)
+    }
+
+    func generate(tickets: Int, into folder: String) throws(BenchError) -> (files: Int, bytes: Int64) {
+        let manager = FileManager.default
+        try? manager.removeItem(atPath: folder)
+        do {
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            var files = 0
+            var bytes: Int64 = 0
+            try AccountGenerator(config: GeneratorConfig(tickets: tickets, seed: 42, end: plan.end)).generate { file in
+                let path = (folder as NSString).appendingPathComponent(file.name)
+                try Data(file.bytes).write(to: URL(fileURLWithPath: path))
+                files += 1
+                bytes += Int64(file.bytes.count)
+            }
+            return (files, bytes)
+        } catch {
+            throw .io("cannot write the generated account to \(folder): \(error)")
+        }
+    }
+
+    func step(_ name: String, _ arguments: [String], output: String) throws(BenchError) -> ChildProcess.Measurement {
+        let measured = try ChildProcess.run(plan.executable, arguments, stdoutPath: output)
+        guard measured.status == 0 else { throw .failed(step: name, status: measured.status) }
+        return measured
+    }
+
+    /// Median seconds of `runs` runs after a warm-up.
+    func timed(_ name: String, _ arguments: [String], output: String, progress: (String) -> Void) throws(BenchError) -> Double {
+        var seconds: [Double] = []
+        for run in 0...plan.runs {
+            let measured = try step(name, arguments, output: output)
+            if run > 0 { seconds.append(measured.seconds) }
+        }
+        let median = Self.median(seconds)
+        progress("  \(name): median \(String(format: "%.3f", median)) s")
+        return median
+    }
+
+    func removeCache(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    static func size(_ path: String) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+
+    /// The record count from `deskstat import --json`'s summary.
+    static func records(inSummary text: String) -> Int {
+        guard let data = text.data(using: .utf8),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let records = object["records"] as? Int
+        else { return 0 }
+        return records
+    }
+}

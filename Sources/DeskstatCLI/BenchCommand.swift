@@ -1,0 +1,70 @@
+import ArgumentParser
+import DeskstatBench
+import Foundation
+import ZendeskWire
+
+/// `deskstat bench`: the performance figures in docs/performance.md.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmark import and reports on generated accounts (run a release build).",
+        discussion: """
+            For each size, generates the demo account as API-shaped JSON files, then times this \
+            binary: import (records/s, peak RSS), the weekly report (text and JSON) and a \
+            full-history report. Each figure is the median of --runs runs after a warm-up.
+
+            Example: swift build -c release && .build/release/deskstat bench --tickets 10000,100000,1000000
+            """)
+
+    @Option(help: ArgumentHelp("Account sizes, comma-separated.", valueName: "n,n"))
+    var tickets = "10000,100000,1000000"
+
+    @Option(help: "Measured runs per figure (after one warm-up).")
+    var runs = 3
+
+    @Option(help: ArgumentHelp("Where to generate accounts (default: a temporary folder).", valueName: "dir"))
+    var directory: String?
+
+    @Option(help: ArgumentHelp("Write the results as JSON to FILE.", valueName: "file"))
+    var json: String?
+
+    @Option(help: ArgumentHelp("End of the generated history (YYYY-MM-DD).", valueName: "date"))
+    var end = "2026-11-30"
+
+    func run() throws {
+        try reportingErrors {
+            let counts = tickets.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }), runs >= 1 else {
+                throw CLIError.usage("--tickets needs positive sizes like 10000,100000 and --runs at least 1")
+            }
+            guard let endEpoch = Timestamp.parse(end) else { throw CLIError.usage("--end must be a date like 2026-11-30") }
+            let folder = directory ?? (NSTemporaryDirectory() + "deskstat-bench-\(ProcessInfo.processInfo.processIdentifier)")
+            let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+            let plan = BenchmarkPlan(ticketCounts: counts, runs: runs, directory: folder, executable: executable, end: endEpoch)
+            let results = try Benchmark(plan: plan).run { Terminal.standardError.write($0 + "\n") }
+            Terminal.standardOutput.write(Self.table(results))
+            if let json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+                encoder.keyEncodingStrategy = .convertToSnakeCase
+                try encoder.encode(results).write(to: URL(fileURLWithPath: json), options: .atomic)
+            }
+        }
+    }
+
+    static func table(_ results: [BenchmarkResult]) -> String {
+        var table = TextTable(
+            ["tickets", "records", "input", "import s", "records/s", "peak RSS", "weekly text s", "weekly json s", "history s", "cache"],
+            alignments: [.right, .right, .right, .right, .right, .right, .right, .right, .right, .right])
+        func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
+        for result in results {
+            table.rows.append([
+                NumberText.grouped(result.tickets), NumberText.grouped(result.records), NumberText.bytes(result.inputBytes),
+                seconds(result.importSeconds), NumberText.grouped(Int(result.importRecordsPerSecond)),
+                NumberText.bytes(result.importPeakRSSBytes), seconds(result.weeklyTextSeconds), seconds(result.weeklyJSONSeconds),
+                seconds(result.historySeconds), NumberText.bytes(result.cacheBytes),
+            ])
+        }
+        return table.render()
+    }
+}
