@@ -53,8 +53,16 @@ public struct SyncReport: Sendable {
 
     public init() {}
 
-    /// True when every chosen table synced.
-    public var succeeded: Bool { outcomes.values.allSatisfy { $0 == .synced } }
+    /// True when every chosen table synced or is unavailable to the account (a 403 on a
+    /// plan-gated table is reported as a warning, not a failure).
+    public var succeeded: Bool {
+        outcomes.values.allSatisfy { outcome in
+            switch outcome {
+            case .synced, .unavailable: true
+            case .failed, .interrupted: false
+            }
+        }
+    }
 }
 
 /// Inserted / updated / unchanged / skipped / removed counts of one table.

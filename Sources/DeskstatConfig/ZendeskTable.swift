@@ -1,0 +1,46 @@
+/// A Zendesk Support table deskstat can sync, named as in the cache and in `tables:`.
+///
+/// The order of `allCases` is the documentation order; resolved table lists follow it.
+public enum ZendeskTable: String, CaseIterable, Sendable {
+    case tickets
+    case ticketMetrics = "ticket_metrics"
+    case satisfactionRatings = "satisfaction_ratings"
+    case slaPolicies = "sla_policies"
+    case groups
+    case groupMemberships = "group_memberships"
+    case users
+    case organizations
+    case ticketAudits = "ticket_audits"
+    case ticketComments = "ticket_comments"
+    case ticketFields = "ticket_fields"
+    case ticketForms = "ticket_forms"
+    case macros
+    case tags
+    case ticketMetricEvents = "ticket_metric_events"
+    case schedules
+
+    /// Every table name, in documentation order.
+    public static let allNames: [String] = allCases.map(\.rawValue)
+
+    /// One line on what the table holds and how it is fetched, for the `init` template and help.
+    public var summary: String {
+        switch self {
+        case .tickets: "tickets, from the incremental export; deleted tickets stay as tombstones"
+        case .ticketMetrics: "reply, resolution and wait times per ticket (with the ticket export)"
+        case .satisfactionRatings: "CSAT ratings; needs a plan with satisfaction ratings"
+        case .slaPolicies: "SLA policy definitions; needs a plan with SLAs"
+        case .groups: "agent groups"
+        case .groupMemberships: "which agents belong to which groups"
+        case .users: "end users and agents, from the incremental export"
+        case .organizations: "organizations, from the incremental export"
+        case .ticketAudits: "every change to a changed ticket (one request per ticket; the slow part)"
+        case .ticketComments: "public replies and internal notes of changed tickets"
+        case .ticketFields: "custom ticket field definitions"
+        case .ticketForms: "ticket forms; needs a plan with multiple forms"
+        case .macros: "macros (canned responses)"
+        case .tags: "tags with their usage counts"
+        case .ticketMetricEvents: "SLA and metric clock events per ticket"
+        case .schedules: "business-hours schedules and holidays"
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// The account's tables, named as deskstat's cache names them; used to forbid a table's endpoints.
+public enum FakeTable: String, Sendable, CaseIterable, Comparable {
+    case tickets
+    case ticketMetrics = "ticket_metrics"
+    case users
+    case organizations
+    case groups
+    case groupMemberships = "group_memberships"
+    case ticketFields = "ticket_fields"
+    case ticketForms = "ticket_forms"
+    case macros
+    case tags
+    case slaPolicies = "sla_policies"
+    case satisfactionRatings = "satisfaction_ratings"
+    case ticketMetricEvents = "ticket_metric_events"
+    case schedules
+    case ticketAudits = "ticket_audits"
+    case ticketComments = "ticket_comments"
+
+    public static func < (lhs: FakeTable, rhs: FakeTable) -> Bool { lhs.rawValue < rhs.rawValue }
+}
