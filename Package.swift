@@ -76,7 +76,7 @@ let package = Package(
             name: "DeskstatCLI",
             dependencies: [
                 "ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatGenerator", "DeskstatTime", "DeskstatSLA",
-                "DeskstatEngine", "DeskstatReport", "DeskstatBench",
+                "DeskstatEngine", "DeskstatReport", "DeskstatBench", "DeskstatConfig", "DeskstatSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "FakeZendeskTests", dependencies: ["FakeZendesk"], swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatCLITests",
-            dependencies: ["DeskstatCLI", "DeskstatCache", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["DeskstatCLI", "DeskstatCache", "FakeZendesk", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

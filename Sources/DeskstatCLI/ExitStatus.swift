@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskstatCache
+import DeskstatConfig
 import DeskstatEngine
 import DeskstatImport
 import DeskstatReport
@@ -17,6 +18,7 @@ import ZendeskWire
 /// | 64 | usage error: unknown flag, bad value, malformed expression |
 /// | 65 | data error: malformed input; nothing from the bad file was imported |
 /// | 66 | an input path does not exist |
+/// | 78 | configuration error: missing or invalid settings, a config or token file readable by others |
 public enum ExitStatus: Int32, CaseIterable, Sendable {
     case success = 0
     case runtimeError = 1
@@ -25,6 +27,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case usage = 64
     case dataError = 65
     case noInput = 66
+    case configuration = 78
 
     /// The exit status for an error thrown by any deskstat module.
     public static func forError(_ error: any Error) -> ExitStatus {
@@ -39,6 +42,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case is WireError: .dataError
         case is CacheError: .runtimeError
         case is TimeError: .usage
+        case is ConfigError: .configuration
         case let error as EngineError:
             switch error {
             case .cache, .ticketNotFound: .runtimeError
@@ -54,7 +58,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     static let helpText = """
         Exit codes: 0 success · 1 runtime error (cache locked or unreadable) · 2 partial success \
         (--keep-going skipped bad files) · 3 a --fail-on threshold failed · 64 usage error · \
-        65 data error (malformed input) · 66 input path not found.
+        65 data error (malformed input) · 66 input path not found · 78 configuration error.
         """
 }
 
