@@ -25,10 +25,10 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Replace https://SUBDOMAIN.zendesk.com (proxies, sandboxes, tests).", valueName: "url"))
     var baseURL: String?
 
-    @Option(name: .customLong("incremental-rpm"), help: ArgumentHelp("Requests a minute to incremental exports (1–30).", valueName: "n"))
+    @Option(name: .customLong("incremental-requests-per-minute"), help: ArgumentHelp("Requests a minute to incremental exports (1–30).", valueName: "n"))
     var incrementalRequestsPerMinute: Int?
 
-    @Option(name: .customLong("rpm"), help: ArgumentHelp("Requests a minute to other endpoints.", valueName: "n"))
+    @Option(name: .customLong("requests-per-minute"), help: ArgumentHelp("Requests a minute to other endpoints.", valueName: "n"))
     var requestsPerMinute: Int?
 
     @Option(name: .customLong("audit-concurrency"), help: ArgumentHelp("Tickets whose audits are fetched at once.", valueName: "n"))

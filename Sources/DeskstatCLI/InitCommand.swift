@@ -56,6 +56,7 @@ struct ConfigCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let configuration = try configOptions.load()
+                for warning in configuration.warnings { Terminal.standardError.write("deskstat: warning: \(warning)\n") }
                 Terminal.standardOutput.write(json ? ConfigReport.renderJSON(configuration) : ConfigReport.render(configuration))
             }
         }

@@ -26,7 +26,7 @@ import Testing
         if let token { environment["ZENDESK_API_TOKEN"] = token }
         return try BinaryRunner.run(
             ["sync", "--base-url", url.absoluteString, "--subdomain", "acme", "--email", Self.email,
-             "--start-date", "2026-10-26T00:00:00Z", "--cache", directory + "/c.sqlite", "--incremental-rpm", "30", "--rpm", "2500"]
+             "--start-date", "2026-10-26T00:00:00Z", "--cache", directory + "/c.sqlite", "--incremental-requests-per-minute", "30", "--requests-per-minute", "2500"]
                 + extra, environment: environment)
     }
 

@@ -15,8 +15,8 @@ struct DefinitionTests {
         return files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
     }
 
-    @Test func theFourReportsShip() {
-        #expect(ReportDefinitions.available(in: [Self.reportsDirectory]) == ["csat", "monthly", "sla", "weekly"])
+    @Test func theBuiltInReportsShip() {
+        #expect(ReportDefinitions.available(in: [Self.reportsDirectory]) == ["csat", "history", "monthly", "sla", "weekly"])
     }
 
     @Test(arguments: DefinitionTests.shippedFiles)
@@ -27,7 +27,7 @@ struct DefinitionTests {
         #expect(definition.name + ".yaml" == file)
         #expect(!definition.sections.isEmpty)
         #expect(definition.sections.first?.sectionKind == .headline)
-        #expect(definition.compare == "previous")
+        #expect(definition.compare == (definition.name == "history" ? "none" : "previous"))
     }
 
     @Test func weeklyHasTheExpectedSections() throws {
@@ -56,7 +56,7 @@ struct DefinitionTests {
         } throws: { error in
             let message = (error as? ReportError)?.description ?? ""
             return message.hasPrefix("no report definition named \"weekley\" (searched ")
-                && message.hasSuffix("available: csat, monthly, sla, weekly")
+                && message.hasSuffix("available: csat, history, monthly, sla, weekly")
                 && (error as? ReportError)?.isUsageError == true
         }
     }
