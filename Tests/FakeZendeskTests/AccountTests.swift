@@ -59,3 +59,19 @@ import Testing
         #expect(await server.account.ticket(1001)?.generatedTimestamp == 42)
     }
 }
+
+/// `mutate` takes a plain closure: it may capture the test's local values.
+@Suite struct MutateClosureTests {
+    @Test func closureMayCaptureLocalState() async {
+        let server = FakeZendeskServer(account: .generated(tickets: 4, seed: 2, start: testStart), credentials: testCredentials)
+        var newSubjects = ["First", "Second"]
+        newSubjects.append("Third")
+        let subjects = newSubjects
+        await server.mutate { account in
+            for (index, subject) in subjects.enumerated() where index < account.tickets.count {
+                account.tickets[index].subject = subject
+            }
+        }
+        #expect(await server.account.tickets.prefix(3).map(\.subject) == ["First", "Second", "Third"])
+    }
+}

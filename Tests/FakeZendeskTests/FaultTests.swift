@@ -87,10 +87,9 @@ import Testing
             let clock = ContinuousClock()
             let started = clock.now
             #expect(try await client.get("/api/v2/groups.json").status == 200)
+            // Only the lower bound is checked: a loaded CI machine can make any request slow.
             #expect(clock.now - started >= .milliseconds(200))
-            let quick = clock.now
             #expect(try await client.get("/api/v2/macros.json").status == 200)
-            #expect(clock.now - quick < .milliseconds(200))
         }
     }
 

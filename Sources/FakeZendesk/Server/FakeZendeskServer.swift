@@ -74,7 +74,7 @@ public actor FakeZendeskServer {
 
     /// Changes the account (between syncs, or during one). Records the change touched get new
     /// version timestamps as ``FakeStamping`` says; by default as Zendesk would stamp an agent's update.
-    public func mutate(stamping: FakeStamping = .asZendeskWould, _ change: @Sendable (inout FakeAccount) -> Void) {
+    public func mutate(stamping: FakeStamping = .asZendeskWould, _ change: (inout FakeAccount) -> Void) {
         let old = account
         change(&account)
         account.stamp(changesSince: old, stamping)
