@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func mutateStampsLikeAnAgentUpdate() async {
-        let server = FakeZendeskServer(account: .generated(tickets: 6, seed: 2, start: testStart), credentials: testCredentials)
+        let server = FakeZendeskServer(
+            account: .generated(tickets: 6, seed: 2, start: testStart), credentials: testCredentials)
         let before = await server.account
         await server.mutate { account in
             account.updateTicket(1001) { $0.priority = "urgent" }
@@ -45,7 +46,8 @@ import Testing
     }
 
     @Test func systemUpdatesMoveOnlyGeneratedTimestamp() async {
-        let server = FakeZendeskServer(account: .generated(tickets: 6, seed: 2, start: testStart), credentials: testCredentials)
+        let server = FakeZendeskServer(
+            account: .generated(tickets: 6, seed: 2, start: testStart), credentials: testCredentials)
         let before = await server.account
         await server.mutate(stamping: .systemUpdate) { $0.updateTicket(1001) { $0.tags.append("auto_closed") } }
         let after = await server.account
@@ -54,7 +56,8 @@ import Testing
     }
 
     @Test func noStampingKeepsTheClosuresTimestamps() async {
-        let server = FakeZendeskServer(account: .generated(tickets: 6, seed: 2, start: testStart), credentials: testCredentials)
+        let server = FakeZendeskServer(
+            account: .generated(tickets: 6, seed: 2, start: testStart), credentials: testCredentials)
         await server.mutate(stamping: .none) { $0.updateTicket(1001) { $0.generatedTimestamp = 42 } }
         #expect(await server.account.ticket(1001)?.generatedTimestamp == 42)
     }
@@ -63,7 +66,8 @@ import Testing
 /// `mutate` takes a plain closure: it may capture the test's local values.
 @Suite struct MutateClosureTests {
     @Test func closureMayCaptureLocalState() async {
-        let server = FakeZendeskServer(account: .generated(tickets: 4, seed: 2, start: testStart), credentials: testCredentials)
+        let server = FakeZendeskServer(
+            account: .generated(tickets: 4, seed: 2, start: testStart), credentials: testCredentials)
         var newSubjects = ["First", "Second"]
         newSubjects.append("Third")
         let subjects = newSubjects

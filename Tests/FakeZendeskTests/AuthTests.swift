@@ -10,7 +10,9 @@ import Testing
     ])
     func missingOrWrongCredentialsAnswer401(header: String?) async throws {
         try await withServer { _, client async throws in
-            for target in ["/api/v2/users/me.json", "/api/v2/incremental/tickets/cursor.json?start_time=0", "/api/v2/nope"] {
+            for target in [
+                "/api/v2/users/me.json", "/api/v2/incremental/tickets/cursor.json?start_time=0", "/api/v2/nope",
+            ] {
                 let response = try await client.get(target, authorization: .some(header))
                 #expect(response.status == 401)
                 #expect(response.text == #"{"error":"Couldn't authenticate you"}"#)
@@ -47,7 +49,9 @@ import Testing
     @Test func forbiddenTablesAnswer403OnTheirEndpoints() async throws {
         try await withServer { server, client async throws in
             await server.setFaults(FaultPlan().forbidding(.slaPolicies, .ticketForms, .ticketAudits))
-            for target in ["/api/v2/slas/policies.json", "/api/v2/ticket_forms.json", "/api/v2/tickets/1001/audits.json"] {
+            for target in [
+                "/api/v2/slas/policies.json", "/api/v2/ticket_forms.json", "/api/v2/tickets/1001/audits.json",
+            ] {
                 let response = try await client.get(target)
                 #expect(response.status == 403)
                 let error = try #require(response.json().object("error"))

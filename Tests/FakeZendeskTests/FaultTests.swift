@@ -147,4 +147,17 @@ import Testing
             #expect(users.isNull("after_cursor"))
         }
     }
+
+    @Test func stoppingAnswersPendingSlowRequestsAtOnce() async throws {
+        let server = FakeZendeskServer(account: .generated(tickets: 3, seed: 1), credentials: testCredentials)
+        let client = RawClient(baseURL: try await server.start())
+        await server.setFaults(FaultPlan().adding(.slow(seconds: 60), on: "groups"))
+        let pending = Task { try? await client.get("/api/v2/groups.json") }
+        while await server.requests.isEmpty { try await Task.sleep(nanoseconds: 5_000_000) }
+        let clock = ContinuousClock()
+        let started = clock.now
+        await server.stop()
+        _ = await pending.value
+        #expect(clock.now - started < .seconds(2))
+    }
 }

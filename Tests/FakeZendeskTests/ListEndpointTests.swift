@@ -26,9 +26,14 @@ import Testing
         try await withServer { _, client async throws in
             let first = try await client.get("/api/v2/ticket_fields.json?page%5Bsize%5D=4").json()
             let after = try #require(first.object("meta")?.string("after_cursor"))
-            let second = try await client.get("/api/v2/ticket_fields.json?page%5Bsize%5D=4&page%5Bafter%5D=\(encoded(after))")
-                .json()
-            #expect(first.ids("ticket_fields") + second.ids("ticket_fields") == [800_001, 800_002, 800_003, 800_004, 900_001, 900_002])
+            let second = try await client.get(
+                "/api/v2/ticket_fields.json?page%5Bsize%5D=4&page%5Bafter%5D=\(encoded(after))"
+            )
+            .json()
+            #expect(
+                first.ids("ticket_fields") + second.ids("ticket_fields") == [
+                    800_001, 800_002, 800_003, 800_004, 900_001, 900_002,
+                ])
             #expect(second.object("meta")?.bool("has_more") == false)
             #expect(second.object("links")?.isNull("next") == true)
         }

@@ -12,7 +12,10 @@ import Testing
             _ = try await client.get("/api/v2/users/me.json", authorization: .some(nil))
             let log = await server.requests
             #expect(log.map(\.method) == ["GET", "GET", "GET"])
-            #expect(log.map(\.path) == ["/api/v2/groups.json", "/api/v2/incremental/tickets/cursor.json", "/api/v2/users/me.json"])
+            #expect(
+                log.map(\.path) == [
+                    "/api/v2/groups.json", "/api/v2/incremental/tickets/cursor.json", "/api/v2/users/me.json",
+                ])
             #expect(log.map(\.status) == [429, 200, 401])
             #expect(log[0].faults == [.rateLimited(retryAfter: "1")])
             #expect(log[0].queryValue("page[size]") == "2")
@@ -41,7 +44,9 @@ import Testing
     @Test func rateLimitHeadersCountDown() async throws {
         try await withServer(options: FakeServerOptions(rateLimit: 200)) { _, client async throws in
             var remaining: [String?] = []
-            for _ in 0..<3 { remaining.append(try await client.get("/api/v2/groups.json").headers["x-rate-limit-remaining"]) }
+            for _ in 0..<3 {
+                remaining.append(try await client.get("/api/v2/groups.json").headers["x-rate-limit-remaining"])
+            }
             let unauthorized = try await client.get("/api/v2/groups.json", authorization: .some(nil))
             #expect(remaining == ["199", "198", "197"])
             #expect(unauthorized.headers["x-rate-limit"] == "200")
@@ -54,7 +59,8 @@ import Testing
             _ = try await client.get("/api/v2/incremental/tickets/cursor.json?start_time=0&per_page=3")
             for request in await server.requests {
                 #expect(!request.target.contains("t0ken"))
-                #expect(request.headers.filter { $0.key != "authorization" }.values.allSatisfy { !$0.contains("t0ken") })
+                #expect(
+                    request.headers.filter { $0.key != "authorization" }.values.allSatisfy { !$0.contains("t0ken") })
             }
         }
     }

@@ -42,8 +42,10 @@ import Testing
 
     @Test func afterURLKeepsIncludeAndPageSizeButDropsStartTime() async throws {
         try await withServer { _, client async throws in
-            let page = try await client.get("/api/v2/incremental/tickets/cursor.json?start_time=0&per_page=5&include=metric_sets")
-                .json()
+            let page = try await client.get(
+                "/api/v2/incremental/tickets/cursor.json?start_time=0&per_page=5&include=metric_sets"
+            )
+            .json()
             let afterURL = try #require(page.string("after_url"))
             #expect(afterURL.hasPrefix(client.baseURL.absoluteString + "/api/v2/incremental/tickets/cursor.json?"))
             #expect(afterURL.contains("per_page=5"))
@@ -116,7 +118,8 @@ import Testing
     @Test func usersExportByUpdatedAt() async throws {
         let account = FakeAccount.generated(tickets: 10, seed: 3, start: testStart)
         try await withServer(account) { _, client async throws in
-            let pages = try await Self.walk(client, from: "/api/v2/incremental/users/cursor.json?start_time=0&per_page=4")
+            let pages = try await Self.walk(
+                client, from: "/api/v2/incremental/users/cursor.json?start_time=0&per_page=4")
             let users = pages.flatMap { $0.list("users") }
             #expect(users.compactMap { $0.int("id") }.sorted() == account.users.map(\.id).sorted())
             let updated = users.compactMap { $0.string("updated_at").flatMap(FakeTime.epoch) }

@@ -17,7 +17,8 @@ import Testing
     @Test func metricEventsPageWithInclusiveBoundaries() async throws {
         let account = FakeAccount.generated(tickets: 12, seed: 5, start: testStart)
         try await withServer(account) { _, client async throws in
-            let pages = try await Self.walk(client, from: "/api/v2/incremental/ticket_metric_events.json?start_time=0&per_page=5")
+            let pages = try await Self.walk(
+                client, from: "/api/v2/incremental/ticket_metric_events.json?start_time=0&per_page=5")
             #expect(pages.last?.bool("end_of_stream") == true)
             #expect(pages.last?.isNull("next_page") == true)
             let all = pages.flatMap { $0.ids("ticket_metric_events") }
@@ -41,7 +42,8 @@ import Testing
         }
         let later = FakeTicketMetricEvent(id: 7, ticketID: 1001, metric: "reply_time", type: "fulfill", time: 6000)
         try await withServer(FakeAccount(ticketMetricEvents: events + [later])) { _, client async throws in
-            let first = try await client.get("/api/v2/incremental/ticket_metric_events.json?start_time=0&per_page=2").json()
+            let first = try await client.get("/api/v2/incremental/ticket_metric_events.json?start_time=0&per_page=2")
+                .json()
             #expect(first.ids("ticket_metric_events") == [1, 2, 3, 4, 5, 6])
             #expect(first.int("end_time") == 5000)
             #expect(first.bool("end_of_stream") == false)
@@ -58,13 +60,19 @@ import Testing
     @Test func organizationsExportIncludesDeletedOnes() async throws {
         try await withServer { _, client async throws in
             let page = try await client.get("/api/v2/incremental/organizations.json?start_time=0").json()
-            #expect(page.ids("organizations") == [7002, 7001, 7003])
-            #expect(page.list("organizations").last?.string("deleted_at") != nil)
+            #expect(page.ids("organizations") == [7002, 7003, 7001])
+            #expect(page.list("organizations")[1].string("deleted_at") != nil)
             #expect(page.bool("end_of_stream") == true)
             #expect(page.int("count") == 3)
-            let empty = try await client.get("/api/v2/incremental/organizations.json?start_time=\(testStart)").json()
+            let recent = try await client.get("/api/v2/incremental/organizations.json?start_time=\(testStart)").json()
+            #expect(recent.ids("organizations") == [7001])
+            #expect(recent.int("end_time") == testStart + 43_200)
+            let empty = try await client.get("/api/v2/incremental/organizations.json?start_time=\(testStart + 86_400)")
+                .json()
             #expect(empty.ids("organizations").isEmpty)
+            #expect(empty.int("end_time") == testStart + 86_400)
             #expect(empty.bool("end_of_stream") == true)
+            #expect(empty.isNull("next_page"))
         }
     }
 }

@@ -237,7 +237,3 @@ struct DefinitionParser {
     }
 }
 
-extension Character {
-    /// Whether the character is one of `a`…`z`.
-    var isASCIILowercase: Bool { ("a"..."z").contains(self) }
-}

@@ -115,7 +115,3 @@ public enum ReportDefinitions {
     }
 }
 
-extension Character {
-    /// Whether the character is one of `0`…`9`.
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}

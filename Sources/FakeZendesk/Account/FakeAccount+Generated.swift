@@ -2,8 +2,9 @@ extension FakeAccount {
     /// A small, internally consistent account for tests.
     ///
     /// - Staff and configuration: 5 agents (5001 is the admin, `ana@deskstat-fake.example`; 5005 is
-    ///   deleted), end users 5101…, 3 organizations (7003 deleted), 3 groups, 5 memberships (one
-    ///   without `updated_at`), 6 ticket fields, 1 form, 2 macros, 3 SLA policies, a 24/7 schedule.
+    ///   deleted), end users 5101… (every other one updated after `start`), 3 organizations (7001
+    ///   updated after `start`, 7003 deleted), 3 groups, 5 memberships (one without `updated_at`),
+    ///   6 ticket fields, 1 form, 2 macros, 3 SLA policies, a 24/7 schedule.
     /// - Tickets 1001… created an hour apart from `start`; the second and the second-to-last are
     ///   deleted (`status: "deleted"`, no metrics, audits answer 404). Every live ticket has a
     ///   metric set, audits with Comment events, and metric events; half of the solved ones are rated.

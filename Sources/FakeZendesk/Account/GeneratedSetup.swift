@@ -19,15 +19,17 @@ struct GeneratedSetup {
         }
     }
 
-    /// End users 5101…, spread over the organizations (every fourth has none).
+    /// End users 5101…, spread over the organizations (every fourth has none); every other one
+    /// was updated after `start`, so an export from `start` finds some.
     var endUsers: [FakeUser] {
         (0..<endUserCount).map { index in
             let id = Int64(5101 + index)
             let organization: Int64? = index % 4 == 3 ? nil : Self.organizationIDs[index % 3]
+            let created = setupTime + Int64(index) * 3600
             return FakeUser(
                 id: id, name: "Customer \(index + 1)", email: "customer\(index + 1)@mail.example",
-                organizationID: organization, tags: organization == 7001 ? ["vip"] : [],
-                createdAt: setupTime + Int64(index) * 3600, updatedAt: setupTime + Int64(index) * 3600 + 60)
+                organizationID: organization, tags: organization == 7001 ? ["vip"] : [], createdAt: created,
+                updatedAt: index % 2 == 0 ? start + Int64(index) * 1800 + 900 : created + 60)
         }
     }
 
@@ -38,7 +40,7 @@ struct GeneratedSetup {
         [
             FakeOrganization(
                 id: 7001, name: "Acme Corp", domainNames: ["acme.example"], tags: ["vip"], createdAt: setupTime,
-                updatedAt: setupTime + 600),
+                updatedAt: start + 43_200),
             FakeOrganization(id: 7002, name: "Globex", domainNames: ["globex.example"], createdAt: setupTime + 60),
             FakeOrganization(
                 id: 7003, name: "Initech", domainNames: ["initech.example"], createdAt: setupTime + 120,
@@ -48,7 +50,8 @@ struct GeneratedSetup {
 
     var groups: [FakeGroup] {
         [
-            FakeGroup(id: 360_001, name: "Support", description: "Front-line support", isDefault: true, createdAt: setupTime),
+            FakeGroup(
+                id: 360_001, name: "Support", description: "Front-line support", isDefault: true, createdAt: setupTime),
             FakeGroup(id: 360_002, name: "Billing", description: "Invoices and refunds", createdAt: setupTime),
             FakeGroup(id: 360_003, name: "Tier 2", description: nil, createdAt: setupTime),
         ]
@@ -71,7 +74,9 @@ struct GeneratedSetup {
     static let products = ["product_widgets", "product_gadgets", "product_platform"]
 
     var ticketFields: [FakeTicketField] {
-        let system = [("subject", "Subject"), ("description", "Description"), ("status", "Status"), ("priority", "Priority")]
+        let system = [
+            ("subject", "Subject"), ("description", "Description"), ("status", "Status"), ("priority", "Priority"),
+        ]
         var fields = system.enumerated().map { index, field in
             FakeTicketField(
                 id: Int64(800_001 + index), type: field.0, title: field.1, position: Int64(index + 1),
@@ -79,14 +84,16 @@ struct GeneratedSetup {
         }
         let options = Self.products.enumerated().map { index, value in
             let word = value.dropFirst(8)
-            return FakeFieldOption(id: Int64(910_001 + index), name: word.prefix(1).uppercased() + word.dropFirst(), value: value)
+            return FakeFieldOption(
+                id: Int64(910_001 + index), name: word.prefix(1).uppercased() + word.dropFirst(), value: value)
         }
         fields.append(
             FakeTicketField(
                 id: 900_001, type: "tagger", title: "Product", position: 10, options: options, createdAt: setupTime))
         fields.append(
             FakeTicketField(
-                id: 900_002, type: "checkbox", title: "Escalated", position: 11, tag: "escalated", createdAt: setupTime))
+                id: 900_002, type: "checkbox", title: "Escalated", position: 11, tag: "escalated", createdAt: setupTime)
+        )
         return fields
     }
 

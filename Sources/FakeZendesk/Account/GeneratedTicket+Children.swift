@@ -66,7 +66,10 @@ extension GeneratedTickets {
         ]
         let target: Int64 = vip ? 60 : 480
         var events: [(String, String, Int64, FakeJSONObject)] = [
-            ("reply_time", "apply_sla", timeline.created, ["sla": ["target": .int(target), "business_hours": false, "policy": policy]]),
+            (
+                "reply_time", "apply_sla", timeline.created,
+                ["sla": ["target": .int(target), "business_hours": false, "policy": policy]]
+            ),
             ("reply_time", "activate", timeline.created, [:]),
             ("requester_wait_time", "activate", timeline.created, [:]),
         ]
@@ -98,6 +101,7 @@ struct AuditBuilder {
         }
         eventCount = count
         let id = 700_000_000 + ticket.id * 10 + Int64(audits.count)
-        audits.append(FakeAudit(id: id, ticketID: ticket.id, createdAt: time, authorID: author, viaChannel: via, events: made))
+        audits.append(
+            FakeAudit(id: id, ticketID: ticket.id, createdAt: time, authorID: author, viaChannel: via, events: made))
     }
 }

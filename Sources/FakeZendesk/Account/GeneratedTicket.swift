@@ -75,10 +75,11 @@ struct GeneratedTickets {
         let priority = random.pick(Self.priorities)
         var ticket = FakeTicket(
             id: id, subject: "Question \(index + 1) about \(product.dropFirst(8))",
-            description: "Customer \(requester.name) needs help with \(product.dropFirst(8)).", status: status,
+            description: "\(requester.name) needs help with \(product.dropFirst(8)).", status: status,
             priority: priority, type: random.pick(Self.types), requesterID: requester.id,
             assigneeID: timeline.assigned == nil ? nil : membership.0, organizationID: requester.organizationID,
-            groupID: membership.1, brandID: 100_100, ticketFormID: 100_001, viaChannel: random.pick(["email", "web", "api"]),
+            groupID: membership.1, brandID: 100_100, ticketFormID: 100_001,
+            viaChannel: random.pick(["email", "web", "api"]),
             recipient: "support@deskstat-fake.example", tags: [product] + requester.tags,
             customFields: [
                 FakeCustomFieldValue(id: 900_001, value: .string(product)),
@@ -104,7 +105,8 @@ struct GeneratedTickets {
         let created = solved + 3600
         let comment: String? = ["good": "Thanks, quick and clear!", "bad": "Took far too long."][score]
         return FakeSatisfactionRating(
-            id: 9001 + Int64(ratings.count), ticketID: ticket.id, assigneeID: ticket.assigneeID, groupID: ticket.groupID,
+            id: 9001 + Int64(ratings.count), ticketID: ticket.id, assigneeID: ticket.assigneeID,
+            groupID: ticket.groupID,
             requesterID: ticket.requesterID, score: score, comment: comment, createdAt: created,
             updatedAt: score == "offered" ? created : created + 7200)
     }

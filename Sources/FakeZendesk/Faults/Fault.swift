@@ -26,7 +26,8 @@ public enum Fault: Sendable, Equatable {
         plainText
             ? .status(429, retryAfter: retryAfter, body: "Rate limit exceeded", contentType: FakeContentType.text)
             : .status(
-                429, retryAfter: retryAfter, body: #"{"error":"APIRateLimitExceeded","description":"Rate limit exceeded"}"#,
+                429, retryAfter: retryAfter,
+                body: #"{"error":"APIRateLimitExceeded","description":"Rate limit exceeded"}"#,
                 contentType: FakeContentType.json)
     }
 

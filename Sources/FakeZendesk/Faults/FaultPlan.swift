@@ -17,7 +17,9 @@ public struct FaultPlan: Sendable, Equatable {
     /// they answer like a live ticket's.
     public var deletedTicketChildrenReturn404: Bool
 
-    public init(rules: [FaultRule] = [], forbiddenTables: Set<FakeTable> = [], deletedTicketChildrenReturn404: Bool = true) {
+    public init(
+        rules: [FaultRule] = [], forbiddenTables: Set<FakeTable> = [], deletedTicketChildrenReturn404: Bool = true
+    ) {
         self.rules = rules
         self.forbiddenTables = forbiddenTables
         self.deletedTicketChildrenReturn404 = deletedTicketChildrenReturn404

@@ -32,11 +32,14 @@ struct CursorExportPage<Item> {
         let endOfStream = end == list.count
         let after = end > start ? list.entries[end - 1].key : position
         let nullCursor = endOfStream && faults.nullFinalCursor
-        return CursorExportPage(items: list.items(start..<end), afterCursor: nullCursor ? nil : after.token, endOfStream: endOfStream)
+        return CursorExportPage(
+            items: list.items(start..<end), afterCursor: nullCursor ? nil : after.token, endOfStream: endOfStream)
     }
 
     /// The export envelope: records, side-loads, then the cursor members.
-    func envelope(_ key: String, _ records: [FakeJSON], sideLoads: FakeJSONObject, request: IncomingRequest, links: PageLinks)
+    func envelope(
+        _ key: String, _ records: [FakeJSON], sideLoads: FakeJSONObject, request: IncomingRequest, links: PageLinks
+    )
         -> FakeJSON
     {
         var object: FakeJSONObject = [key: .array(records)]

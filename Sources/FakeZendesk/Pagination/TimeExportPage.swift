@@ -26,7 +26,8 @@ struct TimeExportPage<Item> {
 
     /// The export envelope: records, `count`, `end_time`, `next_page`, `end_of_stream`.
     func envelope(_ key: String, _ records: [FakeJSON], request: IncomingRequest, links: PageLinks) -> FakeJSON {
-        let next = endOfStream ? nil : links.url(PageLinks.query(of: request, setting: [("start_time", String(endTime))]))
+        let next =
+            endOfStream ? nil : links.url(PageLinks.query(of: request, setting: [("start_time", String(endTime))]))
         return [
             key: .array(records), "count": .int(Int64(records.count)), "end_time": .int(endTime),
             "next_page": .maybe(next), "end_of_stream": .bool(endOfStream),

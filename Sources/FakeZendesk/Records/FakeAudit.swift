@@ -9,8 +9,10 @@ public struct FakeAudit: Sendable, Equatable {
     public var viaChannel: String
     public var events: [FakeAuditEvent]
 
-    public init(id: Int64, ticketID: Int64, createdAt: Int64, authorID: Int64, viaChannel: String = "web", events: [FakeAuditEvent])
-    {
+    public init(
+        id: Int64, ticketID: Int64, createdAt: Int64, authorID: Int64, viaChannel: String = "web",
+        events: [FakeAuditEvent]
+    ) {
         self.id = id
         self.ticketID = ticketID
         self.createdAt = createdAt
@@ -21,7 +23,10 @@ public struct FakeAudit: Sendable, Equatable {
 
     /// The audit's `metadata` member.
     var metadata: FakeJSON {
-        ["system": ["client": "deskstat-fake", "ip_address": "203.0.113.7", "location": "Oslo, Norway"], "custom": [:]]
+        [
+            "system": ["client": "deskstat-fake", "ip_address": "203.0.113.7", "location": "Oslo, Norway"],
+            "custom": [:],
+        ]
     }
 
     /// The audit as the API writes it; Comment events carry `audit_id`.
@@ -39,7 +44,9 @@ public struct FakeAudit: Sendable, Equatable {
         events.filter(\.isComment).map { event in
             let commentFields = event.json(auditID: id)
             guard case .object(let object) = commentFields else { return commentFields }
-            let context: FakeJSONObject = ["via": FakeVia.json(channel: viaChannel), "created_at": .time(createdAt), "metadata": metadata]
+            let context: FakeJSONObject = [
+                "via": FakeVia.json(channel: viaChannel), "created_at": .time(createdAt), "metadata": metadata,
+            ]
             return .object(object.merging(context))
         }
     }
@@ -60,7 +67,8 @@ public struct FakeAuditEvent: Sendable, Equatable {
     }
 
     /// A comment (public or private); `body` is the plain text.
-    public static func comment(id: Int64, authorID: Int64, body: String, public isPublic: Bool = true) -> FakeAuditEvent {
+    public static func comment(id: Int64, authorID: Int64, body: String, public isPublic: Bool = true) -> FakeAuditEvent
+    {
         FakeAuditEvent(
             id: id, type: "Comment",
             members: [

@@ -43,8 +43,9 @@ public struct FakeGroupMembership: Sendable, Equatable {
     public var createdAt: Int64
     public var updatedAt: Int64?
 
-    public init(id: Int64, userID: Int64, groupID: Int64, isDefault: Bool = false, createdAt: Int64 = 0, updatedAt: Int64? = nil)
-    {
+    public init(
+        id: Int64, userID: Int64, groupID: Int64, isDefault: Bool = false, createdAt: Int64 = 0, updatedAt: Int64? = nil
+    ) {
         self.id = id
         self.userID = userID
         self.groupID = groupID

@@ -41,7 +41,8 @@ public struct FakeTicket: Sendable, Equatable {
         organizationID: Int64? = nil, groupID: Int64? = nil, brandID: Int64? = nil, ticketFormID: Int64? = nil,
         problemID: Int64? = nil, viaChannel: String = "web", recipient: String? = nil, tags: [String] = [],
         customFields: [FakeCustomFieldValue] = [], satisfactionRating: FakeRatingSummary? = nil, createdAt: Int64 = 0,
-        updatedAt: Int64? = nil, generatedTimestamp: Int64? = nil, dueAt: Int64? = nil, metricSet: FakeTicketMetric? = nil
+        updatedAt: Int64? = nil, generatedTimestamp: Int64? = nil, dueAt: Int64? = nil,
+        metricSet: FakeTicketMetric? = nil
     ) {
         self.id = id
         self.subject = subject
@@ -93,7 +94,8 @@ public struct FakeTicket: Sendable, Equatable {
             "follower_ids": [], "email_cc_ids": [], "forum_topic_id": nil, "problem_id": .maybe(problemID),
             "has_incidents": false, "is_public": true, "due_at": .time(dueAt), "tags": .strings(tags),
             "custom_fields": fields, "satisfaction_rating": satisfactionRating?.json ?? .null,
-            "sharing_agreement_ids": [], "custom_status_id": .maybe(customStatusID), "fields": fields, "followup_ids": [],
+            "sharing_agreement_ids": [], "custom_status_id": .maybe(customStatusID), "fields": fields,
+            "followup_ids": [],
             "ticket_form_id": .maybe(ticketFormID), "brand_id": .maybe(brandID), "allow_channelback": false,
             "allow_attachments": true, "from_messaging_channel": false,
         ]

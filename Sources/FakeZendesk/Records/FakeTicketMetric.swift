@@ -28,7 +28,8 @@ public struct FakeTicketMetric: Sendable, Equatable {
         assigneeStations: Int64 = 1, reopens: Int64 = 0, replies: Int64 = 0, assigneeUpdatedAt: Int64? = nil,
         requesterUpdatedAt: Int64? = nil, statusUpdatedAt: Int64? = nil, initiallyAssignedAt: Int64? = nil,
         assignedAt: Int64? = nil, solvedAt: Int64? = nil, latestCommentAddedAt: Int64? = nil,
-        customStatusUpdatedAt: Int64? = nil, replyTime: FakeMinutes = .pending, firstResolutionTime: FakeMinutes = .pending,
+        customStatusUpdatedAt: Int64? = nil, replyTime: FakeMinutes = .pending,
+        firstResolutionTime: FakeMinutes = .pending,
         fullResolutionTime: FakeMinutes = .pending, agentWaitTime: FakeMinutes = .zero,
         requesterWaitTime: FakeMinutes = .zero, onHoldTime: FakeMinutes = .zero
     ) {
@@ -67,7 +68,8 @@ public struct FakeTicketMetric: Sendable, Equatable {
             "assigned_at": .time(assignedAt), "solved_at": .time(solvedAt),
             "latest_comment_added_at": .time(latestCommentAddedAt),
             "reply_time_in_minutes": replyTime.json, "first_resolution_time_in_minutes": firstResolutionTime.json,
-            "full_resolution_time_in_minutes": fullResolutionTime.json, "agent_wait_time_in_minutes": agentWaitTime.json,
+            "full_resolution_time_in_minutes": fullResolutionTime.json,
+            "agent_wait_time_in_minutes": agentWaitTime.json,
             "requester_wait_time_in_minutes": requesterWaitTime.json, "on_hold_time_in_minutes": onHoldTime.json,
             "custom_status_updated_at": .time(customStatusUpdatedAt),
         ]

@@ -60,7 +60,8 @@ public struct FakeUser: Sendable, Equatable {
             "shared": false, "shared_agent": false, "last_login_at": .time(lastLoginAt), "two_factor_auth_enabled": nil,
             "signature": nil, "details": nil, "notes": nil, "role_type": .maybe(roleType), "custom_role_id": nil,
             "moderator": .bool(role != "end-user"), "ticket_restriction": role == "end-user" ? "requested" : nil,
-            "only_private_comments": false, "restricted_agent": .bool(role == "end-user"), "suspended": .bool(suspended),
+            "only_private_comments": false, "restricted_agent": .bool(role == "end-user"),
+            "suspended": .bool(suspended),
             "default_group_id": .maybe(defaultGroupID), "report_csv": false, "user_fields": .object(userFields),
         ]
         return .object(identity.merging(rest))

@@ -3,7 +3,7 @@ public import Foundation
 
 /// A fake Zendesk Support API on `127.0.0.1` (an ephemeral port), serving a ``FakeAccount`` with
 /// the real endpoints, envelopes, pagination, authentication and error bodies, plus switchable
-/// faults.
+/// faults (``FaultPlan``).
 ///
 /// ```swift
 /// let server = FakeZendeskServer(
@@ -16,6 +16,20 @@ public import Foundation
 /// let log = await server.requests
 /// await server.stop()
 /// ```
+///
+/// Endpoints (all `GET`, under `/api/v2/`, with or without `.json`):
+/// - cursor exports: `incremental/tickets/cursor` (`start_time` or `cursor`, `per_page`,
+///   `include=metric_sets`, `exclude_deleted`), `incremental/users/cursor`;
+/// - time exports: `incremental/organizations`, `incremental/ticket_metric_events` (`start_time`, `per_page`);
+/// - lists, cursor style with `page[size]`/`page[after]`, offset style otherwise: `groups`,
+///   `group_memberships`, `ticket_fields`, `macros`, `tags`, `satisfaction_ratings` (`start_time`,
+///   `end_time`), `ticket_metrics`, `ticket_audits`, `tickets/{id}/audits`, `tickets/{id}/comments`;
+/// - one page: `ticket_forms`, `slas/policies`, `business_hours/schedules`;
+/// - single records: `users/me`, `tickets/{id}`, `tickets/{id}/metrics`.
+///
+/// Every response carries `X-Rate-Limit` and `X-Rate-Limit-Remaining`. Order of checks: status
+/// faults, then credentials (401), then forbidden tables (403), then the endpoint (404 for unknown
+/// paths and for deleted or unknown tickets' children, 400 for bad pagination parameters).
 public actor FakeZendeskServer {
     /// The account as served now.
     public private(set) var account: FakeAccount
@@ -33,6 +47,7 @@ public actor FakeZendeskServer {
     private var rateWindow: (start: ContinuousClock.Instant, used: Int)
     private var http: HTTPServer?
     private var runTask: Task<Void, Never>?
+    private var starting: Task<URL, any Error>?
 
     public init(account: FakeAccount, credentials: FakeCredentials, options: FakeServerOptions = FakeServerOptions()) {
         self.account = account
@@ -42,22 +57,37 @@ public actor FakeZendeskServer {
     }
 
     /// Starts listening on an ephemeral port of 127.0.0.1; returns the base URL (no trailing slash).
-    /// Calling it again while running returns the same URL.
+    /// Calling it again while running (or while starting) returns the same URL.
     public func start() async throws -> URL {
         if let baseURL { return baseURL }
+        if let starting { return try await starting.value }
+        let task = Task { try await listen() }
+        starting = task
+        defer { starting = nil }
+        return try await task.value
+    }
+
+    /// Binds, waits until FlyingFox listens, and reads the port.
+    private func listen() async throws -> URL {
         let server = HTTPServer(
             address: try .inet(ip4: "127.0.0.1", port: 0), timeout: options.handlerTimeout, logger: .disabled,
             handler: FakeHandler(server: self))
-        runTask = Task { try? await server.run() }
-        try await server.waitUntilListening()
-        guard case .ip4(_, let port)? = await server.listeningAddress, let url = URL(string: "http://127.0.0.1:\(port)")
-        else {
+        let run = Task<Void, Never> { try? await server.run() }
+        do {
+            try await server.waitUntilListening()
+            guard case .ip4(_, let port)? = await server.listeningAddress,
+                let url = URL(string: "http://127.0.0.1:\(port)")
+            else { throw FakeServerError.noListeningAddress }
+            http = server
+            runTask = run
+            baseURL = url
+            return url
+        } catch {
             await server.stop()
-            throw FakeServerError.noListeningAddress
+            run.cancel()
+            await run.value
+            throw error
         }
-        http = server
-        baseURL = url
-        return url
     }
 
     /// Stops listening and closes open connections.
@@ -117,11 +147,15 @@ public actor FakeZendeskServer {
     /// Status faults first (they stand for the infrastructure), then authentication, then plan
     /// restrictions, then the endpoint.
     func answer(_ request: IncomingRequest, _ applied: AppliedFaults) -> Reply {
-        if let status = applied.status { return .text(status.body, status: status.code, contentType: status.contentType) }
+        if let status = applied.status {
+            return .text(status.body, status: status.code, contentType: status.contentType)
+        }
         guard credentials.accepts(request.authorization) else { return .unauthorized }
         guard let endpoint = Endpoint(path: request.path) else { return .invalidEndpoint }
         guard request.method == "GET" else {
-            return .text(#"{"error":"InvalidEndpoint","description":"Not found"}"#, status: 405, contentType: FakeContentType.json)
+            return .text(
+                #"{"error":"InvalidEndpoint","description":"Not found"}"#, status: 405,
+                contentType: FakeContentType.json)
         }
         if let table = endpoint.table, faultBook.plan.forbiddenTables.contains(table) { return .forbidden }
         let responder = Responder(

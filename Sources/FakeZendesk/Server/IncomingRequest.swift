@@ -48,7 +48,8 @@ struct IncomingRequest: Sendable {
 
     func record(status: Int, faults: [Fault], receivedAt: Double) -> RecordedRequest {
         RecordedRequest(
-            method: method, path: path, rawQuery: rawQuery, query: query, headers: headers, authorization: authorization,
+            method: method, path: path, rawQuery: rawQuery, query: query, headers: headers,
+            authorization: authorization,
             status: status, faults: faults, receivedAt: receivedAt)
     }
 }

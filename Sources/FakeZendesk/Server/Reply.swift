@@ -17,7 +17,8 @@ struct Reply: Sendable {
     static let unauthorized = Reply.text(FakeErrorBody.unauthorized, status: 401, contentType: FakeContentType.json)
     static let forbidden = Reply.text(FakeErrorBody.forbidden, status: 403, contentType: FakeContentType.json)
     static let notFound = Reply.text(FakeErrorBody.notFound, status: 404, contentType: FakeContentType.json)
-    static let invalidEndpoint = Reply.text(FakeErrorBody.invalidEndpoint, status: 404, contentType: FakeContentType.json)
+    static let invalidEndpoint = Reply.text(
+        FakeErrorBody.invalidEndpoint, status: 404, contentType: FakeContentType.json)
 
     /// 400 for a bad pagination parameter (a cursor the server never issued, a page size too big).
     static func badRequest(_ description: String) -> Reply {

@@ -29,7 +29,9 @@ extension Responder {
     func organizationExport() throws(Reply) -> Reply {
         let list = KeyedList(account.organizations) { PageKey(major: $0.updatedAt, minor: $0.id) }
         let page = try TimeExportPage.select(from: list, request: request, faults: faults)
-        return .json(page.envelope("organizations", page.items.map { $0.json(baseURL: baseURL) }, request: request, links: links))
+        return .json(
+            page.envelope("organizations", page.items.map { $0.json(baseURL: baseURL) }, request: request, links: links)
+        )
     }
 
     /// `/incremental/ticket_metric_events.json`: time-based, by `(time, id)`.

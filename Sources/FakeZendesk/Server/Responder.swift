@@ -28,7 +28,8 @@ struct Responder {
         case .groups: return try list("groups", account.groups, id: \.id) { $0.json(baseURL: baseURL) }
         case .groupMemberships:
             return try list("group_memberships", account.groupMemberships, id: \.id) { $0.json(baseURL: baseURL) }
-        case .ticketFields: return try list("ticket_fields", account.ticketFields, id: \.id) { $0.json(baseURL: baseURL) }
+        case .ticketFields:
+            return try list("ticket_fields", account.ticketFields, id: \.id) { $0.json(baseURL: baseURL) }
         case .macros: return try list("macros", account.macros, id: \.id) { $0.json(baseURL: baseURL) }
         case .tags: return try tags()
         case .ticketMetrics: return try ticketMetrics()
@@ -60,7 +61,9 @@ struct Responder {
     }
 
     /// A list endpoint ordered by id, cursor or offset style.
-    func list<Item>(_ key: String, _ items: [Item], id: (Item) -> Int64, render: (Item) -> FakeJSON) throws(Reply) -> Reply {
+    func list<Item>(_ key: String, _ items: [Item], id: (Item) -> Int64, render: (Item) -> FakeJSON) throws(Reply)
+        -> Reply
+    {
         let page = try ListPage.select(
             from: KeyedList(items) { PageKey(major: id($0)) }, request: request, faults: faults, links: links)
         return .json(page.envelope(key, page.items.map(render)))
