@@ -113,6 +113,10 @@ let package = Package(
             name: "DeskstatCLITests",
             dependencies: ["DeskstatCLI", "DeskstatCache", "FakeZendesk", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "DeskstatReliabilityTests",
+            dependencies: ["DeskstatCLI", "DeskstatCache", "FakeZendesk", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -84,10 +84,13 @@ public struct Cache: Sendable {
     /// Runs `body` in one write transaction: everything it upserts commits together or not at all.
     public func write<T>(_ body: (CacheWriter) throws -> T) throws -> T {
         guard mode == .readWrite else { throw CacheError.readOnly(path: path) }
+        let mark = WriterMark(cachePath: path)
         do {
             return try queue.writeWithoutTransaction { db in
                 var result: T?
+                defer { mark.release() }
                 try db.inTransaction(.immediate) {
+                    mark.claim()  // only once the write lock is ours
                     result = try body(CacheWriter(db: db))
                     return .commit
                 }
@@ -115,7 +118,7 @@ public struct Cache: Sendable {
             return .cannotOpen(path: path, reason: String(describing: error))
         }
         switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path, holder: WriterMark(cachePath: path).holderDescription())
         case .SQLITE_NOTADB: return .cannotOpen(path: path, reason: "the file is not an SQLite database")
         case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: "the file or its folder cannot be opened")
         case .SQLITE_READONLY: return .readOnly(path: path)
