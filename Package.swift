@@ -57,7 +57,7 @@ let package = Package(
         // Configuration: deskstat.yaml, environment and flags with precedence; credentials.
         .target(
             name: "DeskstatConfig",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["ZendeskWire", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),
         // Live sync from the Zendesk REST API into the cache.
         .target(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import DeskstatCache
+import ZendeskWire
 
 /// `deskstat query "SQL"`: read-only SQL over the cache.
 struct QueryCommand: ParsableCommand {
@@ -90,26 +91,7 @@ enum QueryOutput {
 
 /// Minimal JSON text helpers for hand-ordered output.
 enum JSONText {
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ text: String) -> String { JSONValue.quoted(text) }
 
     /// Shortest round-tripping decimal, never exponent notation for ordinary magnitudes; NaN/∞ → null.
     static func number(_ value: Double) -> String {

@@ -1,3 +1,5 @@
+import ZendeskWire
+
 /// Start dates: `2017-01-25` or `2017-01-25T00:00:00Z` to UTC epoch seconds and back, by
 /// calendar arithmetic (no `DateFormatter`, so no locale or time zone can change the result).
 enum UTCDate {
@@ -30,11 +32,7 @@ enum UTCDate {
 
     /// `2017-01-25T00:00:00Z`.
     static func format(_ seconds: Int64) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let (year, month, day) = civil(fromDays: days)
-        let rest = seconds - days * 86_400
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(Int(rest / 3600), 2)):"
-            + "\(pad(Int(rest % 3600 / 60), 2)):\(pad(Int(rest % 60), 2))Z"
+        Timestamp.format(seconds)
     }
 
     /// `2017-01-25` when `seconds` is midnight UTC, else the full `format`.
@@ -94,34 +92,11 @@ enum UTCDate {
         }
     }
 
-    /// Days from 1970-01-01 to the date (proleptic Gregorian; H. Hinnant's algorithm).
+    /// Days from 1970-01-01 to the date (the wire format's calendar arithmetic).
     static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        Int(Timestamp.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
 
-    /// The date `days` after 1970-01-01.
-    static func civil(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
-    }
-
-    private static func pad(_ value: some BinaryInteger, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
 
     /// Reads fixed-width numbers and literal characters from the front of a string.
     private struct Scanner {

@@ -29,6 +29,13 @@ public enum JSONValue: Sendable, Equatable {
         return nil
     }
 
+    /// `text` as a JSON string literal, quotes included.
+    public static func quoted(_ text: String) -> String {
+        var out = ""
+        JSONTextWriter.writeString(text, into: &out)
+        return out
+    }
+
     /// The value as compact JSON text with sorted keys; used to store condition values and custom
     /// field values in a stable, queryable form.
     public var canonicalText: String {
