@@ -33,6 +33,12 @@ extension CacheWriter {
         for id in ticketIDs { try statement.execute(arguments: [id]) }
     }
 
+    /// Queues every ticket that is not deleted (the first sync of audits after tickets were
+    /// already cached without them).
+    public func enqueueAllLiveTickets() throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO deskstat_sync_queue (ticket_id) SELECT id FROM tickets WHERE deleted = 0")
+    }
+
     /// Marks a ticket's children as fetched.
     public func dequeueChildren(ticketID: Int64) throws {
         try db.cachedStatement(sql: "DELETE FROM deskstat_sync_queue WHERE ticket_id = ?").execute(arguments: [ticketID])

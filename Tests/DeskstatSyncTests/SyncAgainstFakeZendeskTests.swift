@@ -180,3 +180,28 @@ import Testing
         }
     }
 }
+
+@Suite(.serialized) struct SyncTableChoiceTests {
+    @Test func addingAuditsLaterBackfillsEveryCachedTicket() async throws {
+        let harness = try await SyncHarness(tickets: 12)
+        defer { Task { await harness.stop() } }
+        let cache = try harness.cache()
+        #expect(await harness.syncer(cache: cache, tables: [.tickets, .ticketMetrics]).run().succeeded)
+        #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM ticket_audits") == 0)
+        #expect(await harness.syncer(cache: cache, tables: [.tickets, .ticketAudits, .ticketComments]).run().succeeded)
+        let account = await harness.server.account
+        let live = account.tickets.filter { $0.status != "deleted" }
+        #expect(try SyncHarness.count(cache, "SELECT COUNT(DISTINCT ticket_id) FROM ticket_audits")
+            == live.filter { !(account.audits[$0.id] ?? []).isEmpty }.count)
+    }
+
+    @Test func onlyTheChosenTablesAreRequested() async throws {
+        let harness = try await SyncHarness(tickets: 8)
+        defer { Task { await harness.stop() } }
+        let report = await harness.syncer(cache: try harness.cache(), tables: [.groups, .users]).run()
+        #expect(report.succeeded)
+        #expect(Set(report.outcomes.keys) == ["groups", "users"])
+        let paths = Set(await harness.server.requests.map(\.path))
+        #expect(paths == ["/api/v2/groups.json", "/api/v2/incremental/users/cursor.json"])
+    }
+}

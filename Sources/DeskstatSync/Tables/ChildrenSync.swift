@@ -13,6 +13,10 @@ struct ChildrenSync {
     func run() async throws(SyncError) -> TableTally {
         let queued: [Int64]
         do {
+            if try context.cache.syncState(table: "ticket_audits") == nil {
+                // Audits were never synced: backfill every cached ticket, not only this run's changes.
+                try context.cache.write { writer in try writer.enqueueAllLiveTickets() }
+            }
             queued = try context.cache.queuedChildren()
         } catch {
             throw .cache(String(describing: error))
