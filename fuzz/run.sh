@@ -23,5 +23,7 @@ expressions)
     binary="$build/expressions-fuzzer" ;;
 *) echo "unknown target $target" >&2; exit 64 ;;
 esac
-exec "$binary" "fuzz/work/$target" "fuzz/corpus/$target" -max_total_time="$seconds" -jobs="$jobs" -workers="$jobs" \
+parallel=()
+if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
+exec "$binary" "fuzz/work/$target" "fuzz/corpus/$target" -max_total_time="$seconds" "${parallel[@]}" \
     -artifact_prefix="fuzz/work/" -print_final_stats=1
