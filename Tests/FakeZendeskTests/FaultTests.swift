@@ -158,6 +158,7 @@ import Testing
         let started = clock.now
         await server.stop()
         _ = await pending.value
-        #expect(clock.now - started < .seconds(2))
+        // Far below the 60 s the fault asks for; generous because CI machines can be loaded.
+        #expect(clock.now - started < .seconds(30))
     }
 }
