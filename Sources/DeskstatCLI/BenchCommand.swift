@@ -37,10 +37,14 @@ struct BenchCommand: ParsableCommand {
             guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }), runs >= 1 else {
                 throw CLIError.usage("--tickets needs positive sizes like 10000,100000 and --runs at least 1")
             }
-            guard let endEpoch = Timestamp.parse(end) else { throw CLIError.usage("--end must be a date like 2026-11-30") }
-            let folder = directory ?? (NSTemporaryDirectory() + "deskstat-bench-\(ProcessInfo.processInfo.processIdentifier)")
+            guard let endEpoch = Timestamp.parse(end) else {
+                throw CLIError.usage("--end must be a date like 2026-11-30")
+            }
+            let folder =
+                directory ?? (NSTemporaryDirectory() + "deskstat-bench-\(ProcessInfo.processInfo.processIdentifier)")
             let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-            let plan = BenchmarkPlan(ticketCounts: counts, runs: runs, directory: folder, executable: executable, end: endEpoch)
+            let plan = BenchmarkPlan(
+                ticketCounts: counts, runs: runs, directory: folder, executable: executable, end: endEpoch)
             let results = try Benchmark(plan: plan).run { Terminal.standardError.write($0 + "\n") }
             Terminal.standardOutput.write(Self.table(results))
             if let json {
@@ -54,14 +58,19 @@ struct BenchCommand: ParsableCommand {
 
     static func table(_ results: [BenchmarkResult]) -> String {
         var table = TextTable(
-            ["tickets", "records", "input", "import s", "records/s", "peak RSS", "weekly text s", "weekly json s", "history s", "cache"],
+            [
+                "tickets", "records", "input", "import s", "records/s", "peak RSS", "weekly text s", "weekly json s",
+                "history s", "cache",
+            ],
             alignments: [.right, .right, .right, .right, .right, .right, .right, .right, .right, .right])
         func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
         for result in results {
             table.rows.append([
-                NumberText.grouped(result.tickets), NumberText.grouped(result.records), NumberText.bytes(result.inputBytes),
+                NumberText.grouped(result.tickets), NumberText.grouped(result.records),
+                NumberText.bytes(result.inputBytes),
                 seconds(result.importSeconds), NumberText.grouped(Int(result.importRecordsPerSecond)),
-                NumberText.bytes(result.importPeakRSSBytes), seconds(result.weeklyTextSeconds), seconds(result.weeklyJSONSeconds),
+                NumberText.bytes(result.importPeakRSSBytes), seconds(result.weeklyTextSeconds),
+                seconds(result.weeklyJSONSeconds),
                 seconds(result.historySeconds), NumberText.bytes(result.cacheBytes),
             ])
         }

@@ -32,7 +32,9 @@ private final class ResultBox<T: Sendable>: @unchecked Sendable {
     }
 
     func load() throws -> T {
-        guard let result = lock.withLock({ result }) else { throw CLIError.runtime("the task finished without a result") }
+        guard let result = lock.withLock({ result }) else {
+            throw CLIError.runtime("the task finished without a result")
+        }
         return try result.get()
     }
 }

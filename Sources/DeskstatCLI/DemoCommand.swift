@@ -25,7 +25,8 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The generator's seed.")
     var seed: UInt64 = 42
 
-    @Option(help: ArgumentHelp("The end of the generated history (YYYY-MM-DD, UTC); defaults to today.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp("The end of the generated history (YYYY-MM-DD, UTC); defaults to today.", valueName: "date"))
     var end: String?
 
     @Option(help: ArgumentHelp("Where to write the demo cache (must not exist yet).", valueName: "path"))
@@ -38,7 +39,9 @@ struct DemoCommand: ParsableCommand {
     var format = "text"
 
     func validate() throws {
-        guard tickets > 0, tickets <= 5_000_000 else { throw ValidationError("--tickets must be between 1 and 5,000,000") }
+        guard tickets > 0, tickets <= 5_000_000 else {
+            throw ValidationError("--tickets must be between 1 and 5,000,000")
+        }
         if let end, Timestamp.parse(end) == nil { throw ValidationError("--end must be a date like 2026-11-30") }
     }
 
@@ -84,6 +87,7 @@ struct DemoCommand: ParsableCommand {
 
     static func temporaryPath() -> String {
         let directory = NSTemporaryDirectory()
-        return (directory as NSString).appendingPathComponent("deskstat-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite")
+        return (directory as NSString).appendingPathComponent(
+            "deskstat-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite")
     }
 }

@@ -13,7 +13,8 @@ public struct DeskstatCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, ImportCommand.self, StatusCommand.self, ReportCommand.self, KPICommand.self, QueryCommand.self,
+            DemoCommand.self, ImportCommand.self, StatusCommand.self, ReportCommand.self, KPICommand.self,
+            QueryCommand.self,
             ExplainCommand.self, SyncCommand.self, InitCommand.self, ConfigCommand.self, BenchCommand.self,
         ])
 

@@ -6,7 +6,8 @@ import Foundation
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show, for one ticket, which KPIs it counts in, its durations, its SLA policy, conditions and targets.",
+        abstract:
+            "Show, for one ticket, which KPIs it counts in, its durations, its SLA policy, conditions and targets.",
         discussion: "Example: deskstat explain 1034 --period 2026-W47\n\n\(ExitStatus.helpText)")
 
     @OptionGroup var cacheOptions: CacheOptions
@@ -17,9 +18,11 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let windows = try windowOptions.resolve(now: Int64(Date().timeIntervalSince1970), defaultPeriod: "last-week", defaultCompare: nil)
+            let windows = try windowOptions.resolve(
+                now: Int64(Date().timeIntervalSince1970), defaultPeriod: "last-week", defaultCompare: nil)
             let facts = try FactLoader(cache: try cacheOptions.open(.readOnly)).loadTicket(ticket)
-            let explanation = try TicketExplanation.explain(ticket, facts: facts, window: windows.window, asOf: windows.asOf)
+            let explanation = try TicketExplanation.explain(
+                ticket, facts: facts, window: windows.window, asOf: windows.asOf)
             Terminal.standardOutput.write(Self.render(explanation, windowLabel: windows.label))
         }
     }
@@ -28,9 +31,10 @@ struct ExplainCommand: ParsableCommand {
         func block(_ title: String, _ lines: [TicketExplanation.Line]) -> String {
             guard !lines.isEmpty else { return "" }
             let width = lines.map(\.label.count).max() ?? 0
-            return title + "\n" + lines.map {
-                "  " + $0.label + String(repeating: " ", count: width - $0.label.count) + "  " + $0.value
-            }.joined(separator: "\n") + "\n\n"
+            return title + "\n"
+                + lines.map {
+                    "  " + $0.label + String(repeating: " ", count: width - $0.label.count) + "  " + $0.value
+                }.joined(separator: "\n") + "\n\n"
         }
         var out = "Ticket \(explanation.ticketID)\n\n"
         out += block("Fields", explanation.fields)

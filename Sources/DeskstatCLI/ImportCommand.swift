@@ -49,7 +49,8 @@ struct ImportCommand: ParsableCommand {
             let cache = try cacheOptions.open(.readWrite)
             let options = Importer.Options(
                 table: table.flatMap(WireTable.named), keepGoing: keepGoing, now: Int64(Date().timeIntervalSince1970))
-            let progress = ProgressBar(enabled: !quiet && (sources.count > 20 || sources.reduce(0) { $0 + $1.size } > 8_000_000))
+            let progress = ProgressBar(
+                enabled: !quiet && (sources.count > 20 || sources.reduce(0) { $0 + $1.size } > 8_000_000))
             let report = try Importer(cache: cache, options: options).run(sources) { step in
                 let fraction = step.bytesTotal > 0 ? Double(step.bytesDone) / Double(step.bytesTotal) : 0
                 progress.update(
@@ -72,9 +73,11 @@ enum ImportSummaryText {
             alignments: [.left, .right, .right, .right, .right])
         for (name, counts) in report.tables.sorted(by: { $0.key < $1.key }) {
             table.rows.append(
-                [name.rawValue] + [counts.inserted, counts.updated, counts.unchanged, counts.skipped].map(NumberText.grouped))
+                [name.rawValue]
+                    + [counts.inserted, counts.updated, counts.unchanged, counts.skipped].map(NumberText.grouped))
         }
-        let files = "\(report.filesImported) file(s) imported, \(NumberText.grouped(report.records)) records"
+        let files =
+            "\(report.filesImported) file(s) imported, \(NumberText.grouped(report.records)) records"
             + (report.failures.isEmpty ? "" : ", \(report.failures.count) file(s) failed")
         return (report.tables.isEmpty ? "" : table.render()) + files + "\n"
     }

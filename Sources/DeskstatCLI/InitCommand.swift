@@ -29,7 +29,8 @@ struct InitCommand: ParsableCommand {
             }
             let path = configOptions.config ?? (global ? Self.globalPath(environment) : "deskstat.yaml")
             try ConfigWriter.write(ConfigTemplate.render(values: values), to: path, overwrite: force)
-            Terminal.standardOutput.write("wrote \(path) (mode 0600). Next: export ZENDESK_API_TOKEN=… and run `deskstat sync --check`.\n")
+            Terminal.standardOutput.write(
+                "wrote \(path) (mode 0600). Next: export ZENDESK_API_TOKEN=… and run `deskstat sync --check`.\n")
         }
     }
 
@@ -46,7 +47,8 @@ struct ConfigCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show every setting with its source (flag, environment, file, default); never the token.")
+            commandName: "show",
+            abstract: "Show every setting with its source (flag, environment, file, default); never the token.")
 
         @OptionGroup var configOptions: ConfigOptions
 
@@ -56,8 +58,11 @@ struct ConfigCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let configuration = try configOptions.load()
-                for warning in configuration.warnings { Terminal.standardError.write("deskstat: warning: \(warning)\n") }
-                Terminal.standardOutput.write(json ? ConfigReport.renderJSON(configuration) : ConfigReport.render(configuration))
+                for warning in configuration.warnings {
+                    Terminal.standardError.write("deskstat: warning: \(warning)\n")
+                }
+                Terminal.standardOutput.write(
+                    json ? ConfigReport.renderJSON(configuration) : ConfigReport.render(configuration))
             }
         }
     }

@@ -25,7 +25,8 @@ struct KPICommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The KPI (see --list).", valueName: "kpi"))
     var name: String?
 
-    @Option(help: ArgumentHelp("Statistics for durations: count, median, p90, mean (comma-separated).", valueName: "stats"))
+    @Option(
+        help: ArgumentHelp("Statistics for durations: count, median, p90, mean (comma-separated).", valueName: "stats"))
     var stat = "median,p90,mean,count"
 
     @Option(help: ArgumentHelp("calendar, business or both.", valueName: "clock"))
@@ -41,7 +42,9 @@ struct KPICommand: ParsableCommand {
         for item in stat.split(separator: ",") where Stat(rawValue: String(item)) == nil {
             throw ValidationError(EngineError.unknownStat(String(item)).description)
         }
-        guard ["calendar", "business", "both"].contains(clock) else { throw ValidationError("--clock must be calendar, business or both") }
+        guard ["calendar", "business", "both"].contains(clock) else {
+            throw ValidationError("--clock must be calendar, business or both")
+        }
         if let by = sliceOptions.by { _ = try Slice.parse(by) }
     }
 
@@ -60,9 +63,11 @@ struct KPICommand: ParsableCommand {
             default: kind = .kpis
             }
             let section = SectionDefinition(
-                id: kpi.rawValue, title: kpi.title, kpis: [kpi.rawValue], stats: stat.split(separator: ",").map(String.init),
+                id: kpi.rawValue, title: kpi.title, kpis: [kpi.rawValue],
+                stats: stat.split(separator: ",").map(String.init),
                 clock: clock, by: sliceOptions.by, kind: kind.rawValue)
-            let definition = ReportDefinition(name: "kpi", title: kpi.title, defaultPeriod: "last-week", sections: [section])
+            let definition = ReportDefinition(
+                name: "kpi", title: kpi.title, defaultPeriod: "last-week", sections: [section])
             let report = try ReportFrontend.build(
                 definition: definition, cache: try cacheOptions.open(.readOnly), windowOptions: windowOptions,
                 filters: sliceOptions.filters, now: Int64(Date().timeIntervalSince1970))

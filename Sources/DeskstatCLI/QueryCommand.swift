@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import DeskstatCache
+import Foundation
 import ZendeskWire
 
 /// `deskstat query "SQL"`: read-only SQL over the cache.
@@ -46,14 +46,17 @@ enum QueryOutput {
     static func render(_ result: ReadOnlyQuery.Result, as format: QueryCommand.Format) -> String {
         switch format {
         case .table:
-            var table = TextTable(result.columns, alignments: result.columns.indices.map { column in
-                result.rows.allSatisfy { isNumeric($0[column]) } && !result.rows.isEmpty ? .right : .left
-            })
+            var table = TextTable(
+                result.columns,
+                alignments: result.columns.indices.map { column in
+                    result.rows.allSatisfy { isNumeric($0[column]) } && !result.rows.isEmpty ? .right : .left
+                })
             table.rows = result.rows.map { $0.map(text) }
             return table.render()
         case .json:
             let objects = result.rows.map { row in
-                "  {" + zip(result.columns, row).map { "\(JSONText.string($0)): \(json($1))" }.joined(separator: ", ") + "}"
+                "  {" + zip(result.columns, row).map { "\(JSONText.string($0)): \(json($1))" }.joined(separator: ", ")
+                    + "}"
             }
             return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
         case .csv:

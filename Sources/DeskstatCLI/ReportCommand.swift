@@ -52,11 +52,13 @@ enum ReportFrontend {
     static func build(
         definition: ReportDefinition, cache: Cache, windowOptions: WindowOptions, filters: [String], now: Int64
     ) throws -> Report {
-        let windows = try windowOptions.resolve(now: now, defaultPeriod: definition.defaultPeriod, defaultCompare: definition.compare)
+        let windows = try windowOptions.resolve(
+            now: now, defaultPeriod: definition.defaultPeriod, defaultCompare: definition.compare)
         let parsedFilters = try filters.map { text throws(EngineError) in try TicketFilter.parse(text) }
         let request = ReportRequest(
             definition: definition, window: windows.window, windowLabel: windows.label, previous: windows.previous,
-            previousLabel: windows.previousLabel, asOf: windows.asOf, timeZone: windows.timeZone, filters: parsedFilters)
+            previousLabel: windows.previousLabel, asOf: windows.asOf, timeZone: windows.timeZone, filters: parsedFilters
+        )
         let since = min(windows.window.from, windows.previous?.from ?? windows.window.from)
         let facts = try FactLoader(cache: cache).load(since: since, until: max(windows.window.to, windows.asOf + 1))
         return try ReportBuilder.build(request, facts: facts)

@@ -17,8 +17,9 @@ enum ReportDefinitionSource {
             directories.append(folder.appendingPathComponent("reports").path)
             folder = folder.deletingLastPathComponent()
         }
-        directories.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("reports").path)
+        directories.append(
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("reports").path)
         var seen: Set<String> = []
         return directories.filter { seen.insert($0).inserted }
     }
@@ -29,9 +30,11 @@ enum ReportDefinitionSource {
         if nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") || nameOrPath.contains("/") {
             definition = try ReportDefinitions.load(path: nameOrPath)
         } else {
-            definition = try ReportDefinitions.builtIn(named: nameOrPath, searchDirectories: directories(explicit: explicitDirectory))
+            definition = try ReportDefinitions.builtIn(
+                named: nameOrPath, searchDirectories: directories(explicit: explicitDirectory))
         }
-        try definition.validate(knownKPIs: Set(ReportDefinitions.defaultKPIs), knownSlices: Set(ReportDefinitions.defaultSlices))
+        try definition.validate(
+            knownKPIs: Set(ReportDefinitions.defaultKPIs), knownSlices: Set(ReportDefinitions.defaultSlices))
         return definition
     }
 }

@@ -59,12 +59,18 @@ enum StatusText {
             let schema_version: Int
             let tables: [String: Table]
         }
-        let tables = Dictionary(uniqueKeysWithValues: status.tables.map {
-            ($0.table, Table(
-                rows: $0.rows, oldest: $0.oldest.map(Timestamp.format), newest: $0.newest.map(Timestamp.format),
-                last_import_at: $0.lastImportAt.map(Timestamp.format), last_sync_at: $0.lastSyncAt.map(Timestamp.format)))
-        })
+        let tables = Dictionary(
+            uniqueKeysWithValues: status.tables.map {
+                (
+                    $0.table,
+                    Table(
+                        rows: $0.rows, oldest: $0.oldest.map(Timestamp.format), newest: $0.newest.map(Timestamp.format),
+                        last_import_at: $0.lastImportAt.map(Timestamp.format),
+                        last_sync_at: $0.lastSyncAt.map(Timestamp.format))
+                )
+            })
         return StableJSON.encode(
-            Document(path: status.path, size_bytes: status.sizeBytes, schema_version: status.schemaVersion, tables: tables))
+            Document(
+                path: status.path, size_bytes: status.sizeBytes, schema_version: status.schemaVersion, tables: tables))
     }
 }

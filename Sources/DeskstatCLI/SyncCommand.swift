@@ -65,13 +65,16 @@ struct SyncCommand: ParsableCommand {
         }
     }
 
-    static func runOnce(settings: SyncSettings, check: Bool, quiet: Bool, verbose: Bool, stop: StopSignal) throws -> Int32 {
+    static func runOnce(settings: SyncSettings, check: Bool, quiet: Bool, verbose: Bool, stop: StopSignal) throws
+        -> Int32
+    {
         let cache = try Cache.open(at: settings.cachePath)
         let progress = SyncProgress(quiet: quiet, verbose: verbose, redact: settings.redact)
         let client = ZendeskClient(
             settings: ZendeskClient.Settings(
                 baseURL: settings.baseURL, authorization: settings.authorization.reveal(),
-                incrementalPerMinute: settings.incrementalRequestsPerMinute, standardPerMinute: settings.requestsPerMinute),
+                incrementalPerMinute: settings.incrementalRequestsPerMinute,
+                standardPerMinute: settings.requestsPerMinute),
             transport: URLSessionTransport(), clock: SystemClock(), events: { progress.handle($0) })
         let tables = Set(settings.tables.compactMap(CacheTable.init(rawValue:)))
         let plan = SyncPlan(tables: tables, startTime: settings.startTime, auditConcurrency: settings.auditConcurrency)

@@ -66,7 +66,8 @@ enum SyncSummaryText {
         for name in report.outcomes.keys.sorted() {
             let counts = report.counts.first { $0.key.rawValue == name }?.value ?? TableCountsSnapshot()
             table.rows.append([
-                name, outcome(report.outcomes[name]), String(counts.inserted), String(counts.updated), String(counts.unchanged),
+                name, outcome(report.outcomes[name]), String(counts.inserted), String(counts.updated),
+                String(counts.unchanged),
                 String(counts.skipped), String(counts.removed),
             ])
         }

@@ -19,7 +19,9 @@ struct Terminal: Sendable {
 
     /// The terminal's width in columns, from the terminal or `$COLUMNS`; `nil` when unknown.
     var width: Int? {
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+            return columns
+        }
         guard isTTY else { return nil }
         var size = winsize()
         guard ioctl(fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
@@ -55,7 +57,8 @@ final class ProgressBar {
         guard enabled else { return }
         let width = 28
         let filled = Int((min(max(fraction, 0), 1) * Double(width)).rounded())
-        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] " + label
+        let line =
+            "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] " + label
         guard line != lastDrawn else { return }
         lastDrawn = line
         terminal.write(line + "\u{1B}[K")

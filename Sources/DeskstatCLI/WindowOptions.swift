@@ -5,13 +5,16 @@ import ZendeskWire
 
 /// `--period`, `--from`, `--to`, `--tz`, `--as-of`, `--compare`: shared by every reading command.
 struct WindowOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("last-week, this-week, last-month, this-month, last-30d, 2026-W47 or 2026-11.", valueName: "period"))
+    @Option(
+        help: ArgumentHelp(
+            "last-week, this-week, last-month, this-month, last-30d, 2026-W47 or 2026-11.", valueName: "period"))
     var period: String?
 
     @Option(help: ArgumentHelp("Window start: a date (midnight in --tz) or an ISO-8601 time.", valueName: "date"))
     var from: String?
 
-    @Option(help: ArgumentHelp("Window end (excluded); defaults to --as-of when only --from is given.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp("Window end (excluded); defaults to --as-of when only --from is given.", valueName: "date"))
     var to: String?
 
     @Option(help: ArgumentHelp("Report time zone (IANA name).", valueName: "zone"))
@@ -19,7 +22,8 @@ struct WindowOptions: ParsableArguments {
 
     @Option(
         name: .customLong("as-of"),
-        help: ArgumentHelp("The instant the report is as of (ISO-8601 or date, UTC); defaults to now.", valueName: "time"))
+        help: ArgumentHelp(
+            "The instant the report is as of (ISO-8601 or date, UTC); defaults to now.", valueName: "time"))
     var asOf: String?
 
     @Option(help: ArgumentHelp("previous (add the window before, with deltas) or none.", valueName: "mode"))
@@ -30,7 +34,8 @@ struct WindowOptions: ParsableArguments {
         let asOfInstant: Int64
         if let asOf {
             guard let parsed = Timestamp.parse(asOf) else {
-                throw CLIError.usage("--as-of \"\(asOf)\" is not a date (YYYY-MM-DD) or ISO-8601 time like 2026-11-23T00:00:00Z")
+                throw CLIError.usage(
+                    "--as-of \"\(asOf)\" is not a date (YYYY-MM-DD) or ISO-8601 time like 2026-11-23T00:00:00Z")
             }
             asOfInstant = parsed
         } else {
@@ -40,7 +45,8 @@ struct WindowOptions: ParsableArguments {
         let usesRange = from != nil || to != nil
         let periodText = period ?? (usesRange ? nil : defaultPeriod)
         let spec = try periodText.map { text throws(TimeError) in try PeriodSpec.parse(text) }
-        let window = try WindowResolver.resolve(WindowRequest(period: spec, from: from, to: to, timeZone: zone, asOf: asOfInstant))
+        let window = try WindowResolver.resolve(
+            WindowRequest(period: spec, from: from, to: to, timeZone: zone, asOf: asOfInstant))
         let mode = compare ?? defaultCompare ?? "none"
         guard mode == "previous" || mode == "none" else {
             throw CLIError.usage("--compare \"\(mode)\": expected previous or none")
@@ -78,15 +84,20 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("text, markdown, json or csv.", valueName: "format"))
     var format: String = "text"
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("With --format csv: the one section to write (section or section.table).", valueName: "id"))
+    @Option(
+        help: ArgumentHelp("With --format csv: the one section to write (section or section.table).", valueName: "id"))
     var section: String?
 
     @Option(
         name: .customLong("fail-on"),
-        help: ArgumentHelp("Exit 3 after writing the report when EXPR holds, e.g. \"sla.breached > 0\" (repeatable).", valueName: "expr"))
+        help: ArgumentHelp(
+            "Exit 3 after writing the report when EXPR holds, e.g. \"sla.breached > 0\" (repeatable).",
+            valueName: "expr"))
     var failOn: [String] = []
 }
 
@@ -97,6 +108,9 @@ struct SliceOptions: ParsableArguments {
         help: ArgumentHelp("FIELD=VALUE or FIELD!=VALUE, values comma-separated (repeatable).", valueName: "filter"))
     var filters: [String] = []
 
-    @Option(help: ArgumentHelp("group, assignee, brand, channel, priority, type, organization, tag, form, day, week or month.", valueName: "slice"))
+    @Option(
+        help: ArgumentHelp(
+            "group, assignee, brand, channel, priority, type, organization, tag, form, day, week or month.",
+            valueName: "slice"))
     var by: String?
 }

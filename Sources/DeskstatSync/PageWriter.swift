@@ -38,7 +38,9 @@ struct PageWriter: Sendable {
                 if let replaceAll { removed = try writer.deleteRows(of: replaceAll.table, notIn: replaceAll.keys) }
                 if !enqueue.isEmpty { try writer.enqueueChildren(ticketIDs: enqueue) }
                 if let dequeue { try writer.dequeueChildren(ticketID: dequeue) }
-                if let state { try writer.saveSyncState(table: stateTable, state: state.encoded, at: clock.epochSeconds()) }
+                if let state {
+                    try writer.saveSyncState(table: stateTable, state: state.encoded, at: clock.epochSeconds())
+                }
             }
         } catch {
             throw .cache(String(describing: error))

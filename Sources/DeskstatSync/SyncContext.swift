@@ -30,7 +30,8 @@ struct TableTally {
     var counts: [CacheTable: TableCountsSnapshot] = [:]
     var records = 0
 
-    mutating func add(_ page: [CacheTable: TableCountsSnapshot], removed: Int = 0, removedFrom table: CacheTable? = nil) {
+    mutating func add(_ page: [CacheTable: TableCountsSnapshot], removed: Int = 0, removedFrom table: CacheTable? = nil)
+    {
         for (table, snapshot) in page {
             var total = counts[table, default: TableCountsSnapshot()]
             total.inserted += snapshot.inserted

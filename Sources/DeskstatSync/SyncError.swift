@@ -35,7 +35,8 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
         case .http(let status, let url, let body):
             return "Zendesk answered \(status) for \(url): \(body)"
         case .gaveUp(let url, let problem):
-            return "gave up on \(url) after repeated failures; last: \(problem). Run sync again later: it resumes where it stopped"
+            return
+                "gave up on \(url) after repeated failures; last: \(problem). Run sync again later: it resumes where it stopped"
         case .malformedBody(let url, let problem):
             return "Zendesk sent a body deskstat cannot read for \(url): \(problem)"
         case .cache(let message):

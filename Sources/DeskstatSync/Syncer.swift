@@ -23,29 +23,56 @@ public struct Syncer: Sendable {
         let plan = context.plan
         let context = context
         var steps: [(String, [CacheTable], @Sendable () async throws(SyncError) -> TableTally)] = []
-        for table in [CacheTable.groups, .groupMemberships, .ticketFields, .ticketForms, .macros, .tags, .slaPolicies, .schedules]
+        for table in [
+            CacheTable.groups, .groupMemberships, .ticketFields, .ticketForms, .macros, .tags, .slaPolicies, .schedules,
+        ]
         where plan.tables.contains(table) {
-            steps.append((table.rawValue, [table], { () async throws(SyncError) in try await FullList(context: context, table: table).run() }))
+            steps.append(
+                (
+                    table.rawValue, [table],
+                    { () async throws(SyncError) in try await FullList(context: context, table: table).run() }
+                ))
         }
         if plan.tables.contains(.users) {
-            steps.append(("users", [.users], { () async throws(SyncError) in try await CursorExport.users(context).run() }))
+            steps.append(
+                ("users", [.users], { () async throws(SyncError) in try await CursorExport.users(context).run() }))
         }
         if plan.tables.contains(.organizations) {
-            steps.append(("organizations", [.organizations], { () async throws(SyncError) in try await TimeExport.organizations(context).run() }))
+            steps.append(
+                (
+                    "organizations", [.organizations],
+                    { () async throws(SyncError) in try await TimeExport.organizations(context).run() }
+                ))
         }
         if plan.needsTicketExport {
             let tables = [CacheTable.tickets, .ticketMetrics].filter { plan.tables.contains($0) }
-            steps.append(("tickets", tables.isEmpty ? [.tickets] : tables, { () async throws(SyncError) in try await CursorExport.tickets(context).run() }))
+            steps.append(
+                (
+                    "tickets", tables.isEmpty ? [.tickets] : tables,
+                    { () async throws(SyncError) in try await CursorExport.tickets(context).run() }
+                ))
         }
         if plan.tables.contains(.satisfactionRatings) {
-            steps.append(("satisfaction_ratings", [.satisfactionRatings], { () async throws(SyncError) in try await RatingsSync(context: context).run() }))
+            steps.append(
+                (
+                    "satisfaction_ratings", [.satisfactionRatings],
+                    { () async throws(SyncError) in try await RatingsSync(context: context).run() }
+                ))
         }
         if plan.tables.contains(.ticketMetricEvents) {
-            steps.append(("ticket_metric_events", [.ticketMetricEvents], { () async throws(SyncError) in try await TimeExport.ticketMetricEvents(context).run() }))
+            steps.append(
+                (
+                    "ticket_metric_events", [.ticketMetricEvents],
+                    { () async throws(SyncError) in try await TimeExport.ticketMetricEvents(context).run() }
+                ))
         }
         if plan.needsChildren {
             let tables = [CacheTable.ticketAudits, .ticketComments].filter { plan.tables.contains($0) }
-            steps.append(("ticket_audits", tables, { () async throws(SyncError) in try await ChildrenSync(context: context).run() }))
+            steps.append(
+                (
+                    "ticket_audits", tables,
+                    { () async throws(SyncError) in try await ChildrenSync(context: context).run() }
+                ))
         }
         return steps
     }
@@ -85,7 +112,8 @@ public struct Syncer: Sendable {
 
     static func summary(_ tally: TableTally) -> String {
         tally.counts.sorted { $0.key < $1.key }.map { table, counts in
-            var parts = "\(table.rawValue): \(counts.inserted) new, \(counts.updated) updated, \(counts.unchanged) unchanged"
+            var parts =
+                "\(table.rawValue): \(counts.inserted) new, \(counts.updated) updated, \(counts.unchanged) unchanged"
             if counts.skipped > 0 { parts += ", \(counts.skipped) older skipped" }
             if counts.removed > 0 { parts += ", \(counts.removed) removed" }
             return parts
@@ -126,13 +154,33 @@ public struct Syncer: Sendable {
         for table in context.plan.tables.sorted() {
             switch table {
             case .tickets, .ticketMetrics:
-                probes.append((table.rawValue, "incremental/tickets/cursor.json", .incremental, [("start_time", start), ("per_page", "1")]))
-            case .users: probes.append(("users", "incremental/users/cursor.json", .incremental, [("start_time", start), ("per_page", "1")]))
-            case .organizations: probes.append(("organizations", "incremental/organizations.json", .incremental, [("start_time", start), ("per_page", "1")]))
+                probes.append(
+                    (
+                        table.rawValue, "incremental/tickets/cursor.json", .incremental,
+                        [("start_time", start), ("per_page", "1")]
+                    ))
+            case .users:
+                probes.append(
+                    (
+                        "users", "incremental/users/cursor.json", .incremental,
+                        [("start_time", start), ("per_page", "1")]
+                    ))
+            case .organizations:
+                probes.append(
+                    (
+                        "organizations", "incremental/organizations.json", .incremental,
+                        [("start_time", start), ("per_page", "1")]
+                    ))
             case .ticketMetricEvents:
-                probes.append(("ticket_metric_events", "incremental/ticket_metric_events.json", .incremental, [("start_time", start), ("per_page", "1")]))
-            case .satisfactionRatings: probes.append(("satisfaction_ratings", "satisfaction_ratings.json", .standard, [("page[size]", "1")]))
-            case .ticketAudits, .ticketComments: probes.append((table.rawValue, "ticket_audits.json", .standard, [("page[size]", "1")]))
+                probes.append(
+                    (
+                        "ticket_metric_events", "incremental/ticket_metric_events.json", .incremental,
+                        [("start_time", start), ("per_page", "1")]
+                    ))
+            case .satisfactionRatings:
+                probes.append(("satisfaction_ratings", "satisfaction_ratings.json", .standard, [("page[size]", "1")]))
+            case .ticketAudits, .ticketComments:
+                probes.append((table.rawValue, "ticket_audits.json", .standard, [("page[size]", "1")]))
             default:
                 if let path = FullList.endpoints[table] { probes.append((table.rawValue, path, .standard, [])) }
             }

@@ -19,7 +19,8 @@ struct BinaryRunner {
     }
 
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> Result {

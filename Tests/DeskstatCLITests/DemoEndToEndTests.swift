@@ -4,12 +4,16 @@ import Testing
 @Suite struct DemoEndToEndTests {
     @Test func demoBuildsACacheAndShowsTheWeeklyReportReproducibly() throws {
         let directory = try makeScratchDirectory()
-        let first = try BinaryRunner.run(["demo", "--tickets", "600", "--end", "2026-11-30", "--cache", directory + "/a.sqlite"])
+        let first = try BinaryRunner.run([
+            "demo", "--tickets", "600", "--end", "2026-11-30", "--cache", directory + "/a.sqlite",
+        ])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("Weekly support report"))
         #expect(first.stdout.contains("SLA by policy, metric and priority"))
         #expect(first.stderr.contains("demo account imported"))
-        let second = try BinaryRunner.run(["demo", "--tickets", "600", "--end", "2026-11-30", "--cache", directory + "/b.sqlite"])
+        let second = try BinaryRunner.run([
+            "demo", "--tickets", "600", "--end", "2026-11-30", "--cache", directory + "/b.sqlite",
+        ])
         #expect(second.stdout == first.stdout)
 
         let status = try BinaryRunner.run(["status", "--cache", directory + "/a.sqlite", "--json"])

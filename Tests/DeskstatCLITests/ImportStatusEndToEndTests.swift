@@ -24,7 +24,10 @@ import Testing
     }
 
     @Test func importThenStatus() throws {
-        let groups = write("groups.json", #"{"groups":[{"id":1,"name":"Support","updated_at":"2026-11-01T00:00:00Z"},{"id":2,"name":"Billing","updated_at":"2026-11-02T00:00:00Z"}]}"#)
+        let groups = write(
+            "groups.json",
+            #"{"groups":[{"id":1,"name":"Support","updated_at":"2026-11-01T00:00:00Z"},{"id":2,"name":"Billing","updated_at":"2026-11-02T00:00:00Z"}]}"#
+        )
         let imported = try BinaryRunner.run(["import", "--cache", cache, groups])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("groups"))

@@ -6,7 +6,9 @@ import Testing
     static let fixtureCache: String = {
         let directory = (try? makeScratchDirectory()) ?? NSTemporaryDirectory()
         let cache = directory + "/fixture.sqlite"
-        let result = try? BinaryRunner.run(["import", "--cache", cache, BinaryRunner.packageRoot.appendingPathComponent("fixtures/account").path])
+        let result = try? BinaryRunner.run([
+            "import", "--cache", cache, BinaryRunner.packageRoot.appendingPathComponent("fixtures/account").path,
+        ])
         precondition(result?.status == 0, "fixture import failed: \(result?.stderr ?? "")")
         return cache
     }()
@@ -14,7 +16,8 @@ import Testing
     static let pinned = ["--period", "2026-W47", "--as-of", "2026-11-23T00:00:00Z"]
 
     func report(_ arguments: [String], environment: [String: String] = [:]) throws -> BinaryRunner.Result {
-        try BinaryRunner.run(["report"] + arguments + ["--cache", Self.fixtureCache] + Self.pinned, environment: environment)
+        try BinaryRunner.run(
+            ["report"] + arguments + ["--cache", Self.fixtureCache] + Self.pinned, environment: environment)
     }
 
     @Test func weeklyTextShowsTheHandComputedHeadlines() throws {
@@ -48,7 +51,8 @@ import Testing
         let first = try report(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         let again = try report(arguments)
-        let tokyo = try report(arguments, environment: ["TZ": "Asia/Tokyo", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"])
+        let tokyo = try report(
+            arguments, environment: ["TZ": "Asia/Tokyo", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"])
         let newYork = try report(arguments, environment: ["TZ": "America/New_York", "LANG": "fr_FR.UTF-8"])
         #expect(first.stdout == again.stdout)
         #expect(first.stdout == tokyo.stdout)
@@ -58,7 +62,9 @@ import Testing
     @Test func failOnExitsThreeAfterWritingTheReport() throws {
         let directory = try makeScratchDirectory()
         let output = directory + "/weekly.md"
-        let failed = try report(["weekly", "--format", "markdown", "-o", output, "--fail-on", "sla.breached > 0", "--fail-on", "csat < 0.5"])
+        let failed = try report([
+            "weekly", "--format", "markdown", "-o", output, "--fail-on", "sla.breached > 0", "--fail-on", "csat < 0.5",
+        ])
         #expect(failed.status == 3)
         #expect(failed.stderr.contains("sla.breached"))
         #expect(!failed.stderr.contains("csat"))
@@ -73,8 +79,12 @@ import Testing
         #expect(try report(["weekly", "--fail-on", "sla.breached >"]).status == 64)
         #expect(try report(["weekly", "--fail-on", "no_such_metric > 1"]).status == 64)
         #expect(try report(["weekly", "--format", "yaml"]).status == 64)
-        #expect(try BinaryRunner.run(["report", "weekly", "--cache", Self.fixtureCache, "--period", "2026-W99"]).status == 64)
-        #expect(try BinaryRunner.run(["report", "weekly", "--cache", Self.fixtureCache, "--tz", "Mars/Olympus"]).status == 64)
+        #expect(
+            try BinaryRunner.run(["report", "weekly", "--cache", Self.fixtureCache, "--period", "2026-W99"]).status
+                == 64)
+        #expect(
+            try BinaryRunner.run(["report", "weekly", "--cache", Self.fixtureCache, "--tz", "Mars/Olympus"]).status
+                == 64)
         #expect(try report(["no-such-report"]).status == 64)
     }
 
@@ -82,13 +92,18 @@ import Testing
         let list = try BinaryRunner.run(["kpi", "--list"])
         #expect(list.status == 0)
         #expect(list.stdout.contains("one_touch_rate"))
-        let csat = try BinaryRunner.run(["kpi", "csat", "--by", "group", "--format", "csv", "--cache", Self.fixtureCache] + Self.pinned)
+        let csat = try BinaryRunner.run(
+            ["kpi", "csat", "--by", "group", "--format", "csv", "--cache", Self.fixtureCache] + Self.pinned)
         #expect(csat.status == 0, "\(csat.stderr)")
         #expect(csat.stdout.contains("csat,csat,Support,6,2,2,0.75,0.8\n"), "\(csat.stdout)")
-        let filtered = try BinaryRunner.run(["kpi", "created", "--where", "group=Billing", "--format", "json", "--cache", Self.fixtureCache] + Self.pinned)
+        let filtered = try BinaryRunner.run(
+            ["kpi", "created", "--where", "group=Billing", "--format", "json", "--cache", Self.fixtureCache]
+                + Self.pinned)
         #expect(filtered.stdout.contains("\"created\": 7"), "\(filtered.stdout)")
         #expect(try BinaryRunner.run(["kpi", "nope", "--cache", Self.fixtureCache]).status == 64)
-        #expect(try BinaryRunner.run(["kpi", "created", "--where", "grop=x", "--cache", Self.fixtureCache] + Self.pinned).status == 64)
+        #expect(
+            try BinaryRunner.run(["kpi", "created", "--where", "grop=x", "--cache", Self.fixtureCache] + Self.pinned)
+                .status == 64)
     }
 
     @Test func explainShowsPolicyConditionsAndTargets() throws {

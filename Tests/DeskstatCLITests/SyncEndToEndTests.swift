@@ -21,12 +21,17 @@ import Testing
         await server.stop()
     }
 
-    func sync(_ url: URL, _ directory: String, _ extra: [String] = [], token: String? = token) throws -> BinaryRunner.Result {
+    func sync(_ url: URL, _ directory: String, _ extra: [String] = [], token: String? = token) throws
+        -> BinaryRunner.Result
+    {
         var environment = ["HOME": directory, "XDG_CONFIG_HOME": directory + "/xdg"]
         if let token { environment["ZENDESK_API_TOKEN"] = token }
         return try BinaryRunner.run(
-            ["sync", "--base-url", url.absoluteString, "--subdomain", "acme", "--email", Self.email,
-             "--start-date", "2026-10-26T00:00:00Z", "--cache", directory + "/c.sqlite", "--incremental-requests-per-minute", "30", "--requests-per-minute", "2500"]
+            [
+                "sync", "--base-url", url.absoluteString, "--subdomain", "acme", "--email", Self.email,
+                "--start-date", "2026-10-26T00:00:00Z", "--cache", directory + "/c.sqlite",
+                "--incremental-requests-per-minute", "30", "--requests-per-minute", "2500",
+            ]
                 + extra, environment: environment)
     }
 
@@ -41,7 +46,8 @@ import Testing
             #expect(check.stdout.contains("credentials: ok"))
             let second = try sync(url, directory)
             #expect(second.status == 0)
-            let cacheBytes = (FileManager.default.contents(atPath: directory + "/c.sqlite") ?? Data())
+            let cacheBytes =
+                (FileManager.default.contents(atPath: directory + "/c.sqlite") ?? Data())
                 + (FileManager.default.contents(atPath: directory + "/c.sqlite-wal") ?? Data())
             let header = Data("\(Self.email)/token:\(Self.token)".utf8).base64EncodedString()
             for output in [first.stdout, first.stderr, check.stdout, check.stderr, second.stdout, second.stderr] {
@@ -68,7 +74,8 @@ import Testing
     @Test func tokenFilesMustBePrivate() async throws {
         try await withServer { url, directory in
             let tokenFile = directory + "/token"
-            _ = FileManager.default.createFile(atPath: tokenFile, contents: Data(Self.token.utf8), attributes: [.posixPermissions: 0o644])
+            _ = FileManager.default.createFile(
+                atPath: tokenFile, contents: Data(Self.token.utf8), attributes: [.posixPermissions: 0o644])
             let open = try sync(url, directory, ["--token-file", tokenFile], token: nil)
             #expect(open.status == 78)
             #expect(open.stderr.contains("chmod 600"))
@@ -92,12 +99,16 @@ import Testing
         #expect(text.contains("#"))
         #expect(!text.contains(Self.token))
 
-        let shown = try BinaryRunner.run(["config", "show", "--config", path, "--email", "other@example.com"], environment: environment)
+        let shown = try BinaryRunner.run(
+            ["config", "show", "--config", path, "--email", "other@example.com"], environment: environment)
         #expect(shown.status == 0, "\(shown.stderr)")
         #expect(shown.stdout.contains("acme"))
         #expect(shown.stdout.contains("other@example.com"))
         #expect(!shown.stdout.contains(Self.token))
-        #expect(try BinaryRunner.run(["init", "--config", path, "--subdomain", "acme", "--email", Self.email], environment: environment).status != 0,
+        #expect(
+            try BinaryRunner.run(
+                ["init", "--config", path, "--subdomain", "acme", "--email", Self.email], environment: environment
+            ).status != 0,
             "refuses to overwrite")
     }
 }

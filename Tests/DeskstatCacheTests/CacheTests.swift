@@ -12,9 +12,14 @@ import Testing
 
     @Test func createsEveryTableInWALMode() throws {
         let cache = try Cache.open(at: directory + "/c.sqlite")
-        let names = try cache.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        let names = try cache.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         for table in CacheTable.allCases { #expect(names.contains(table.rawValue), "\(table)") }
-        for child in ["ticket_tags", "ticket_custom_fields", "sla_policy_conditions", "sla_policy_metrics", "schedule_intervals", "schedule_holidays"] {
+        for child in [
+            "ticket_tags", "ticket_custom_fields", "sla_policy_conditions", "sla_policy_metrics", "schedule_intervals",
+            "schedule_holidays",
+        ] {
             #expect(names.contains(child))
         }
         #expect(try cache.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
@@ -51,22 +56,31 @@ import Testing
     }
 
     @Test func readOnlyNeedsAnExistingFile() {
-        #expect { _ = try Cache.open(at: directory + "/missing.sqlite", mode: .readOnly) } throws: { "\($0)".contains("no such file") }
+        #expect { _ = try Cache.open(at: directory + "/missing.sqlite", mode: .readOnly) } throws: {
+            "\($0)".contains("no such file")
+        }
     }
 
     @Test func statusCountsRowsAndDates() throws {
         let cache = try Cache.open(at: directory + "/c.sqlite")
         try cache.write { writer in
             for (id, created) in [(1, Int64(1_000)), (2, 5_000)] {
-                _ = try writer.upsert(.ticket(
-                    id: Int64(id), status: "open", priority: nil, type: nil, subject: nil, viaChannel: nil, groupID: nil,
-                    assigneeID: nil, requesterID: nil, submitterID: nil, organizationID: nil, brandID: nil, ticketFormID: nil,
-                    problemID: nil, createdAt: created, updatedAt: created, generatedTimestamp: created, deleted: false,
-                    tags: [], customFields: [], rawJSON: "{}"))
+                _ = try writer.upsert(
+                    .ticket(
+                        id: Int64(id), status: "open", priority: nil, type: nil, subject: nil, viaChannel: nil,
+                        groupID: nil,
+                        assigneeID: nil, requesterID: nil, submitterID: nil, organizationID: nil, brandID: nil,
+                        ticketFormID: nil,
+                        problemID: nil, createdAt: created, updatedAt: created, generatedTimestamp: created,
+                        deleted: false,
+                        tags: [], customFields: [], rawJSON: "{}"))
             }
             try writer.recordActivity(.import, tables: [.tickets], at: 9_000)
         }
         let tickets = try #require(try cache.status().tables.first { $0.table == "tickets" })
-        #expect(tickets == TableStatus(table: "tickets", rows: 2, oldest: 1_000, newest: 5_000, lastImportAt: 9_000, lastSyncAt: nil))
+        #expect(
+            tickets
+                == TableStatus(
+                    table: "tickets", rows: 2, oldest: 1_000, newest: 5_000, lastImportAt: 9_000, lastSyncAt: nil))
     }
 }

@@ -19,7 +19,8 @@ import Testing
                 try contender.write { writer in try writer.upsert(.tag(name: "x", count: 1, rawJSON: "{}")) }
             } throws: { error in
                 let message = "\(error)"
-                return message.contains("is locked by deskstat import (pid 1") && message.contains("retry when it has finished")
+                return message.contains("is locked by deskstat import (pid 1")
+                    && message.contains("retry when it has finished")
             }
             return ()
         }

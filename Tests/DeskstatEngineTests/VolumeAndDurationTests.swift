@@ -46,7 +46,9 @@ import Testing
         let frtBusiness = previous.stats(.firstReplyTime, .business)
         #expect(close(frtBusiness.median, 40) && close(frtBusiness.p90, 98) && close(frtBusiness.mean, 635.0 / 13))
         let firstResolution = previous.stats(.firstResolutionTime, .calendar)
-        #expect(firstResolution.count == 10 && close(firstResolution.median, 120) && close(firstResolution.p90, 2187) && close(firstResolution.mean, 1187))
+        #expect(
+            firstResolution.count == 10 && close(firstResolution.median, 120) && close(firstResolution.p90, 2187)
+                && close(firstResolution.mean, 1187))
         let agentWork = previous.stats(.agentWorkTime, .business)
         #expect(close(agentWork.median, 77.5) && close(agentWork.p90, 232.5) && close(agentWork.mean, 135))
     }

@@ -1,11 +1,13 @@
 import DeskstatCache
 import DeskstatImport
+import Foundation
 import Testing
 
 @Suite struct EnvelopeImportTests {
     @Test func cursorExportWithSideLoadedMetricsAndUsers() throws {
         let fixture = try ImportFixture()
-        let report = try fixture.importText("""
+        let report = try fixture.importText(
+            """
             {"tickets": [\(ticketJSON(id: 1)), \(ticketJSON(id: 2, extra: #", "metric_set": {"id": 20, "ticket_id": 2, "replies": 1}"#))],
              "metric_sets": [{"id": 10, "ticket_id": 1, "reopens": 0, "replies": 2,
                               "reply_time_in_minutes": {"calendar": 30, "business": 12},
@@ -16,25 +18,44 @@ import Testing
         #expect(report.tables[.tickets] == TableCounts(inserted: 2))
         #expect(report.tables[.ticketMetrics] == TableCounts(inserted: 2))
         #expect(report.tables[.users] == TableCounts(inserted: 1))
-        #expect(try fixture.scalar("SELECT reply_time_in_minutes_business FROM ticket_metrics WHERE ticket_id = 1") == 12.0)
+        #expect(
+            try fixture.scalar("SELECT reply_time_in_minutes_business FROM ticket_metrics WHERE ticket_id = 1") == 12.0)
         #expect(try fixture.count("ticket_tags") == 2)
     }
 
     @Test func everyTableFromItsListKey() throws {
         let fixture = try ImportFixture()
         let bodies: [(String, String)] = [
-            ("satisfaction_ratings", #"{"satisfaction_ratings":[{"id":1,"ticket_id":1,"group_id":2,"score":"good","updated_at":"2026-11-17T10:00:00Z"}],"meta":{"has_more":false},"links":{"next":null}}"#),
-            ("sla_policies", #"{"sla_policies":[{"id":1,"title":"P","position":1,"filter":{"all":[{"field":"type","operator":"is","value":"incident"}],"any":[]},"policy_metrics":[{"priority":"high","metric":"first_reply_time","target":60,"business_hours":false}]}],"next_page":null,"previous_page":null,"count":1}"#),
+            (
+                "satisfaction_ratings",
+                #"{"satisfaction_ratings":[{"id":1,"ticket_id":1,"group_id":2,"score":"good","updated_at":"2026-11-17T10:00:00Z"}],"meta":{"has_more":false},"links":{"next":null}}"#
+            ),
+            (
+                "sla_policies",
+                #"{"sla_policies":[{"id":1,"title":"P","position":1,"filter":{"all":[{"field":"type","operator":"is","value":"incident"}],"any":[]},"policy_metrics":[{"priority":"high","metric":"first_reply_time","target":60,"business_hours":false}]}],"next_page":null,"previous_page":null,"count":1}"#
+            ),
             ("groups", #"{"groups":[{"id":1,"name":"Support","deleted":false}]}"#),
             ("group_memberships", #"{"group_memberships":[{"id":1,"user_id":5,"group_id":1}]}"#),
-            ("organizations", #"{"organizations":[{"id":1,"name":"Acme","deleted_at":null}],"count":1,"end_time":1,"next_page":null,"end_of_stream":true}"#),
-            ("ticket_audits", #"{"audits":[{"id":1,"ticket_id":1,"created_at":"2026-11-17T09:00:00Z","events":[{"id":2,"type":"Comment","public":true,"author_id":5}]}]}"#),
+            (
+                "organizations",
+                #"{"organizations":[{"id":1,"name":"Acme","deleted_at":null}],"count":1,"end_time":1,"next_page":null,"end_of_stream":true}"#
+            ),
+            (
+                "ticket_audits",
+                #"{"audits":[{"id":1,"ticket_id":1,"created_at":"2026-11-17T09:00:00Z","events":[{"id":2,"type":"Comment","public":true,"author_id":5}]}]}"#
+            ),
             ("ticket_fields", #"{"ticket_fields":[{"id":1,"type":"tagger","title":"Product"}]}"#),
             ("ticket_forms", #"{"ticket_forms":[{"id":1,"name":"Default","default":true}]}"#),
             ("macros", #"{"macros":[{"id":1,"title":"Close","actions":[{"field":"status","value":"solved"}]}]}"#),
             ("tags", #"{"tags":[{"name":"vip","count":3}]}"#),
-            ("ticket_metric_events", #"{"ticket_metric_events":[{"id":1,"ticket_id":1,"metric":"reply_time","instance_id":1,"type":"measure","time":"2026-11-17T09:00:00Z"}],"count":1,"end_time":1,"end_of_stream":true}"#),
-            ("schedules", #"{"schedules":[{"id":1,"name":"Hours","time_zone":"UTC","intervals":[{"start_time":1980,"end_time":2460}],"holidays":[{"id":3,"name":"New Year","start_date":"2027-01-01","end_date":"2027-01-01"}]}]}"#),
+            (
+                "ticket_metric_events",
+                #"{"ticket_metric_events":[{"id":1,"ticket_id":1,"metric":"reply_time","instance_id":1,"type":"measure","time":"2026-11-17T09:00:00Z"}],"count":1,"end_time":1,"end_of_stream":true}"#
+            ),
+            (
+                "schedules",
+                #"{"schedules":[{"id":1,"name":"Hours","time_zone":"UTC","intervals":[{"start_time":1980,"end_time":2460}],"holidays":[{"id":3,"name":"New Year","start_date":"2027-01-01","end_date":"2027-01-01"}]}]}"#
+            ),
         ]
         for (index, (table, body)) in bodies.enumerated() {
             let report = try fixture.importText(body, name: "b\(index).json")
@@ -58,19 +79,24 @@ import Testing
 
     @Test func commentListTakesTicketIDFromItsURLs() throws {
         let fixture = try ImportFixture()
-        try fixture.importText(#"{"comments":[{"id":1,"public":true,"created_at":"2026-11-17T09:00:00Z"}],"next_page":null,"previous_page":"https://acme.zendesk.com/api/v2/tickets/77/comments.json?page=1"}"#)
+        try fixture.importText(
+            #"{"comments":[{"id":1,"public":true,"created_at":"2026-11-17T09:00:00Z"}],"next_page":null,"previous_page":"https://acme.zendesk.com/api/v2/tickets/77/comments.json?page=1"}"#
+        )
         #expect(try fixture.scalar("SELECT ticket_id FROM ticket_comments") == 77)
     }
 
     @Test func ndjsonOfBareRecordsWithTable() throws {
         let fixture = try ImportFixture()
-        let report = try fixture.importText("\(ticketJSON(id: 1).replacingOccurrences(of: "\n", with: " "))\n\n\(ticketJSON(id: 2).replacingOccurrences(of: "\n", with: " "))\n", name: "t.ndjson", table: "tickets")
+        let report = try fixture.importText(
+            "\(ticketJSON(id: 1).replacingOccurrences(of: "\n", with: " "))\n\n\(ticketJSON(id: 2).replacingOccurrences(of: "\n", with: " "))\n",
+            name: "t.ndjson", table: "tickets")
         #expect(report.tables[.tickets]?.inserted == 2)
     }
 
     @Test func ndjsonOfEnvelopesWithoutTable() throws {
         let fixture = try ImportFixture()
-        let report = try fixture.importText(#"{"groups":[{"id":1}]}"# + "\n" + #"{"groups":[{"id":2}]}"# + "\n", name: "pages.jsonl")
+        let report = try fixture.importText(
+            #"{"groups":[{"id":1}]}"# + "\n" + #"{"groups":[{"id":2}]}"# + "\n", name: "pages.jsonl")
         #expect(report.tables[.groups]?.inserted == 2)
     }
 
@@ -90,5 +116,3 @@ import Testing
         #expect(sources.map { ($0.path as NSString).lastPathComponent } == ["1.json", "2.json"])
     }
 }
-
-import Foundation

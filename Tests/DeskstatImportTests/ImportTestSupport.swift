@@ -30,7 +30,8 @@ struct ImportFixture {
     }
 
     func importer(table: String? = nil, keepGoing: Bool = false) -> Importer {
-        Importer(cache: cache, options: .init(table: table.flatMap { .named($0) }, keepGoing: keepGoing, now: 1_763_900_000))
+        Importer(
+            cache: cache, options: .init(table: table.flatMap { .named($0) }, keepGoing: keepGoing, now: 1_763_900_000))
     }
 
     /// Imports the given paths.
@@ -59,7 +60,10 @@ struct ImportFixture {
 }
 
 /// A minimal valid ticket body with the given fields overriding defaults.
-func ticketJSON(id: Int, status: String = "open", generated: Int = 1_763_400_000, updatedAt: String = "2026-11-17T10:00:00Z", extra: String = "") -> String {
+func ticketJSON(
+    id: Int, status: String = "open", generated: Int = 1_763_400_000, updatedAt: String = "2026-11-17T10:00:00Z",
+    extra: String = ""
+) -> String {
     """
     {"id": \(id), "status": "\(status)", "priority": "normal", "created_at": "2026-11-17T09:00:00Z",
      "updated_at": "\(updatedAt)", "generated_timestamp": \(generated), "tags": ["a"]\(extra)}

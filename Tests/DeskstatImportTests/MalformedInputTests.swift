@@ -6,10 +6,24 @@ import Testing
 @Suite struct MalformedInputTests {
     /// Each malformed file: its bytes and a phrase the error must contain.
     static let cases: [(name: String, bytes: [UInt8], phrase: String)] = [
-        ("truncated.json", Array(#"{"tickets": [{"id": 1, "created_at": "2026-11-17T09:00:00Z"}, {"id": 2"#.utf8), "end of input"),
-        ("not-object.json", Array(#"{"tickets": [{"id": 1, "created_at": "2026-11-17T09:00:00Z"}, "oops"]}"#.utf8), "not a record object"),
-        ("bad-id.json", Array(#"{"tickets": [{"id": "12a", "created_at": "2026-11-17T09:00:00Z"}]}"#.utf8), "expected an integer id"),
-        ("bad-time.json", Array(#"{"tickets": [{"id": 1, "created_at": "2026-11-17T09:00:00Z"}, {"id": 2, "created_at": "17/11/2026"}]}"#.utf8), "not an ISO-8601 timestamp"),
+        (
+            "truncated.json", Array(#"{"tickets": [{"id": 1, "created_at": "2026-11-17T09:00:00Z"}, {"id": 2"#.utf8),
+            "end of input"
+        ),
+        (
+            "not-object.json", Array(#"{"tickets": [{"id": 1, "created_at": "2026-11-17T09:00:00Z"}, "oops"]}"#.utf8),
+            "not a record object"
+        ),
+        (
+            "bad-id.json", Array(#"{"tickets": [{"id": "12a", "created_at": "2026-11-17T09:00:00Z"}]}"#.utf8),
+            "expected an integer id"
+        ),
+        (
+            "bad-time.json",
+            Array(
+                #"{"tickets": [{"id": 1, "created_at": "2026-11-17T09:00:00Z"}, {"id": 2, "created_at": "17/11/2026"}]}"#
+                    .utf8), "not an ISO-8601 timestamp"
+        ),
         ("garbage.json", [0x7B, 0x00, 0xFF, 0x13, 0x37, 0xC0, 0xDE], "invalid JSON"),
         ("empty.json", [], "empty"),
         ("blank.ndjson", Array("\n  \n".utf8), "empty"),
@@ -21,7 +35,8 @@ import Testing
     func leavesTheCacheUntouched(index: Int) throws {
         let (name, bytes, phrase) = Self.cases[index]
         let fixture = try ImportFixture()
-        try fixture.importText(#"{"groups":[{"id":1,"name":"Support","updated_at":"2026-11-01T00:00:00Z"}]}"#, name: "seed.json")
+        try fixture.importText(
+            #"{"groups":[{"id":1,"name":"Support","updated_at":"2026-11-01T00:00:00Z"}]}"#, name: "seed.json")
         let before = fixture.fileBytes()
         let path = try fixture.write(name, bytes)
         do {
@@ -38,7 +53,10 @@ import Testing
 
     @Test func errorsNamePositionAndRecord() throws {
         let fixture = try ImportFixture()
-        let path = try fixture.write("pos.json", "{\n\"tickets\": [\n{\"id\": 1, \"created_at\": \"2026-11-17T09:00:00Z\"},\n{\"id\": 2, \"created_at\": \"soon\"}]}")
+        let path = try fixture.write(
+            "pos.json",
+            "{\n\"tickets\": [\n{\"id\": 1, \"created_at\": \"2026-11-17T09:00:00Z\"},\n{\"id\": 2, \"created_at\": \"soon\"}]}"
+        )
         do {
             try fixture.run([path])
         } catch let error as ImportError {

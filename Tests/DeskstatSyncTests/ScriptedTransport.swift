@@ -22,7 +22,8 @@ final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
             return steps.isEmpty ? .respond(500, body: "script exhausted") : steps.removeFirst()
         }
         switch step {
-        case .respond(let status, let headers, let body): return HTTPResponse(status: status, headers: headers, body: Array(body.utf8))
+        case .respond(let status, let headers, let body):
+            return HTTPResponse(status: status, headers: headers, body: Array(body.utf8))
         case .fail(let error): throw error
         }
     }

@@ -8,8 +8,10 @@ import Testing
     static let tables: [(String, String)] = [
         ("tickets", "generated_timestamp || '/' || status"), ("ticket_metrics", "updated_at"), ("users", "updated_at"),
         ("organizations", "updated_at"), ("groups", "updated_at"), ("group_memberships", "updated_at"),
-        ("satisfaction_ratings", "updated_at || '/' || score"), ("sla_policies", "updated_at"), ("ticket_fields", "updated_at"),
-        ("ticket_forms", "updated_at"), ("macros", "updated_at"), ("ticket_audits", "created_at"), ("ticket_comments", "created_at"),
+        ("satisfaction_ratings", "updated_at || '/' || score"), ("sla_policies", "updated_at"),
+        ("ticket_fields", "updated_at"),
+        ("ticket_forms", "updated_at"), ("macros", "updated_at"), ("ticket_audits", "created_at"),
+        ("ticket_comments", "created_at"),
         ("ticket_metric_events", "time"), ("schedules", "updated_at"),
     ]
 
@@ -25,16 +27,26 @@ import Testing
         let report = await harness.syncer(cache: cache).run()
         #expect(report.succeeded, "\(report.outcomes)")
         let account = await harness.server.account
-        #expect(try SyncHarness.snapshot(cache, "tickets", version: "generated_timestamp || '/' || status") == Self.serverTickets(account))
+        #expect(
+            try SyncHarness.snapshot(cache, "tickets", version: "generated_timestamp || '/' || status")
+                == Self.serverTickets(account))
         let live = account.tickets.filter { $0.status != "deleted" }
-        #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM ticket_metrics") == live.filter { $0.metricSet != nil }.count)
+        #expect(
+            try SyncHarness.count(cache, "SELECT COUNT(*) FROM ticket_metrics")
+                == live.filter { $0.metricSet != nil }.count)
         // The user export starts at the start date, like every incremental export.
-        #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM users") == account.users.filter { $0.updatedAt >= SyncHarness.start }.count)
+        #expect(
+            try SyncHarness.count(cache, "SELECT COUNT(*) FROM users")
+                == account.users.filter { $0.updatedAt >= SyncHarness.start }.count)
         #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM groups") == account.groups.count)
-        #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM satisfaction_ratings") == account.satisfactionRatings.count)
+        #expect(
+            try SyncHarness.count(cache, "SELECT COUNT(*) FROM satisfaction_ratings")
+                == account.satisfactionRatings.count)
         let audits = live.reduce(0) { $0 + (account.audits[$1.id]?.count ?? 0) }
         #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM ticket_audits") == audits)
-        #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM tickets WHERE deleted = 1") == account.tickets.count - live.count)
+        #expect(
+            try SyncHarness.count(cache, "SELECT COUNT(*) FROM tickets WHERE deleted = 1") == account.tickets.count
+                - live.count)
         #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM deskstat_sync_queue") == 0)
 
         let requests = await harness.server.requests
@@ -42,8 +54,11 @@ import Testing
         #expect(exportPages == (account.tickets.count + 24) / 25)
         #expect(requests.allSatisfy { !$0.path.contains("/metrics") }, "metrics ride on the ticket export")
         #expect(requests.filter { $0.path.hasSuffix("/audits.json") }.count == live.count)
-        #expect(requests.filter { $0.path.contains("/tickets/") && $0.path.hasSuffix("audits.json") }
-            .allSatisfy { request in !account.tickets.contains { $0.status == "deleted" && request.path.contains("/tickets/\($0.id)/") } })
+        #expect(
+            requests.filter { $0.path.contains("/tickets/") && $0.path.hasSuffix("audits.json") }
+                .allSatisfy { request in
+                    !account.tickets.contains { $0.status == "deleted" && request.path.contains("/tickets/\($0.id)/") }
+                })
     }
 
     @Test func secondSyncIsIncrementalAndConverges() async throws {
@@ -64,14 +79,19 @@ import Testing
         let report = await harness.syncer(cache: cache).run()
         #expect(report.succeeded, "\(report.outcomes)")
         let account = await harness.server.account
-        #expect(try SyncHarness.snapshot(cache, "tickets", version: "generated_timestamp || '/' || status") == Self.serverTickets(account))
+        #expect(
+            try SyncHarness.snapshot(cache, "tickets", version: "generated_timestamp || '/' || status")
+                == Self.serverTickets(account))
         #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM groups") == account.groups.count)
         #expect(try SyncHarness.count(cache, "SELECT deleted FROM tickets WHERE id = \(account.tickets[1].id)") == 1)
 
-        let secondExport = await harness.server.requests.dropFirst(firstRequests).filter { $0.path.hasSuffix("/incremental/tickets/cursor.json") }
+        let secondExport = await harness.server.requests.dropFirst(firstRequests).filter {
+            $0.path.hasSuffix("/incremental/tickets/cursor.json")
+        }
         #expect(secondExport.count == 1, "only the changed tickets: one page")
         #expect(secondExport.first?.queryValue("cursor") != nil, "resumes from the stored cursor")
-        let changed = zip(before.tickets, account.tickets).filter { $0.generatedTimestamp != $1.generatedTimestamp }.count
+        let changed = zip(before.tickets, account.tickets).filter { $0.generatedTimestamp != $1.generatedTimestamp }
+            .count
         #expect(changed >= 1)
         #expect(report.counts[.tickets]?.updated == changed)
         #expect(report.counts[.tickets]?.inserted == 0)
@@ -80,7 +100,10 @@ import Testing
     @Test func survivesTransientFaults() async throws {
         let faults = FaultPlan.none
             .adding(.rateLimited(retryAfter: "2"), on: "/api/v2/incremental/tickets/cursor.json", .nth(1))
-            .adding(.rateLimited(retryAfter: "0.5", plainText: false), on: "/api/v2/incremental/tickets/cursor.json", .nth(3))
+            .adding(
+                .rateLimited(retryAfter: "0.5", plainText: false), on: "/api/v2/incremental/tickets/cursor.json",
+                .nth(3)
+            )
             .adding(.internalServerError, on: "/api/v2/groups.json", .nth(1))
             .adding(.serviceUnavailable(retryAfter: nil), on: "/api/v2/incremental/users/cursor.json", .nth(1))
             .adding(.truncatedBody, on: "/api/v2/incremental/tickets/cursor.json", .nth(4))
@@ -95,7 +118,9 @@ import Testing
         let report = await harness.syncer(cache: cache).run()
         #expect(report.succeeded, "\(report.outcomes) \(harness.eventLog)")
         let account = await harness.server.account
-        #expect(try SyncHarness.snapshot(cache, "tickets", version: "generated_timestamp || '/' || status") == Self.serverTickets(account))
+        #expect(
+            try SyncHarness.snapshot(cache, "tickets", version: "generated_timestamp || '/' || status")
+                == Self.serverTickets(account))
         let retryAfters = harness.events.compactMap { event -> Double? in
             if case .waiting(let seconds, let reason) = event, reason.contains("Retry-After") { return seconds }
             return nil
@@ -109,7 +134,9 @@ import Testing
         // A final page with a null after_cursor keeps the previous cursor: the next run resumes, not restarts.
         let before = await harness.server.requests.count
         #expect(await harness.syncer(cache: cache).run().succeeded)
-        let rerun = await harness.server.requests.dropFirst(before).filter { $0.path.hasSuffix("/incremental/tickets/cursor.json") }
+        let rerun = await harness.server.requests.dropFirst(before).filter {
+            $0.path.hasSuffix("/incremental/tickets/cursor.json")
+        }
         #expect(rerun.first?.queryValue("start_time") == nil)
     }
 
@@ -143,7 +170,10 @@ import Testing
         defer { Task { await harness.stop() } }
         let report = await harness.syncer(cache: try harness.cache(), authorization: "Basic d3Jvbmc=").run()
         #expect(!report.succeeded)
-        #expect(report.outcomes.values.allSatisfy { if case .failed(let message) = $0 { message.contains("401") } else { false } })
+        #expect(
+            report.outcomes.values.allSatisfy {
+                if case .failed(let message) = $0 { message.contains("401") } else { false }
+            })
         let requests = await harness.server.requests.count
         #expect(requests == 1, "the first 401 stops the sync")
     }
@@ -161,13 +191,16 @@ import Testing
         let resumed = await harness.syncer(cache: cache).run()
         #expect(resumed.succeeded, "\(resumed.outcomes)")
         for (table, version) in Self.tables {
-            #expect(try SyncHarness.snapshot(cache, table, version: version) == SyncHarness.snapshot(reference, table, version: version), "\(table)")
+            #expect(
+                try SyncHarness.snapshot(cache, table, version: version)
+                    == SyncHarness.snapshot(reference, table, version: version), "\(table)")
         }
         #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM deskstat_sync_queue") == 0)
     }
 
     @Test func theTokenNeverReachesEventsOrTheCache() async throws {
-        let harness = try await SyncHarness(tickets: 15, faults: FaultPlan.none.adding(.rateLimited(), on: "/api/v2/groups.json", .nth(1)))
+        let harness = try await SyncHarness(
+            tickets: 15, faults: FaultPlan.none.adding(.rateLimited(), on: "/api/v2/groups.json", .nth(1)))
         defer { Task { await harness.stop() } }
         let cache = try harness.cache()
         #expect(await harness.syncer(cache: cache).run().succeeded)
@@ -191,8 +224,9 @@ import Testing
         #expect(await harness.syncer(cache: cache, tables: [.tickets, .ticketAudits, .ticketComments]).run().succeeded)
         let account = await harness.server.account
         let live = account.tickets.filter { $0.status != "deleted" }
-        #expect(try SyncHarness.count(cache, "SELECT COUNT(DISTINCT ticket_id) FROM ticket_audits")
-            == live.filter { !(account.audits[$0.id] ?? []).isEmpty }.count)
+        #expect(
+            try SyncHarness.count(cache, "SELECT COUNT(DISTINCT ticket_id) FROM ticket_audits")
+                == live.filter { !(account.audits[$0.id] ?? []).isEmpty }.count)
     }
 
     @Test func onlyTheChosenTablesAreRequested() async throws {

@@ -35,21 +35,26 @@ final class SyncHarness: @unchecked Sendable {
     var authorization: String { "Basic " + Data("\(Self.email)/token:\(Self.token)".utf8).base64EncodedString() }
 
     func syncer(
-        cache: Cache, tables: Set<CacheTable> = Set(CacheTable.allCases), exportPageSize: Int = 25, listPageSize: Int = 10,
+        cache: Cache, tables: Set<CacheTable> = Set(CacheTable.allCases), exportPageSize: Int = 25,
+        listPageSize: Int = 10,
         authorization: String? = nil, stopAfterPages: Int? = nil
     ) -> Syncer {
         let settings = ZendeskClient.Settings(
             baseURL: baseURL, authorization: authorization ?? self.authorization, incrementalPerMinute: 10,
             standardPerMinute: 200, maxAttempts: 5, defaultRetryAfter: 60, backoffBase: 1)
-        let client = ZendeskClient(settings: settings, transport: URLSessionTransport(timeout: 10), clock: clock) { [weak self] event in
+        let client = ZendeskClient(settings: settings, transport: URLSessionTransport(timeout: 10), clock: clock) {
+            [weak self] event in
             self?.record(event)
         }
-        let plan = SyncPlan(tables: tables, startTime: Self.start, exportPageSize: exportPageSize, listPageSize: listPageSize)
+        let plan = SyncPlan(
+            tables: tables, startTime: Self.start, exportPageSize: exportPageSize, listPageSize: listPageSize)
         let pages = PageCounter()
-        return Syncer(cache: cache, client: client, plan: plan, clock: clock, events: { [weak self] event in
-            self?.record(event)
-            if case .page = event { pages.increment() }
-        }, stopRequested: { stopAfterPages.map { pages.value >= $0 } ?? false })
+        return Syncer(
+            cache: cache, client: client, plan: plan, clock: clock,
+            events: { [weak self] event in
+                self?.record(event)
+                if case .page = event { pages.increment() }
+            }, stopRequested: { stopAfterPages.map { pages.value >= $0 } ?? false })
     }
 
     func record(_ event: SyncEvent) {

@@ -19,7 +19,8 @@ import Testing
             .respond(200, body: Self.ok),
         ])
         let clock = VirtualClock()
-        let envelope = try await client(transport, clock: clock).envelope(URL(string: "http://127.0.0.1:9/api/v2/groups.json")!, .standard)
+        let envelope = try await client(transport, clock: clock).envelope(
+            URL(string: "http://127.0.0.1:9/api/v2/groups.json")!, .standard)
         #expect(envelope.sections.first?.records.count == 1)
         #expect(transport.requestCount == 3)
         #expect(clock.totalSlept >= 2.5 && clock.totalSlept < 2.6)
@@ -34,7 +35,8 @@ import Testing
 
     @Test func retriesServerErrorsAndNetworkFailuresWithBackoffThenGivesUp() async throws {
         let transport = ScriptedTransport([
-            .respond(500, body: "oops"), .fail(.connectionLost("reset")), .fail(.timedOut), .respond(200, body: Self.ok),
+            .respond(500, body: "oops"), .fail(.connectionLost("reset")), .fail(.timedOut),
+            .respond(200, body: Self.ok),
         ])
         let clock = VirtualClock()
         _ = try await client(transport, clock: clock).get(URL(string: "http://127.0.0.1:9/x")!, .standard)
@@ -49,7 +51,8 @@ import Testing
 
     @Test func truncatedBodiesAreRetried() async throws {
         let transport = ScriptedTransport([.respond(200, body: #"{"groups":[{"id":1"#), .respond(200, body: Self.ok)])
-        let envelope = try await client(transport, clock: VirtualClock()).envelope(URL(string: "http://127.0.0.1:9/x")!, .standard)
+        let envelope = try await client(transport, clock: VirtualClock()).envelope(
+            URL(string: "http://127.0.0.1:9/x")!, .standard)
         #expect(envelope.sections.count == 1)
         #expect(transport.requestCount == 2)
     }
@@ -58,7 +61,8 @@ import Testing
         func outcome(_ status: Int) async -> SyncError? {
             let transport = ScriptedTransport([.respond(status, body: "{\"error\":\"x\"}")])
             do {
-                _ = try await client(transport, clock: VirtualClock()).get(URL(string: "http://127.0.0.1:9/x")!, .standard)
+                _ = try await client(transport, clock: VirtualClock()).get(
+                    URL(string: "http://127.0.0.1:9/x")!, .standard)
                 return nil
             } catch {
                 return error
@@ -75,14 +79,17 @@ import Testing
         let transport = ScriptedTransport(Array(repeating: .respond(200, body: Self.ok), count: 4))
         let clock = VirtualClock()
         let client = client(transport, clock: clock, perMinute: 6000)
-        for _ in 0..<3 { _ = try await client.get(URL(string: "http://127.0.0.1:9/api/v2/incremental/x")!, .incremental) }
+        for _ in 0..<3 {
+            _ = try await client.get(URL(string: "http://127.0.0.1:9/api/v2/incremental/x")!, .incremental)
+        }
         // 10 a minute: the second and third requests each wait 6 s.
         #expect(clock.totalSlept >= 12 && clock.totalSlept < 12.1)
     }
 
     @Test func neverSendsTheTokenAnywhereButTheAuthorizationHeader() async throws {
         let transport = ScriptedTransport([.respond(200, body: Self.ok)])
-        _ = try await client(transport, clock: VirtualClock()).get(URL(string: "http://127.0.0.1:9/api/v2/groups.json")!, .standard)
+        _ = try await client(transport, clock: VirtualClock()).get(
+            URL(string: "http://127.0.0.1:9/api/v2/groups.json")!, .standard)
         let request = try #require(transport.requests.first)
         #expect(request.headers["Authorization"] == "Basic c2VjcmV0")
         #expect(!request.url.absoluteString.contains("c2VjcmV0"))

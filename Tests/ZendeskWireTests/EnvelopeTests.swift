@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZendeskWire
 
 @Suite struct EnvelopeTests {
@@ -6,7 +7,9 @@ import Testing
 
     func tables(_ text: String) throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for section in try envelope(text).sections { counts[section.table.rawValue, default: 0] += section.records.count }
+        for section in try envelope(text).sections {
+            counts[section.table.rawValue, default: 0] += section.records.count
+        }
         return counts
     }
 
@@ -21,13 +24,20 @@ import Testing
     }
 
     @Test func timeBasedExport() throws {
-        #expect(try tables(#"{"organizations":[{"id":1}],"count":1,"end_time":1763900000,"next_page":null,"end_of_stream":true}"#)
-            == ["organizations": 1])
+        #expect(
+            try tables(
+                #"{"organizations":[{"id":1}],"count":1,"end_time":1763900000,"next_page":null,"end_of_stream":true}"#)
+                == ["organizations": 1])
     }
 
     @Test func cursorListAndOffsetList() throws {
-        #expect(try tables(#"{"groups":[{"id":1}],"meta":{"has_more":false,"after_cursor":null},"links":{"next":null}}"#) == ["groups": 1])
-        #expect(try tables(#"{"sla_policies":[{"id":1}],"next_page":null,"previous_page":null,"count":1}"#) == ["sla_policies": 1])
+        #expect(
+            try tables(#"{"groups":[{"id":1}],"meta":{"has_more":false,"after_cursor":null},"links":{"next":null}}"#)
+                == ["groups": 1])
+        #expect(
+            try tables(#"{"sla_policies":[{"id":1}],"next_page":null,"previous_page":null,"count":1}"#) == [
+                "sla_policies": 1
+            ])
     }
 
     @Test func singleObjects() throws {
@@ -55,7 +65,8 @@ import Testing
     }
 
     @Test func readsTicketIDFromCommentListURLs() throws {
-        let body = #"{"comments":[{"id":1}],"next_page":"https://x.zendesk.com/api/v2/tickets/4242/comments.json?page=2"}"#
+        let body =
+            #"{"comments":[{"id":1}],"next_page":"https://x.zendesk.com/api/v2/tickets/4242/comments.json?page=2"}"#
         #expect(try envelope(body).ticketIDFromURLs == 4242)
     }
 }

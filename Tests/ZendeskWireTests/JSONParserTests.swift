@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZendeskWire
 
 @Suite struct JSONParserTests {
@@ -15,8 +16,13 @@ import Testing
     }
 
     @Test func parsesScalarsAndContainers() throws {
-        #expect(try parse(#"{"a": [1, -2, 3.5, true, false, null, "x"]}"#)
-            == .object(["a": .array([.integer(1), .integer(-2), .double(3.5), .bool(true), .bool(false), .null, .string("x")])]))
+        #expect(
+            try parse(#"{"a": [1, -2, 3.5, true, false, null, "x"]}"#)
+                == .object([
+                    "a": .array([
+                        .integer(1), .integer(-2), .double(3.5), .bool(true), .bool(false), .null, .string("x"),
+                    ])
+                ]))
         #expect(try parse("9223372036854775807") == .integer(Int64.max))
         #expect(try parse("-9223372036854775808") == .integer(Int64.min))
         #expect(try parse("1e3") == .double(1000))

@@ -15,7 +15,10 @@ import ZendeskWire
         #expect(Timestamp.parse(text) == epoch)
     }
 
-    @Test(arguments: ["", "yesterday", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-17T09:30:00", "2026-11-17T25:00:00Z", "2026-11-17T09:30:00Zjunk"])
+    @Test(arguments: [
+        "", "yesterday", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-17T09:30:00", "2026-11-17T25:00:00Z",
+        "2026-11-17T09:30:00Zjunk",
+    ])
     func rejects(text: String) {
         #expect(Timestamp.parse(text) == nil)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZendeskWire
 
 @Suite struct WireRecordTests {
@@ -8,13 +9,15 @@ import Testing
     }
 
     @Test func messyTicketImports() throws {
-        let ticket = try Ticket(reader("""
-            {"id": 5, "status": "open", "priority": null, "type": null, "via": "-", "group_id": null,
-             "created_at": "2026-11-17T09:30:00Z", "updated_at": "2026-11-18T09:30:00Z",
-             "tags": ["vip", "vip", 3],
-             "custom_fields": [{"id": 1, "value": ["a", "b"]}, {"id": 2, "value": true}, {"id": 3, "value": null}],
-             "fields": [{"id": 1, "value": ["a", "b"]}]}
-            """))
+        let ticket = try Ticket(
+            reader(
+                """
+                {"id": 5, "status": "open", "priority": null, "type": null, "via": "-", "group_id": null,
+                 "created_at": "2026-11-17T09:30:00Z", "updated_at": "2026-11-18T09:30:00Z",
+                 "tags": ["vip", "vip", 3],
+                 "custom_fields": [{"id": 1, "value": ["a", "b"]}, {"id": 2, "value": true}, {"id": 3, "value": null}],
+                 "fields": [{"id": 1, "value": ["a", "b"]}]}
+                """))
         #expect(ticket.viaChannel == nil)
         #expect(ticket.priority == nil && ticket.type == nil)
         #expect(ticket.tags == ["vip", "vip", "3"])
@@ -23,7 +26,10 @@ import Testing
     }
 
     @Test func viaChannelFromObject() throws {
-        let ticket = try Ticket(reader(#"{"id":1,"created_at":"2026-11-17T09:30:00Z","via":{"channel":"web","source":{"from":{},"to":{},"rel":null}}}"#))
+        let ticket = try Ticket(
+            reader(
+                #"{"id":1,"created_at":"2026-11-17T09:30:00Z","via":{"channel":"web","source":{"from":{},"to":{},"rel":null}}}"#
+            ))
         #expect(ticket.viaChannel == "web")
     }
 
@@ -47,27 +53,34 @@ import Testing
     }
 
     @Test func slaPolicyValuesMayBeStringsNumbersOrArrays() throws {
-        let policy = try SLAPolicy(reader("""
-            {"id": 1, "title": "P", "position": 2, "filter": {"all": [
-              {"field": "type", "operator": "is", "value": "incident"},
-              {"field": "group_id", "operator": "is", "value": 360001},
-              {"field": "custom_status_id", "operator": "includes", "value": ["1", "2"]}],
-              "any": [{"field": "current_tags", "operator": "includes", "value": "vip gold"}]},
-             "policy_metrics": [{"priority": "high", "metric": "first_reply_time", "target": 60,
-                                 "target_in_seconds": 3600, "business_hours": true}]}
-            """))
-        #expect(policy.conditions.map(\.value) == [.string("incident"), .integer(360001), .array([.string("1"), .string("2")]), .string("vip gold")])
+        let policy = try SLAPolicy(
+            reader(
+                """
+                {"id": 1, "title": "P", "position": 2, "filter": {"all": [
+                  {"field": "type", "operator": "is", "value": "incident"},
+                  {"field": "group_id", "operator": "is", "value": 360001},
+                  {"field": "custom_status_id", "operator": "includes", "value": ["1", "2"]}],
+                  "any": [{"field": "current_tags", "operator": "includes", "value": "vip gold"}]},
+                 "policy_metrics": [{"priority": "high", "metric": "first_reply_time", "target": 60,
+                                     "target_in_seconds": 3600, "business_hours": true}]}
+                """))
+        #expect(
+            policy.conditions.map(\.value) == [
+                .string("incident"), .integer(360001), .array([.string("1"), .string("2")]), .string("vip gold"),
+            ])
         #expect(policy.conditions.map(\.kind) == [.all, .all, .all, .any])
         #expect(policy.metrics.first?.targetInSeconds == 3600)
         #expect(policy.metrics.first?.businessHours == true)
     }
 
     @Test func auditCarriesComments() throws {
-        let audit = try TicketAudit(reader("""
-            {"id": 10, "ticket_id": 5, "created_at": "2026-11-17T09:30:00Z", "author_id": 7, "via": {"channel": "web"},
-             "events": [{"id": 11, "type": "Comment", "body": "hi", "public": true, "author_id": 7},
-                        {"id": 12, "type": "Change", "field_name": "status", "value": "open"}]}
-            """))
+        let audit = try TicketAudit(
+            reader(
+                """
+                {"id": 10, "ticket_id": 5, "created_at": "2026-11-17T09:30:00Z", "author_id": 7, "via": {"channel": "web"},
+                 "events": [{"id": 11, "type": "Comment", "body": "hi", "public": true, "author_id": 7},
+                            {"id": 12, "type": "Change", "field_name": "status", "value": "open"}]}
+                """))
         #expect(audit.comments.count == 1)
         #expect(audit.comments.first?.ticketID == 5)
         #expect(audit.comments.first?.createdAt == Timestamp.parse("2026-11-17T09:30:00Z"))

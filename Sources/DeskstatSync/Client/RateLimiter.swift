@@ -41,6 +41,7 @@ actor RateLimiter {
     func observe(remaining: Int?, endpoint: EndpointClass) {
         guard let remaining, remaining < 5 else { return }
         let now = clock.now()
-        nextAllowed[endpoint] = max(nextAllowed[endpoint] ?? now, now) + Double(5 - remaining) * (intervals[endpoint] ?? 1)
+        nextAllowed[endpoint] =
+            max(nextAllowed[endpoint] ?? now, now) + Double(5 - remaining) * (intervals[endpoint] ?? 1)
     }
 }

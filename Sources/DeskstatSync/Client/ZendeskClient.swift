@@ -41,13 +41,17 @@ public struct ZendeskClient: Sendable {
     let limiter: RateLimiter
     let events: @Sendable (SyncEvent) -> Void
 
-    public init(settings: Settings, transport: any HTTPTransport, clock: any SyncClock, events: @escaping @Sendable (SyncEvent) -> Void) {
+    public init(
+        settings: Settings, transport: any HTTPTransport, clock: any SyncClock,
+        events: @escaping @Sendable (SyncEvent) -> Void
+    ) {
         self.settings = settings
         self.transport = transport
         self.clock = clock
         self.events = events
         limiter = RateLimiter(
-            clock: clock, incrementalPerMinute: settings.incrementalPerMinute, standardPerMinute: settings.standardPerMinute)
+            clock: clock, incrementalPerMinute: settings.incrementalPerMinute,
+            standardPerMinute: settings.standardPerMinute)
     }
 
     /// An API URL: `path` under `/api/v2/` with query items (in the order given).
@@ -98,13 +102,19 @@ public struct ZendeskClient: Sendable {
             } catch {
                 failures += 1
                 lastProblem = error.description
-                guard failures < settings.maxAttempts else { throw .gaveUp(url: url.absoluteString, lastProblem: lastProblem) }
+                guard failures < settings.maxAttempts else {
+                    throw .gaveUp(url: url.absoluteString, lastProblem: lastProblem)
+                }
                 events(.warning("\(url.path): \(error.description); retrying"))
                 try await backoff(failures)
                 continue
             }
-            events(.request(url: url.absoluteString, status: response.status, milliseconds: Int((clock.now() - started) * 1000)))
-            await limiter.observe(remaining: response.headers["x-rate-limit-remaining"].flatMap(Int.init), endpoint: endpoint)
+            events(
+                .request(
+                    url: url.absoluteString, status: response.status, milliseconds: Int((clock.now() - started) * 1000))
+            )
+            await limiter.observe(
+                remaining: response.headers["x-rate-limit-remaining"].flatMap(Int.init), endpoint: endpoint)
             switch response.status {
             case 200..<300:
                 return response
@@ -122,7 +132,9 @@ public struct ZendeskClient: Sendable {
             case 500..<600:
                 failures += 1
                 lastProblem = "HTTP \(response.status): \(response.bodySnippet)"
-                guard failures < settings.maxAttempts else { throw .gaveUp(url: url.absoluteString, lastProblem: lastProblem) }
+                guard failures < settings.maxAttempts else {
+                    throw .gaveUp(url: url.absoluteString, lastProblem: lastProblem)
+                }
                 try await backoff(failures)
             case 401:
                 throw .unauthorized(url.absoluteString)
@@ -153,7 +165,8 @@ public struct ZendeskClient: Sendable {
 
     /// `Retry-After` as seconds: an integer or a decimal; `nil` when absent or unreadable.
     static func retryAfter(_ header: String?) -> Double? {
-        guard let header, let seconds = Double(header.trimmingCharacters(in: .whitespaces)), seconds.isFinite, seconds >= 0
+        guard let header, let seconds = Double(header.trimmingCharacters(in: .whitespaces)), seconds.isFinite,
+            seconds >= 0
         else { return nil }
         return min(seconds, 3600)
     }

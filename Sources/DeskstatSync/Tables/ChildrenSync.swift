@@ -65,7 +65,8 @@ struct ChildrenSync {
         }
         if !context.plan.tables.contains(.ticketComments) { rows = rows.filter { $0.table != .ticketComments } }
         do {
-            return .success(try context.writer.commit(rows, stateTable: "ticket_audits", state: nil, dequeue: ticketID).counts)
+            return .success(
+                try context.writer.commit(rows, stateTable: "ticket_audits", state: nil, dequeue: ticketID).counts)
         } catch {
             return .failure(error)
         }

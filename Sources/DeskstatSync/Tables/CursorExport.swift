@@ -1,4 +1,5 @@
 import DeskstatCache
+import Foundation
 import ZendeskWire
 
 /// The cursor-based incremental exports: tickets (with `include=metric_sets`, so metrics arrive
@@ -20,7 +21,9 @@ struct CursorExport {
     }
 
     static func users(_ context: SyncContext) -> CursorExport {
-        CursorExport(context: context, stateTable: "users", path: "incremental/users/cursor.json", include: nil, enqueueChildren: false)
+        CursorExport(
+            context: context, stateTable: "users", path: "incremental/users/cursor.json", include: nil,
+            enqueueChildren: false)
     }
 
     func run() async throws(SyncError) -> TableTally {
@@ -34,7 +37,9 @@ struct CursorExport {
             do {
                 envelope = try await context.client.envelope(url(state: state, pageSize: pageSize), .incremental)
             } catch .gatewayTimeout(let url) {
-                guard pageSize > 10 else { throw .gaveUp(url: url, lastProblem: "504 even at \(pageSize) records per page") }
+                guard pageSize > 10 else {
+                    throw .gaveUp(url: url, lastProblem: "504 even at \(pageSize) records per page")
+                }
                 pageSize /= 2
                 context.events(.warning("\(stateTable): Zendesk timed out (504); retrying with \(pageSize) per page"))
                 continue
@@ -55,7 +60,8 @@ struct CursorExport {
                 return tally
             }
             if emptyPagesInARow >= 100 {
-                context.events(.warning("\(stateTable): 100 empty pages in a row; stopping here, the next sync resumes"))
+                context.events(
+                    .warning("\(stateTable): 100 empty pages in a row; stopping here, the next sync resumes"))
                 return tally
             }
         }
@@ -78,5 +84,3 @@ struct CursorExport {
         rows.compactMap { row in row.isDeletedTicket ? nil : row.ticketID }
     }
 }
-
-import Foundation

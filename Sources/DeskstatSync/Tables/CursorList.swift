@@ -29,8 +29,11 @@ struct CursorList {
         if let meta = envelope.pagination["meta"]?.objectValue {
             guard case .bool(true)? = meta["has_more"] else { return nil }
             if let link = text(envelope.paginationValue("links", "next")), let url = URL(string: link) { return url }
-            guard let after, var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else { return nil }
-            components.queryItems = (components.queryItems ?? []).filter { $0.name != "page[after]" }
+            guard let after, var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else {
+                return nil
+            }
+            components.queryItems =
+                (components.queryItems ?? []).filter { $0.name != "page[after]" }
                 + [URLQueryItem(name: "page[after]", value: after)]
             return components.url
         }

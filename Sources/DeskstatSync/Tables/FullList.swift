@@ -12,7 +12,8 @@ struct FullList {
     /// The list endpoint of each fully listed table.
     static let endpoints: [CacheTable: String] = [
         .groups: "groups.json", .groupMemberships: "group_memberships.json", .ticketFields: "ticket_fields.json",
-        .ticketForms: "ticket_forms.json", .macros: "macros.json", .tags: "tags.json", .slaPolicies: "slas/policies.json",
+        .ticketForms: "ticket_forms.json", .macros: "macros.json", .tags: "tags.json",
+        .slaPolicies: "slas/policies.json",
         .schedules: "business_hours/schedules.json",
     ]
 

@@ -13,7 +13,8 @@ struct RatingsSync {
         var tally = TableTally()
         var query: [(String, String)] = [("start_time", String(start))]
         if let after = state.after { query.append(("page[after]", after)) }
-        try await CursorList(context: context).walk("satisfaction_ratings.json", query: query) { envelope, after throws(SyncError) in
+        try await CursorList(context: context).walk("satisfaction_ratings.json", query: query) {
+            envelope, after throws(SyncError) in
             let rows = try PageWriter.rows(of: envelope)
             for section in envelope.sections where section.table == .satisfactionRatings {
                 for record in section.records {
@@ -29,7 +30,8 @@ struct RatingsSync {
             tally.add(page.counts)
             context.events(.page(table: "satisfaction_ratings", records: rows.count, total: tally.records))
         }
-        state = SyncState(startTime: max(context.plan.startTime, newest - context.plan.ratingsLookback), newestSeen: newest)
+        state = SyncState(
+            startTime: max(context.plan.startTime, newest - context.plan.ratingsLookback), newestSeen: newest)
         _ = try context.writer.commit([], stateTable: "satisfaction_ratings", state: state)
         return tally
     }

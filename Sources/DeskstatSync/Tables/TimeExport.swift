@@ -33,7 +33,9 @@ struct TimeExport {
             do {
                 envelope = try await context.client.envelope(url, .incremental)
             } catch .gatewayTimeout(let failed) {
-                guard pageSize > 10 else { throw .gaveUp(url: failed, lastProblem: "504 even at \(pageSize) records per page") }
+                guard pageSize > 10 else {
+                    throw .gaveUp(url: failed, lastProblem: "504 even at \(pageSize) records per page")
+                }
                 pageSize /= 2
                 continue
             }
@@ -44,7 +46,9 @@ struct TimeExport {
             tally.add(page.counts)
             context.events(.page(table: stateTable, records: rows.count, total: tally.records))
             if case .bool(true)? = envelope.pagination["end_of_stream"] { return tally }
-            if envelope.paginationText("next_page") == nil && envelope.pagination["end_of_stream"] == nil { return tally }
+            if envelope.paginationText("next_page") == nil && envelope.pagination["end_of_stream"] == nil {
+                return tally
+            }
             stalled = endTime <= start ? stalled + 1 : 0
             if stalled >= 3 {
                 context.events(.warning("\(stateTable): end_time does not advance past \(start); stopping here"))

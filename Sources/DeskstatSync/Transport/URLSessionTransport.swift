@@ -1,6 +1,7 @@
 public import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// `HTTPTransport` over Foundation's URLSession.
@@ -34,7 +35,8 @@ public struct URLSessionTransport: HTTPTransport {
         } catch let error as URLError {
             switch error.code {
             case .timedOut: throw .timedOut
-            case .networkConnectionLost, .badServerResponse, .cannotParseResponse: throw .connectionLost(error.localizedDescription)
+            case .networkConnectionLost, .badServerResponse, .cannotParseResponse:
+                throw .connectionLost(error.localizedDescription)
             case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet:
                 throw .cannotConnect(error.localizedDescription)
             default: throw .other(error.localizedDescription)
