@@ -112,3 +112,47 @@ import Testing
             "refuses to overwrite")
     }
 }
+
+@Suite(.serialized) struct SyncScheduleEndToEndTests {
+    @Test func everyKeepsSyncingUntilSIGTERMThenExitsCleanly() async throws {
+        let server = FakeZendeskServer(
+            account: .generated(tickets: 4, seed: 5, start: 1_793_000_000),
+            credentials: .apiToken(email: SyncEndToEndTests.email, token: SyncEndToEndTests.token),
+            options: FakeServerOptions(delayScale: 0.01))
+        let url = try await server.start()
+        defer { Task { await server.stop() } }
+        let directory = try makeScratchDirectory()
+        let process = Process()
+        process.executableURL = BinaryRunner.executable
+        process.arguments = [
+            "sync", "--every", "1m", "--tables", "groups,users", "--base-url", url.absoluteString, "--subdomain", "acme",
+            "--email", SyncEndToEndTests.email, "--start-date", "2026-10-26", "--cache", directory + "/c.sqlite",
+        ]
+        var environment = ProcessInfo.processInfo.environment
+        environment["ZENDESK_API_TOKEN"] = SyncEndToEndTests.token
+        environment["HOME"] = directory
+        environment["XDG_CONFIG_HOME"] = directory + "/xdg"
+        process.environment = environment
+        let errorPipe = Pipe()
+        process.standardError = errorPipe
+        process.standardOutput = Pipe()
+        try process.run()
+        // Wait (bounded) until the first run has finished and the command is waiting for the next.
+        var waited = 0
+        while await server.requests.count < 2 && waited < 300 {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            waited += 1
+        }
+        try await Task.sleep(nanoseconds: 500_000_000)
+        process.terminate()  // SIGTERM
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < deadline { try await Task.sleep(nanoseconds: 50_000_000) }
+        #expect(!process.isRunning, "exits within seconds of SIGTERM")
+        if process.isRunning { process.interrupt() }
+        process.waitUntilExit()
+        let stderr = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        #expect(stderr.contains("next sync in 60 s"))
+        #expect(stderr.contains("stopping"))
+    }
+}
