@@ -12,7 +12,7 @@ public struct CacheRow: Sendable {
     let children: [ChildRows]
 
     init(_ table: CacheTable, _ values: [(any DatabaseValueConvertible)?], rawJSON: String, children: [ChildRows] = []) {
-        precondition(values.count == table.columns.count, "column count mismatch for \(table)")
+        precondition(values.count == table.columnCount, "column count mismatch for \(table)")
         self.table = table
         self.values = values.map { $0?.databaseValue ?? .null }
         self.rawJSON = rawJSON
@@ -46,10 +46,7 @@ public struct CacheRow: Sendable {
 
     /// The version this row carries, most significant part first (missing parts sort lowest).
     var version: [Int64] {
-        table.versionColumns.map { column in
-            guard let index = table.columns.firstIndex(of: column) else { return Int64.min }
-            return Int64.fromDatabaseValue(values[index]) ?? Int64.min
-        }
+        table.versionColumnIndexes.map { index in Int64.fromDatabaseValue(values[index]) ?? Int64.min }
     }
 }
 

@@ -5,7 +5,7 @@
 enum Schema {
     /// Migration identifiers in order; the cache's schema version is the number applied.
     static let migrations: [(name: String, sql: String)] = [
-        ("v1-account-tables", version1), ("v2-sync-queue", version2),
+        ("v1-account-tables", version1), ("v2-sync-queue", version2), ("v3-report-indexes", version3),
     ]
 
     /// Tickets whose audits and comments a sync still has to fetch; filled in the same
@@ -189,5 +189,34 @@ enum Schema {
             table_name TEXT PRIMARY KEY,
             last_import_at INTEGER, last_sync_at INTEGER, sync_state TEXT
         ) WITHOUT ROWID;
+        """
+}
+
+extension Schema {
+    /// Covering indexes for reports (see `FactIndex` and docs/performance.md): packed ticket,
+    /// metric-set and rating facts, and ticket ids by solve time.
+    static let version3 = """
+        CREATE INDEX tickets_facts ON tickets(
+            id,
+            json_array(created_at, deleted, status, priority, type, via_channel, group_id, assignee_id,
+                requester_id, submitter_id, organization_id, brand_id, ticket_form_id));
+        CREATE INDEX ticket_metrics_facts ON ticket_metrics(
+            ticket_id,
+            json_array(reopens, replies, solved_at,
+                iif(reply_time_in_minutes_calendar = CAST(reply_time_in_minutes_calendar AS INTEGER), CAST(reply_time_in_minutes_calendar AS INTEGER), reply_time_in_minutes_calendar),
+                iif(reply_time_in_minutes_business = CAST(reply_time_in_minutes_business AS INTEGER), CAST(reply_time_in_minutes_business AS INTEGER), reply_time_in_minutes_business),
+                iif(first_resolution_time_in_minutes_calendar = CAST(first_resolution_time_in_minutes_calendar AS INTEGER), CAST(first_resolution_time_in_minutes_calendar AS INTEGER), first_resolution_time_in_minutes_calendar),
+                iif(first_resolution_time_in_minutes_business = CAST(first_resolution_time_in_minutes_business AS INTEGER), CAST(first_resolution_time_in_minutes_business AS INTEGER), first_resolution_time_in_minutes_business),
+                iif(full_resolution_time_in_minutes_calendar = CAST(full_resolution_time_in_minutes_calendar AS INTEGER), CAST(full_resolution_time_in_minutes_calendar AS INTEGER), full_resolution_time_in_minutes_calendar),
+                iif(full_resolution_time_in_minutes_business = CAST(full_resolution_time_in_minutes_business AS INTEGER), CAST(full_resolution_time_in_minutes_business AS INTEGER), full_resolution_time_in_minutes_business),
+                iif(agent_wait_time_in_minutes_calendar = CAST(agent_wait_time_in_minutes_calendar AS INTEGER), CAST(agent_wait_time_in_minutes_calendar AS INTEGER), agent_wait_time_in_minutes_calendar),
+                iif(agent_wait_time_in_minutes_business = CAST(agent_wait_time_in_minutes_business AS INTEGER), CAST(agent_wait_time_in_minutes_business AS INTEGER), agent_wait_time_in_minutes_business),
+                iif(requester_wait_time_in_minutes_calendar = CAST(requester_wait_time_in_minutes_calendar AS INTEGER), CAST(requester_wait_time_in_minutes_calendar AS INTEGER), requester_wait_time_in_minutes_calendar),
+                iif(requester_wait_time_in_minutes_business = CAST(requester_wait_time_in_minutes_business AS INTEGER), CAST(requester_wait_time_in_minutes_business AS INTEGER), requester_wait_time_in_minutes_business),
+                iif(on_hold_time_in_minutes_calendar = CAST(on_hold_time_in_minutes_calendar AS INTEGER), CAST(on_hold_time_in_minutes_calendar AS INTEGER), on_hold_time_in_minutes_calendar),
+                iif(on_hold_time_in_minutes_business = CAST(on_hold_time_in_minutes_business AS INTEGER), CAST(on_hold_time_in_minutes_business AS INTEGER), on_hold_time_in_minutes_business)));
+        CREATE INDEX ticket_metrics_solved ON ticket_metrics(solved_at, ticket_id);
+        CREATE INDEX satisfaction_ratings_facts ON satisfaction_ratings(
+            updated_at, json_array(id, ticket_id, group_id, assignee_id, score));
         """
 }

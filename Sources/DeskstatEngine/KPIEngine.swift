@@ -58,38 +58,45 @@ public struct KPIEngine: Sendable {
 
     /// Computes a request over already loaded facts (tests call this directly).
     public static func compute(_ request: KPIRequest, facts: FactSet) throws(EngineError) -> KPIResult {
-        let calculator = try KPICalculator(facts: facts, filters: request.filters)
-        let sla = SLACalculator(calculator: calculator)
-        func window(_ window: Window, current: Bool, slice: Slice?) -> WindowResult {
+        try compute(request, session: EngineSession(facts: facts))
+    }
+
+    /// Computes a request in a session: every window, slice and filter set is computed once per
+    /// session (a sliced request's totals are the unsliced request's windows).
+    static func compute(_ request: KPIRequest, session: EngineSession) throws(EngineError) -> KPIResult {
+        let calculator = try KPICalculator(session: session, filters: request.filters)
+        func window(_ window: Window, current: Bool, slice: Slice?) throws(EngineError) -> WindowResult {
             switch slice {
             case nil:
-                return WindowResult(
-                    window: window,
-                    kpis: calculator.compute(window: window, asOf: request.asOf, by: nil, includeBacklog: current),
-                    sla: sla.compute(window: window, asOf: request.asOf, by: nil, includeActive: current))
+                let (kpis, sla) = try calculator.window(window, asOf: request.asOf, by: nil, current: current)
+                return WindowResult(window: window, kpis: kpis, sla: sla)
             case .dimension(let dimension)?:
-                return WindowResult(
-                    window: window,
-                    kpis: calculator.compute(window: window, asOf: request.asOf, by: dimension, includeBacklog: current),
-                    sla: sla.compute(window: window, asOf: request.asOf, by: dimension, includeActive: current))
+                let (kpis, sla) = try calculator.window(window, asOf: request.asOf, by: dimension, current: current)
+                return WindowResult(window: window, kpis: kpis, sla: sla)
             case .day?, .week?, .month?:
                 var kpis: [SliceKey: KPIValues] = [:]
                 var slas: [SliceKey: SLASummary] = [:]
                 let size: BucketSize = slice == .day ? .day : slice == .week ? .week : .month
                 for bucket in Buckets.split(window, by: size, in: request.timeZone) {
                     let key = SliceKey(key: String(bucket.window.from), label: bucket.label)
-                    kpis[key] = calculator.compute(window: bucket.window, asOf: request.asOf, by: nil, includeBacklog: false)[.all]
-                    slas[key] = sla.compute(window: bucket.window, asOf: request.asOf, by: nil, includeActive: false)[.all]
+                    let (bucketKPIs, bucketSLA) = try calculator.window(bucket.window, asOf: request.asOf, by: nil, current: false)
+                    kpis[key] = bucketKPIs[.all]
+                    slas[key] = bucketSLA[.all]
                 }
                 return WindowResult(window: window, kpis: kpis, sla: slas)
             }
         }
-        let current = window(request.window, current: true, slice: request.slice)
-        let previous = request.previous.map { window($0, current: false, slice: request.slice) }
-        let totals = request.slice == nil ? current : window(request.window, current: true, slice: nil)
-        let previousTotals = request.slice == nil ? previous : request.previous.map { window($0, current: false, slice: nil) }
+        let current = try window(request.window, current: true, slice: request.slice)
+        let previous = try request.previous.map { previous throws(EngineError) in
+            try window(previous, current: false, slice: request.slice)
+        }
+        let totals = request.slice == nil ? current : try window(request.window, current: true, slice: nil)
+        let previousTotals =
+            request.slice == nil
+            ? previous
+            : try request.previous.map { previous throws(EngineError) in try window(previous, current: false, slice: nil) }
         return KPIResult(
             request: request, current: current, previous: previous, totals: totals, previousTotals: previousTotals,
-            names: facts.names)
+            names: session.facts.names)
     }
 }

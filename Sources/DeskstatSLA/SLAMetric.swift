@@ -33,7 +33,7 @@ enum SLAMetric: Sendable, Equatable {
     /// agent_work_time ← requester wait − on-hold (both known on the same clock; a negative
     /// difference, which consistent data never gives, counts as unknown);
     /// total_resolution_time ← full resolution.
-    func measured(_ ticket: SLATicket, businessHours: Bool) -> Double? {
+    func measured(_ ticket: SLAMeasures, businessHours: Bool) -> Double? {
         switch self {
         case .firstReplyTime: return ticket.replyTime.minutes(businessHours: businessHours)
         case .requesterWaitTime: return ticket.requesterWait.minutes(businessHours: businessHours)

@@ -133,24 +133,24 @@ import Testing
         environment["HOME"] = directory
         environment["XDG_CONFIG_HOME"] = directory + "/xdg"
         process.environment = environment
-        let errorPipe = Pipe()
-        process.standardError = errorPipe
-        process.standardOutput = Pipe()
+        let errorPath = directory + "/stderr.txt"
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+        process.standardOutput = FileHandle.nullDevice
         try process.run()
-        // Wait (bounded) until the first run has finished and the command is waiting for the next.
+        // Wait (bounded) until the first run has finished and the command waits for the next one.
         var waited = 0
-        while await server.requests.count < 2 && waited < 300 {
+        while waited < 1_200, !((try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "").contains("next sync in") {
             try await Task.sleep(nanoseconds: 50_000_000)
             waited += 1
         }
-        try await Task.sleep(nanoseconds: 500_000_000)
         process.terminate()  // SIGTERM
         let deadline = Date().addingTimeInterval(20)
         while process.isRunning && Date() < deadline { try await Task.sleep(nanoseconds: 50_000_000) }
         #expect(!process.isRunning, "exits within seconds of SIGTERM")
         if process.isRunning { process.interrupt() }
         process.waitUntilExit()
-        let stderr = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
         #expect(process.terminationStatus == 0, "\(stderr)")
         #expect(stderr.contains("next sync in 60 s"))
         #expect(stderr.contains("stopping"))

@@ -1,28 +1,99 @@
+public import DeskstatCache
+import Foundation
+
 /// Everything one report needs from the cache, loaded once: tickets relevant to the windows,
 /// ratings updated in them, names and SLA policies.
+///
+/// Tickets are kept compact (`TicketStore`); `tickets` and `ticket(_:)` hand them out as
+/// `TicketFact`s. A fact set from `FactLoader.load` first holds only the tags SLA policies test
+/// (all a report needs unless it slices or filters by tag); the rest are loaded, from the same
+/// cache state, the first time something asks for them.
 public struct FactSet: Sendable {
-    public var tickets: [TicketFact]
+    let storage: FactStorage
     public var ratings: [RatingFact]
     public var names: NameDirectory
     /// The SLA policies' raw rows, in (position, id) order.
     public var policies: [PolicyFact]
-    let indexByTicketID: [Int64: Int]
 
     public init(tickets: [TicketFact], ratings: [RatingFact], names: NameDirectory, policies: [PolicyFact]) {
-        self.tickets = tickets
+        self.init(store: TicketStore(tickets), ratings: ratings, names: names, policies: policies, source: nil)
+    }
+
+    init(store: TicketStore, ratings: [RatingFact], names: NameDirectory, policies: [PolicyFact], source: FactSource?) {
+        storage = FactStorage(store: store, source: source)
         self.ratings = ratings
         self.names = names
         self.policies = policies
-        var index: [Int64: Int] = [:]
-        index.reserveCapacity(tickets.count)
-        for (offset, ticket) in tickets.enumerated() { index[ticket.id] = offset }
-        indexByTicketID = index
+    }
+
+    /// The loaded tickets, in id order.
+    public var tickets: [TicketFact] {
+        get {
+            let store = (try? storage.completeTags()) ?? storage.store
+            return (0..<store.count).map(store.fact)
+        }
+        set {
+            storage.replace(TicketStore(newValue))
+        }
     }
 
     /// The loaded ticket with this id, if any.
     public func ticket(_ id: Int64?) -> TicketFact? {
-        guard let id, let offset = indexByTicketID[id] else { return nil }
-        return tickets[offset]
+        guard let id else { return nil }
+        let store = (try? storage.completeTags()) ?? storage.store
+        return store.index(of: id).map(store.fact)
+    }
+
+    /// The compact tickets as they are now (tags possibly limited to those SLA policies test).
+    var store: TicketStore { storage.store }
+
+    /// The compact tickets with every tag loaded.
+    func storeWithAllTags() throws(EngineError) -> TicketStore {
+        try storage.completeTags()
+    }
+}
+
+/// Where a fact set was loaded from, so that the rest of its tags can be loaded later.
+struct FactSource: Sendable {
+    let cache: Cache
+    let since: Int64
+    let until: Int64
+    /// `PRAGMA data_version` when the facts were read: unchanged means no other connection has
+    /// committed since, so a later read sees the same data.
+    let dataVersion: Int64
+}
+
+/// The tickets of a fact set, shared by its copies so that tags loaded later are loaded once.
+final class FactStorage: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: TicketStore
+    private let source: FactSource?
+
+    init(store: TicketStore, source: FactSource?) {
+        current = store
+        self.source = source
+    }
+
+    var store: TicketStore {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    func replace(_ store: TicketStore) {
+        lock.lock()
+        current = store
+        lock.unlock()
+    }
+
+    /// The store with every tag of every ticket, loading the missing ones first.
+    func completeTags() throws(EngineError) -> TicketStore {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !current.tagsComplete else { return current }
+        guard let source else { return current }
+        current = try FactLoader(cache: source.cache).completingTags(of: current, source: source)
+        return current
     }
 }
 

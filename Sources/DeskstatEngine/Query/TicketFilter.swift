@@ -65,6 +65,54 @@ struct ResolvedFilter: Sendable {
     }
 }
 
+/// A resolved filter tested on compact tickets: the same answers as `ResolvedFilter.matches`,
+/// with each text's and each id's membership looked up once.
+struct FilterMatcher {
+    let filter: ResolvedFilter
+    let store: TicketStore
+    /// Per string code: whether `accepted` holds the text.
+    private let acceptedCodes: [Bool]
+    private let acceptsNone: Bool
+
+    init(_ filter: ResolvedFilter, store: TicketStore) {
+        self.filter = filter
+        self.store = store
+        acceptedCodes = store.strings.strings.map { filter.accepted.contains($0) }
+        acceptsNone = filter.accepted.contains(nil)
+    }
+
+    func matches(_ index: Int) -> Bool {
+        let record = store.records[index]
+        let hit: Bool
+        func id(_ value: Int64, _ bit: UInt32) -> Bool {
+            record.has(bit) ? filter.accepted.contains(String(value)) : acceptsNone
+        }
+        func text(_ code: Int32) -> Bool {
+            code >= 0 ? acceptedCodes[Int(code)] : acceptsNone
+        }
+        switch filter.dimension {
+        case .group: hit = id(record.groupID, TicketRecord.group)
+        case .assignee: hit = id(record.assigneeID, TicketRecord.assignee)
+        case .brand: hit = id(record.brandID, TicketRecord.brand)
+        case .organization: hit = id(record.organizationID, TicketRecord.organization)
+        case .form: hit = id(record.ticketFormID, TicketRecord.form)
+        case .channel: hit = text(record.channel)
+        case .priority: hit = text(record.priority)
+        case .type: hit = text(record.type)
+        case .status: hit = text(record.status)
+        case .tag:
+            if record.tagCount == 0 {
+                hit = acceptsNone
+            } else {
+                hit = (Int(record.tagStart)..<Int(record.tagStart + record.tagCount)).contains {
+                    acceptedCodes[Int(store.tagCodes[$0])]
+                }
+            }
+        }
+        return hit != filter.negated
+    }
+}
+
 /// The raw keys a ticket has for a dimension (a tag slice gives one per tag).
 enum TicketKeys {
     static func values(of ticket: TicketFact, for dimension: Dimension) -> [String] {

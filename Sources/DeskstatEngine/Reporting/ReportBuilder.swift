@@ -6,6 +6,8 @@ import DeskstatTime
 public struct ReportBuilder {
     let request: ReportRequest
     let facts: FactSet
+    /// One session for every section: facts prepared, SLA evaluated and windows computed once.
+    let session: EngineSession
     private var results: [String: KPIResult] = [:]
 
     /// Builds the report (every section computed from the same facts).
@@ -17,6 +19,29 @@ public struct ReportBuilder {
     init(request: ReportRequest, facts: FactSet) {
         self.request = request
         self.facts = facts
+        session = EngineSession(facts: facts)
+        session.durationNeeds = Self.durationNeeds(request)
+    }
+
+    /// Which duration statistics each (filters, slice) result needs: all of them for the report's
+    /// own totals (the metric map shows every statistic), and for each headline or KPI section the
+    /// duration KPIs it lists. Results nobody reads statistics from skip the percentiles.
+    static func durationNeeds(_ request: ReportRequest) -> [String: Set<KPI>] {
+        func filterKey(_ section: [String]) -> String {
+            (request.filters.map(\.text) + section).joined(separator: "\u{1F}")
+        }
+        var needs: [String: Set<KPI>] = [
+            EngineSession.needsKey(filterKey: filterKey([]), dimension: nil): Set(KPI.durations)
+        ]
+        for section in request.definition.sections {
+            guard section.sectionKind == .headline || section.sectionKind == .kpis else { continue }
+            let kpis = Set(section.kpis.compactMap(KPI.init(rawValue:))).intersection(KPI.durations)
+            let slice = try? section.by.map { text throws(EngineError) in try Slice.parse(text) }
+            let dimension: Dimension? = if case .dimension(let dimension)?? = slice { dimension } else { nil }
+            let filters = (try? (section.filters ?? []).map { text throws(EngineError) in try TicketFilter.parse(text).text }) ?? []
+            needs[EngineSession.needsKey(filterKey: filterKey(filters), dimension: dimension), default: []].formUnion(kpis)
+        }
+        return needs
     }
 
     mutating func build() throws(EngineError) -> Report {
@@ -57,7 +82,7 @@ public struct ReportBuilder {
         let kpiRequest = KPIRequest(
             window: request.window, previous: request.previous, asOf: request.asOf, timeZone: request.timeZone,
             filters: request.filters + filters, slice: slice)
-        let computed = try KPIEngine.compute(kpiRequest, facts: facts)
+        let computed = try KPIEngine.compute(kpiRequest, session: session)
         results[key] = computed
         return computed
     }

@@ -6,22 +6,20 @@ public import DeskstatTime
 /// Window rules (see docs/metrics.md): achieved and breached targets count in the window that
 /// holds their attribution time; active targets are counted as of as-of (current window only);
 /// unmeasured targets count for tickets created in the window.
+///
+/// Each ticket is evaluated once per as-of (see `EngineSession`), whatever the windows, slices
+/// and filters asked afterwards.
 public struct SLACalculator: Sendable {
     let calculator: KPICalculator
-    let evaluator: SLAEvaluator
-    let policyRanks: [Int64: Int]
 
     public init(calculator: KPICalculator) {
         self.calculator = calculator
-        evaluator = SLAEvaluator(policies: calculator.facts.policies.map(\.definition))
-        var ranks: [Int64: Int] = [:]
-        for (rank, policy) in evaluator.policyOrder.enumerated() { ranks[policy.id] = rank }
-        policyRanks = ranks
     }
 
     /// Every evaluation, ticket by ticket (tickets with a priority that pass the filters).
     public func evaluations(asOf: Int64) -> [(TicketFact, SLAEvaluation)] {
-        calculator.facts.tickets.compactMap { ticket in
+        let evaluator = calculator.session.evaluator
+        return calculator.facts.tickets.compactMap { ticket in
             guard ticket.priority != nil, ticket.status != "deleted", calculator.includes(ticket) else { return nil }
             return (ticket, evaluator.evaluate(ticket.slaTicket, asOf: asOf, recordingConditions: false))
         }
@@ -29,30 +27,11 @@ public struct SLACalculator: Sendable {
 
     /// Counts for `window`, split by `dimension` (or one `SliceKey.all` entry).
     public func compute(window: Window, asOf: Int64, by dimension: Dimension?, includeActive: Bool) -> [SliceKey: SLASummary] {
-        var summaries: [SliceKey: SLASummary] = [:]
-        var warnings: Set<String> = []
-        for (ticket, evaluation) in evaluations(asOf: asOf) {
-            warnings.formUnion(evaluation.warnings)
-            guard let policy = evaluation.policy else { continue }
-            let keys = calculator.sliceKeys(ticket, dimension)
-            let groupKey = calculator.sliceKeys(ticket, .group)[0]
-            for outcome in evaluation.outcomes where counts(outcome, ticket: ticket, window: window, includeActive: includeActive) {
-                let target = SLATargetKey(
-                    policyID: policy.id, policyTitle: policy.title, policyRank: policyRanks[policy.id] ?? Int.max,
-                    metric: outcome.metric, priority: outcome.priority)
-                for key in keys {
-                    summaries[key, default: SLASummary()].byTarget[target, default: SLACounts()].add(outcome.status)
-                    if outcome.status == .breached { summaries[key, default: SLASummary()].breachesByGroup[groupKey, default: 0] += 1 }
-                }
-            }
-        }
-        if summaries.isEmpty && dimension == nil { summaries[.all] = SLASummary() }
-        let sortedWarnings = warnings.sorted()
-        return summaries.mapValues { summary in
-            var copy = summary
-            copy.warnings = sortedWarnings
-            return copy
-        }
+        let session = calculator.session
+        if dimension == .tag || calculator.resolvedFilters.contains(where: { $0.dimension == .tag }) { try? session.needTags() }
+        return session.computeSLA(
+            window: window, asOf: asOf, dimension: dimension, includeActive: includeActive,
+            mask: session.mask(calculator.resolvedFilters, key: calculator.filterKey))
     }
 
     func counts(_ outcome: SLATargetOutcome, ticket: TicketFact, window: Window, includeActive: Bool) -> Bool {

@@ -21,7 +21,9 @@ struct AccountPages {
     var recordCount: Int { pages.reduce(0) { $0 + $1.recordCount } }
     var byteCount: Int64 {
         pages.reduce(0) { total, page in
-            total + (((try? FileManager.default.attributesOfItem(atPath: page.path))?[.size] as? NSNumber)?.int64Value ?? 0)
+            total
+                + (((try? FileManager.default.attributesOfItem(atPath: page.path))?[.size] as? NSNumber)?.int64Value
+                    ?? 0)
         }
     }
 
@@ -38,7 +40,9 @@ struct AccountPages {
     }
 
     /// Writes `files` pages of `perPage` records each into `directory`.
-    static func write(into directory: String, files: Int = 20, perPage: Int = 40, idOffset: Int64 = 0, prefix: String = "page")
+    static func write(
+        into directory: String, files: Int = 20, perPage: Int = 40, idOffset: Int64 = 0, prefix: String = "page"
+    )
         throws -> AccountPages
     {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -56,11 +60,22 @@ struct AccountPages {
 
     static let epoch: Int64 = 1_790_000_000  // 2026-09-21
 
+    /// `2026-09-21T12:26:40Z` for epoch seconds (UTC; no formatter, which is slow to create).
     static func time(_ seconds: Int64) -> String {
-        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        let days = seconds / 86_400
+        let second = seconds % 86_400
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = z / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(two(month))-\(two(day))T\(two(second / 3600)):\(two(second % 3600 / 60)):\(two(second % 60))Z"
     }
 
     static func body(_ kind: Kind, ids: [Int64], file: Int) -> (String, [(table: String, ids: [Int64])]) {
@@ -79,7 +94,8 @@ struct AccountPages {
             return (body, [("tickets", ids), ("ticket_metrics", ids), ("users", ids)])
         case .audits:
             let audits = ids.map(audit).joined(separator: ",\n")
-            let body = "{\"audits\": [\n\(audits)\n], \"next_page\": null, \"previous_page\": null, \"count\": \(ids.count)}"
+            let body =
+                "{\"audits\": [\n\(audits)\n], \"next_page\": null, \"previous_page\": null, \"count\": \(ids.count)}"
             return (body, [("ticket_audits", ids), ("ticket_comments", ids.map { $0 + 50_000 })])
         case .groups:
             let groups = ids.map { id in
@@ -92,23 +108,29 @@ struct AccountPages {
                 #"{"id": \#(id), "name": "Org \#(id)", "domain_names": ["org\#(id).example"], "group_id": null, "#
                     + #""created_at": "\#(time(epoch))", "updated_at": "\#(time(epoch + id % 997))", "tags": []}"#
             }
-            return ("{\"organizations\": [\n\(organizations.joined(separator: ",\n"))\n], \"end_time\": \(epoch), \"end_of_stream\": true}",
-                [("organizations", ids)])
+            return (
+                "{\"organizations\": [\n\(organizations.joined(separator: ",\n"))\n], \"end_time\": \(epoch), \"end_of_stream\": true}",
+                [("organizations", ids)]
+            )
         case .ratings:
             let ratings = ids.map { id in
                 #"{"id": \#(id), "ticket_id": \#(id - 100_000), "score": "\#(id % 3 == 0 ? "bad" : "good")", "#
                     + #""group_id": 360001, "assignee_id": 5001, "requester_id": \#(id), "comment": "ok", "#
                     + #""created_at": "\#(time(epoch + 3600))", "updated_at": "\#(time(epoch + 7200))"}"#
             }
-            return ("{\"satisfaction_ratings\": [\n\(ratings.joined(separator: ",\n"))\n], \"next_page\": null}",
-                [("satisfaction_ratings", ids)])
+            return (
+                "{\"satisfaction_ratings\": [\n\(ratings.joined(separator: ",\n"))\n], \"next_page\": null}",
+                [("satisfaction_ratings", ids)]
+            )
         case .events:
             let events = ids.map { id in
                 #"{"id": \#(id), "ticket_id": \#(id - 200_000), "metric": "reply_time", "instance_id": 1, "#
                     + #""type": "\#(id % 2 == 0 ? "activate" : "fulfill")", "time": "\#(time(epoch + id % 5000))"}"#
             }
-            return ("{\"ticket_metric_events\": [\n\(events.joined(separator: ",\n"))\n], \"end_time\": \(epoch), \"count\": \(ids.count)}",
-                [("ticket_metric_events", ids)])
+            return (
+                "{\"ticket_metric_events\": [\n\(events.joined(separator: ",\n"))\n], \"end_time\": \(epoch), \"count\": \(ids.count)}",
+                [("ticket_metric_events", ids)]
+            )
         case .users:
             let users = ids.map { user($0, role: "agent") }.joined(separator: ",\n")
             return ("{\"users\": [\n\(users)\n], \"after_cursor\": null, \"end_of_stream\": true}", [("users", ids)])

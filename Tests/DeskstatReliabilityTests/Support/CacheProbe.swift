@@ -106,7 +106,10 @@ enum CacheProbe {
     static func fileBytes(_ path: String) -> [String: Data] {
         var bytes: [String: Data] = [:]
         for suffix in ["", "-wal", "-journal"] {
-            if let data = FileManager.default.contents(atPath: path + suffix) { bytes[suffix.isEmpty ? "main" : suffix] = data }
+            // An empty WAL (a reader opened the cache) holds nothing: the same as none.
+            if let data = FileManager.default.contents(atPath: path + suffix), !data.isEmpty {
+                bytes[suffix.isEmpty ? "main" : suffix] = data
+            }
         }
         return bytes
     }

@@ -1,0 +1,139 @@
+/// Many rows decoded straight from one API body, laid out flat: a thousand records cost a few
+/// array appends, not a thousand `CacheRow`s with their boxed values and child arrays.
+///
+/// Text values point into the body's bytes (`Value.bodyText`) or into text the batch owns
+/// (`Value.ownedText`: unescaped strings, numbers written out, compact JSON). `CacheWriter.upsert(_:)`
+/// binds them without copying, and applies exactly the version rules of `upsert(_ row: CacheRow)`.
+///
+/// Build a row with `beginRow`, one `append` per column in the table's column order (the order
+/// of the `CacheRow` factory's parameters, e.g. `CacheRow.ticket(id:status:…)`), its tags and
+/// custom fields (tickets only), then `endRow`. The raw JSON is the record's exact text.
+public struct CacheRowBatch: Sendable {
+    /// One column value.
+    public enum Value: Sendable, Equatable {
+        case null
+        case integer(Int64)
+        case real(Double)
+        /// Bytes `offset ..< offset + count` of the body (valid UTF-8).
+        case bodyText(offset: Int32, count: Int32)
+        /// Bytes `offset ..< offset + count` of the batch's own text.
+        case ownedText(offset: Int32, count: Int32)
+
+        public static func bool(_ flag: Bool?) -> Value {
+            flag.map { .integer($0 ? 1 : 0) } ?? .null
+        }
+
+        public static func integer(_ number: Int64?) -> Value {
+            number.map { Value.integer($0) } ?? .null
+        }
+
+        public static func real(_ number: Double?) -> Value {
+            number.map { Value.real($0) } ?? .null
+        }
+    }
+
+    struct Row: Sendable {
+        let table: CacheTable
+        let valueStart: Int32
+        let raw: Value
+        var tagStart: Int32
+        var tagEnd: Int32
+        var fieldStart: Int32
+        var fieldEnd: Int32
+    }
+
+    struct CustomField: Sendable {
+        let fieldID: Int64
+        let value: Value
+    }
+
+    /// The body the `bodyText` values point into.
+    public let body: [UInt8]
+    var owned: [UInt8] = []
+    var values: [Value] = []
+    var rows: [Row] = []
+    var tags: [Value] = []
+    var customFields: [CustomField] = []
+
+    public init(body: [UInt8]) {
+        self.body = body
+        values.reserveCapacity(body.count / 40)
+        rows.reserveCapacity(body.count / 1000)
+    }
+
+    /// How many rows the batch holds.
+    public var count: Int { rows.count }
+
+    /// The table of row `index`.
+    public func table(ofRow index: Int) -> CacheTable { rows[index].table }
+
+    /// Stores text the body does not hold verbatim and returns a value pointing at it.
+    public mutating func own(_ bytes: some Collection<UInt8>) -> Value {
+        let offset = owned.count
+        owned.append(contentsOf: bytes)
+        return .ownedText(offset: Int32(offset), count: Int32(owned.count - offset))
+    }
+
+    /// Stores a string (see `own(_:)`).
+    public mutating func own(_ text: String) -> Value {
+        var text = text
+        return text.withUTF8 { own($0) }
+    }
+
+    /// Starts a row of `table` whose exact JSON is `raw`.
+    public mutating func beginRow(_ table: CacheTable, raw: Value) {
+        rows.append(
+            Row(
+                table: table, valueStart: Int32(values.count), raw: raw, tagStart: Int32(tags.count),
+                tagEnd: Int32(tags.count), fieldStart: Int32(customFields.count), fieldEnd: Int32(customFields.count)))
+    }
+
+    /// The next column of the current row.
+    public mutating func append(_ value: Value) {
+        values.append(value)
+    }
+
+    /// A tag of the current (ticket) row; the caller passes each distinct tag once.
+    public mutating func appendTag(_ tag: Value) {
+        tags.append(tag)
+        rows[rows.count - 1].tagEnd = Int32(tags.count)
+    }
+
+    /// A custom field value of the current (ticket) row; the caller passes each field id once.
+    public mutating func appendCustomField(_ fieldID: Int64, _ value: Value) {
+        customFields.append(CustomField(fieldID: fieldID, value: value))
+        rows[rows.count - 1].fieldEnd = Int32(customFields.count)
+    }
+
+    /// Ends the current row; every column must have been appended.
+    public mutating func endRow() {
+        let row = rows[rows.count - 1]
+        precondition(values.count - Int(row.valueStart) == row.table.columnCount, "column count mismatch for \(row.table)")
+    }
+
+    /// Drops the rows from `count` on (a record that turned out not to fit the fast path).
+    public mutating func truncate(toRows count: Int) {
+        guard count < rows.count else { return }
+        let row = rows[count]
+        values.removeSubrange(Int(row.valueStart)...)
+        tags.removeSubrange(Int(row.tagStart)...)
+        customFields.removeSubrange(Int(row.fieldStart)...)
+        rows.removeSubrange(count...)
+    }
+}
+
+extension CacheTable {
+    /// `columns.count`, without building the column list.
+    var columnCount: Int { Self.columnCounts[self] ?? columns.count }
+
+    /// Indexes of the version columns in `columns`, most significant first.
+    var versionColumnIndexes: [Int] { Self.versionIndexes[self] ?? [] }
+
+    private static let columnCounts: [CacheTable: Int] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0, $0.columns.count) })
+
+    private static let versionIndexes: [CacheTable: [Int]] = Dictionary(
+        uniqueKeysWithValues: allCases.map { table in
+            (table, table.versionColumns.map { column in table.columns.firstIndex(of: column) ?? 0 })
+        })
+}

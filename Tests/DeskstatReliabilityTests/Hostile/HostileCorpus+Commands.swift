@@ -1,0 +1,249 @@
+import Foundation
+
+/// Hostile command lines, report definitions, `--where` filters and `--fail-on` expressions.
+extension HostileCorpus {
+    static let argumentCases: [HostileCase] = [
+        .report(.arguments, "an unknown flag", ["--bogus"], status: [64], ["Unknown option '--bogus'"]),
+        .report(
+            .arguments, "--period nonsense", ["--period", "nonsense"], status: [64],
+            ["--period", "\"nonsense\" is not a period"]),
+        .report(.arguments, "--period week 54", ["--period", "2026-W54"], status: [64], ["2026-W54", "53 weeks"]),
+        .report(.arguments, "--period month 13", ["--period", "2026-13"], status: [64], ["2026-13", "month"]),
+        .report(
+            .arguments, "--tz garbage", ["--tz", "Mars/Olympus_Mons"], status: [64],
+            ["--tz", "Mars/Olympus_Mons", "not a known IANA time zone"]),
+        .report(
+            .arguments, "--tz a path", ["--tz", "../../../../etc/passwd"], status: [64],
+            ["--tz", "not a known IANA time zone"]),
+        .report(
+            .arguments, "--tz with a NUL-free control character", ["--tz", "Europe/\u{7}Berlin"], status: [64], ["--tz"]
+        ),
+        .report(
+            .arguments, "--as-of year 99999", ["--as-of", "99999-01-01"], status: [64], ["--as-of", "99999-01-01"]),
+        .report(
+            .arguments, "--as-of year 1", ["--as-of", "0001-01-01"], status: [64],
+            ["--as-of", "between 1970 and 9999"],
+            gap: HostileCase.Gap(
+                description: "the --as-of range error shows the epoch (-62135596800) instead of the value given",
+                holds: { result, _ in result.stderr.contains("0001-01-01") })),
+        HostileCase(
+            area: .arguments, name: "--from after --to",
+            arguments: { directory in
+                [
+                    "report", "weekly", "--cache", HostileCase.cache(directory), "--from", "2026-12-01", "--to",
+                    "2026-01-01",
+                ]
+            },
+            status: [64], phrases: ["is not before --to"]),
+        HostileCase(
+            area: .arguments, name: "--from in 1900",
+            arguments: { directory in
+                [
+                    "report", "weekly", "--cache", HostileCase.cache(directory), "--from", "1900-01-01", "--to",
+                    "2026-01-01",
+                ]
+            },
+            status: [64], phrases: ["1900-01-01", "between 1970 and 9999"]),
+        .report(
+            .arguments, "--period with --from", ["--from", "2026-11-01"], status: [64],
+            ["cannot be combined with --from/--to"]),
+        .report(.arguments, "--format yaml", ["--format", "yaml"], status: [64], ["--format \"yaml\""]),
+        .report(.arguments, "--compare sideways", ["--compare", "sideways"], status: [64], ["--compare \"sideways\""]),
+        .report(
+            .arguments, "--section without csv", ["--format", "csv", "--section", "nope"], status: [64],
+            ["--section \"nope\""]),
+        HostileCase(
+            area: .arguments, name: "demo --tickets -5",
+            arguments: { directory in ["demo", "--tickets", "-5", "--cache", directory + "/demo.sqlite"] },
+            status: [64], phrases: ["--tickets"], verify: HostileCase.mustNotExist("demo.sqlite")),
+        HostileCase(
+            area: .arguments, name: "demo --tickets=-5",
+            arguments: { directory in ["demo", "--tickets=-5", "--cache", directory + "/demo.sqlite"] },
+            status: [64], phrases: ["--tickets must be between 1 and 5,000,000"],
+            verify: HostileCase.mustNotExist("demo.sqlite")),
+        HostileCase(
+            area: .arguments, name: "demo --end in year 99999",
+            arguments: { directory in
+                ["demo", "--tickets", "10", "--end", "99999-01-01", "--cache", directory + "/demo.sqlite"]
+            },
+            status: [64], phrases: ["--end"], verify: HostileCase.mustNotExist("demo.sqlite")),
+        HostileCase(
+            area: .arguments, name: "bench --runs beyond Int",
+            arguments: { _ in ["bench", "--runs", "99999999999999999999999", "--tickets", "1"] },
+            status: [64], phrases: ["--runs"]),
+        HostileCase(
+            area: .arguments, name: "bench --runs -1",
+            arguments: { _ in ["bench", "--runs", "-1", "--tickets", "1"] }, status: [64], phrases: ["--runs"]),
+        HostileCase(
+            area: .arguments, name: "bench --runs 1000000000",
+            arguments: { directory in
+                ["bench", "--runs", "1000000000", "--tickets", "1", "--directory", directory + "/bench"]
+            },
+            status: [64], phrases: ["--runs"], timeout: 5,
+            gap: HostileCase.Gap(
+                description: "bench accepts --runs 1000000000 (about two years of runs) without an upper bound",
+                holds: { result, _ in !result.timedOut && result.status == 64 })
+        ).niced(),
+        HostileCase(
+            area: .arguments, name: "kpi --by nonsense",
+            arguments: { directory in
+                ["kpi", "first_reply_time", "--by", "nonsense", "--cache", HostileCase.cache(directory)]
+            },
+            status: [1, 64], phrases: ["\"nonsense\" is not a slice"],
+            gap: HostileCase.Gap(
+                description: "kpi --by with an unknown slice exits 1 (runtime error) instead of 64 (usage)",
+                holds: { result, _ in result.status == 64 })),
+        HostileCase(
+            area: .arguments, name: "kpi with an unknown KPI",
+            arguments: { directory in ["kpi", "first_reply_tme", "--cache", HostileCase.cache(directory)] },
+            status: [64], phrases: ["first_reply_tme"]),
+        HostileCase(
+            area: .arguments, name: "explain a ticket id beyond Int64",
+            arguments: { directory in ["explain", "99999999999999999999", "--cache", HostileCase.cache(directory)] },
+            status: [64], phrases: ["99999999999999999999"]),
+        HostileCase(
+            area: .arguments, name: "import --table nope",
+            arguments: { directory in
+                let path = writeFile(directory, "x.ndjson", Array("{\"id\":1}\n".utf8))
+                return ["import", path, "--table", "nope", "--cache", HostileCase.cache(directory)]
+            },
+            status: [64], phrases: ["unknown table \"nope\""]),
+        HostileCase(
+            area: .arguments, name: "sync --every 1s",
+            arguments: { directory in ["sync", "--every", "1s", "--cache", HostileCase.cache(directory)] },
+            status: [64], phrases: ["--every", "at least 60s"]),
+    ]
+
+    static let definitionCases: [HostileCase] = [
+        .definition(
+            "a YAML bomb (billion laughs)",
+            billionLaughs(key: "description", prefix: "title: Bomb\n", suffix: "sections: []\n"),
+            ["def.yaml", "description", "expected text"]),
+        .definition(
+            "a YAML bomb in a KPI list",
+            """
+            title: Bomb
+            sections:
+              - id: s
+                title: S
+                kpis: &k0 [created, created, created, created, created, created, created, created]
+              - id: t
+                title: T
+                kpis: [*k0, *k0, *k0, *k0, *k0, *k0, *k0, *k0]
+            """, ["def.yaml", "kpis", "expected text; got a list"]),
+        .definition(
+            "an unknown section kind", "title: X\nsections:\n  - id: s\n    title: S\n    kind: pie_chart\n",
+            ["def.yaml:5", "sections[0].kind", "\"pie_chart\" is not a section kind"]),
+        .definition(
+            "a typo'd KPI", "title: X\nsections:\n  - id: s\n    title: S\n    kpis: [first_reply_tme]\n",
+            ["def.yaml:5", "sections[0].kpis[0]", "did you mean \"first_reply_time\""]),
+        .definition(
+            "a typo'd slice", "title: X\nsections:\n  - id: s\n    title: S\n    kpis: [created]\n    by: grop\n",
+            ["def.yaml:6", "grop"]),
+        .definition(
+            "an unknown key", "title: X\nsections:\n  - id: s\n    title: S\n    kpis: [created]\n    colour: red\n",
+            ["def.yaml:6", "sections[0].colour", "unknown key"]),
+        .definition("a YAML syntax error", "title: X\nsections: [\n", ["def.yaml:3", "not valid YAML"]),
+        .definition("an empty file", "", ["def.yaml", "empty"]),
+        .definition("a list instead of a mapping", "- title\n- sections\n", ["def.yaml", "expected a mapping"]),
+        .definition(
+            "a limit of zero",
+            "title: X\nsections:\n  - id: s\n    title: S\n    kpis: [created]\n    by: group\n    limit: 0\n",
+            ["def.yaml:7", "limit", "at least 1"]),
+        .definition(
+            "a 1,000-character section id",
+            "title: X\nsections:\n  - id: \(String(repeating: "a", count: 1000))\n    title: S\n    kpis: [created]\n",
+            status: [0, 65], []),
+        HostileCase(
+            area: .definition, name: "a definition name that does not exist",
+            arguments: { directory in
+                ["report", "no-such-report", "--cache", HostileCase.cache(directory)] + HostileCase.fixtureWindow
+            },
+            status: [64], phrases: ["no report definition named \"no-such-report\"", "available:"]),
+        HostileCase(
+            area: .definition, name: "a definition path that does not exist",
+            arguments: { directory in
+                ["report", directory + "/missing.yaml", "--cache", HostileCase.cache(directory)]
+                    + HostileCase.fixtureWindow
+            },
+            status: [65, 66], phrases: ["missing.yaml", "no such file"],
+            gap: HostileCase.Gap(
+                description:
+                    "a report definition path that does not exist exits 65 (data error), not 66 (input path not found)",
+                holds: { result, _ in result.status == 66 })),
+    ]
+
+    /// A billion-laughs document: `key` holds nine levels of nine aliases each (9⁹ "lol"s once expanded).
+    static func billionLaughs(key: String, prefix: String, suffix: String) -> String {
+        var levels = ["&l1 [" + Array(repeating: "lol", count: 9).joined(separator: ", ") + "]"]
+        for level in 2...9 {
+            levels.append("&l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ", ") + "]")
+        }
+        return prefix + "\(key): [" + levels.joined(separator: ", ") + "]\n" + suffix
+    }
+
+    static let filterCases: [HostileCase] = [
+        .report(
+            .filter, "SQL injection in a group name", ["--where", "group=x' OR 1=1 --"], status: [64],
+            ["no group named \"x' OR 1=1 --\""]),
+        .report(
+            .filter, "a DROP TABLE as a group", ["--where", "group=;DROP TABLE tickets"], status: [64],
+            ["no group named \";DROP TABLE tickets\""]),
+        .report(
+            .filter, "a DROP TABLE as a priority (matches nothing)", ["--where", "priority=;DROP TABLE tickets"],
+            status: [0], []),
+        .report(.filter, "a quote-balanced injection in a tag", ["--where", "tag=ü' OR ''='"], status: [0], []),
+        .report(
+            .filter, "unicode and emoji", ["--where", "group=Süppørt 🎧"], status: [64], ["no group named \"Süppørt 🎧\""]
+        ),
+        .report(
+            .filter, "right-to-left override", ["--where", "group=\u{202E}troppuS"], status: [64], ["no group named"]),
+        .report(.filter, "an unknown field", ["--where", "nosuch=1"], status: [64], ["unknown field \"nosuch\""]),
+        .report(.filter, "no operator", ["--where", "group"], status: [64], ["expected FIELD=VALUE"]),
+        .report(.filter, "no value", ["--where", "group="], status: [64], ["no value after the operator"]),
+        .report(
+            .filter, "10,000 values",
+            ["--where", "priority=" + Array(repeating: "x", count: 10_000).joined(separator: ",")], status: [0], []),
+        HostileCase(
+            area: .filter, name: "SQL injection through kpi --where",
+            arguments: { directory in
+                ["kpi", "created", "--cache", HostileCase.cache(directory), "--where", "group=1 OR 1=1"]
+                    + HostileCase.fixtureWindow
+            },
+            status: [64], phrases: ["no group named \"1 OR 1=1\""]),
+    ]
+
+    static let thresholdCases: [HostileCase] = [
+        .report(
+            .threshold, "a shell command after the expression", ["--fail-on", "sla.breached > 0; rm -rf /"],
+            status: [64], ["column 17", "unexpected \"; rm -rf /\""]),
+        .report(.threshold, "a number as the metric", ["--fail-on", "1 > 0"], status: [64], ["unknown metric '1'"]),
+        .report(
+            .threshold, "an empty expression", ["--fail-on", ""], status: [64],
+            ["--fail-on \"\"", "expected a metric name"]),
+        .report(
+            .threshold, "10,000 characters", ["--fail-on", String(repeating: "a", count: 10_000)], status: [64],
+            ["--fail-on"]),
+        .report(
+            .threshold, "5,000 dots", ["--fail-on", String(repeating: "a.", count: 5_000) + "b > 1"], status: [64],
+            ["unknown metric"]),
+        .report(.threshold, "an exponent", ["--fail-on", "created > 1e400"], status: [64], ["unexpected \"e400\""]),
+        .report(.threshold, "a single =", ["--fail-on", "created = 3"], status: [64], ["use == to compare"]),
+        .report(
+            .threshold, "an unknown operator", ["--fail-on", "created => 3"], status: [64],
+            ["column 9", "use == to compare"]),
+        .report(
+            .threshold, "a metric typo", ["--fail-on", "sla.breachd > 0"], status: [64],
+            ["unknown metric 'sla.breachd'", "did you mean 'sla.breached'"]),
+        .report(
+            .threshold, "a 400-digit number", ["--fail-on", "created > " + String(repeating: "9", count: 400)],
+            status: [0, 64], [],
+            gap: HostileCase.Gap(
+                description:
+                    "a threshold number too big for a Double becomes infinity and is accepted (created > 9…9 can never fail)",
+                holds: { result, _ in result.status == 64 })),
+        .report(
+            .threshold, "a violated threshold still writes the report", ["--fail-on", "created > 0"], status: [3],
+            ["threshold failed: created ="]),
+    ]
+}
