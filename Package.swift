@@ -99,7 +99,10 @@ let package = Package(
         .testTarget(name: "DeskstatSLATests", dependencies: ["DeskstatSLA", "ZendeskWire"], swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatEngineTests",
-            dependencies: ["DeskstatEngine", "DeskstatImport", "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport"],
+            dependencies: [
+                "DeskstatEngine", "DeskstatImport", "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatReportTests", dependencies: ["DeskstatReport"], exclude: ["Golden"], swiftSettings: strictSettings),

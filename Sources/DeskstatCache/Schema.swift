@@ -1,3 +1,5 @@
+import GRDB
+
 /// The cache's SQL schema, one migration per version. Append new migrations; never edit old ones.
 ///
 /// Names follow the Zendesk API (`tickets`, `created_at`, `via_channel`), timestamps are integer
@@ -6,6 +8,7 @@ enum Schema {
     /// Migration identifiers in order; the cache's schema version is the number applied.
     static let migrations: [(name: String, sql: String)] = [
         ("v1-account-tables", version1), ("v2-sync-queue", version2), ("v3-report-indexes", version3),
+        ("v4-ticket-facts", version4),
     ]
 
     /// Tickets whose audits and comments a sync still has to fetch; filled in the same
@@ -218,5 +221,66 @@ extension Schema {
         CREATE INDEX ticket_metrics_solved ON ticket_metrics(solved_at, ticket_id);
         CREATE INDEX satisfaction_ratings_facts ON satisfaction_ratings(
             updated_at, json_array(id, ticket_id, group_id, assignee_id, score));
+        """
+}
+
+extension Schema {
+    /// Work a migration needs beyond its SQL: v4 packs the facts of the tickets already cached.
+    static func afterMigration(_ name: String, _ db: Database) throws {
+        if name == "v4-ticket-facts" { try TicketFactsRepair(db: db).fillAll() }
+    }
+
+    /// Report facts (see `TicketFacts` and docs/performance.md), replacing v3's expression
+    /// indexes: one compact row per ticket with the columns reports read, packed by
+    /// `CacheWriter` on every ticket and metric-set write and, for caches that existed before,
+    /// by `TicketFacts.fill` right after this migration. Triggers keep a row for every ticket and
+    /// void a part (set it to NULL: "read the tables") whenever a ticket or metric set is written
+    /// any other way, so a part is either exact or NULL. A metric part is X'' when the ticket has
+    /// no metric set. (A BEFORE INSERT trigger also fires for an upsert that ends up writing
+    /// nothing, so the one that catches a metric set moving to another ticket, which INSERT OR
+    /// REPLACE does without a delete trigger, fires only when it does move.) Plus a covering
+    /// index for ratings by update time.
+    static let version4 = """
+        DROP INDEX IF EXISTS tickets_facts;
+        DROP INDEX IF EXISTS ticket_metrics_facts;
+        DROP INDEX IF EXISTS satisfaction_ratings_facts;
+        CREATE TABLE ticket_facts (
+            ticket_id INTEGER PRIMARY KEY,
+            ticket BLOB,
+            metric BLOB
+        );
+        INSERT INTO ticket_facts (ticket_id) SELECT id FROM tickets;
+        CREATE TRIGGER ticket_facts_ticket_inserted AFTER INSERT ON tickets BEGIN
+            INSERT INTO ticket_facts (ticket_id, ticket, metric)
+                VALUES (new.id, NULL, CASE WHEN EXISTS (SELECT 1 FROM ticket_metrics WHERE ticket_id = new.id) THEN NULL ELSE X'' END)
+                ON CONFLICT (ticket_id) DO UPDATE SET ticket = NULL;
+        END;
+        CREATE TRIGGER ticket_facts_ticket_updated AFTER UPDATE ON tickets WHEN new.id = old.id BEGIN
+            UPDATE ticket_facts SET ticket = NULL WHERE ticket_id = new.id;
+        END;
+        CREATE TRIGGER ticket_facts_ticket_renumbered AFTER UPDATE ON tickets WHEN new.id != old.id BEGIN
+            DELETE FROM ticket_facts WHERE ticket_id = old.id;
+            INSERT INTO ticket_facts (ticket_id, ticket, metric) VALUES (new.id, NULL, NULL)
+                ON CONFLICT (ticket_id) DO UPDATE SET ticket = NULL, metric = NULL;
+        END;
+        CREATE TRIGGER ticket_facts_ticket_deleted AFTER DELETE ON tickets BEGIN
+            DELETE FROM ticket_facts WHERE ticket_id = old.id;
+        END;
+        CREATE TRIGGER ticket_facts_metric_moving BEFORE INSERT ON ticket_metrics
+            WHEN EXISTS (SELECT 1 FROM ticket_metrics WHERE id = new.id AND ticket_id IS NOT new.ticket_id)
+        BEGIN
+            UPDATE ticket_facts SET metric = NULL WHERE ticket_id = (SELECT ticket_id FROM ticket_metrics WHERE id = new.id);
+        END;
+        CREATE TRIGGER ticket_facts_metric_inserted AFTER INSERT ON ticket_metrics BEGIN
+            UPDATE ticket_facts SET metric = NULL WHERE ticket_id = new.ticket_id;
+        END;
+        CREATE TRIGGER ticket_facts_metric_updated AFTER UPDATE ON ticket_metrics BEGIN
+            UPDATE ticket_facts SET metric = NULL WHERE ticket_id IN (old.ticket_id, new.ticket_id);
+        END;
+        CREATE TRIGGER ticket_facts_metric_deleted AFTER DELETE ON ticket_metrics BEGIN
+            UPDATE ticket_facts SET metric = NULL WHERE ticket_id = old.ticket_id;
+        END;
+        CREATE INDEX satisfaction_ratings_window
+            ON satisfaction_ratings(updated_at, id, ticket_id, group_id, assignee_id, score);
         """
 }

@@ -24,7 +24,8 @@ public struct SLAEvaluator: Sendable {
             for priority in policy.targetsByPriority.keys.sorted() {
                 base[priority] = slots.count
                 for target in policy.targetsByPriority[priority] ?? [] {
-                    slots.append(SLATargetSlot(policyIndex: policyIndex, metric: target.metricName, priority: target.priority))
+                    slots.append(
+                        SLATargetSlot(policyIndex: policyIndex, metric: target.metricName, priority: target.priority))
                 }
             }
             bases.append(base)
@@ -125,22 +126,57 @@ public struct SLAEvaluator: Sendable {
     ) {
         guard let priority = ticket.priority else { return }
         countOutcomes(
-            SLAMeasures(ticket), priority: priority, policy: appliedIndex, asOf: asOf, outcomes: &outcomes, warnings: &warnings)
+            SLAMeasures(ticket), priority: priority, policy: appliedIndex, asOf: asOf, outcomes: &outcomes,
+            warnings: &warnings)
     }
 
     /// `countOutcomes` for a ticket given by its priority and measures (no `SLATicket` to build).
     public func countOutcomes(
-        _ ticket: SLAMeasures, priority: String, policy appliedIndex: Int, asOf: Int64, outcomes: inout [SLACountedOutcome],
+        _ ticket: SLAMeasures, priority: String, policy appliedIndex: Int, asOf: Int64,
+        outcomes: inout [SLACountedOutcome],
         warnings: inout [String]
     ) {
         let applied = policies[appliedIndex]
         warnings += applied.generalWarnings
         warnings += applied.targetWarningsByPriority[priority] ?? []
-        guard let targets = applied.targetsByPriority[priority], let base = targetBases[appliedIndex][priority] else { return }
+        guard let targets = applied.targetsByPriority[priority], let base = targetBases[appliedIndex][priority] else {
+            return
+        }
         for (offset, target) in targets.enumerated() {
             let decision = target.decide(ticket, asOf: asOf)
             outcomes.append(
-                SLACountedOutcome(target: Int32(base + offset), status: decision.status, attributedAt: decision.attributedAt))
+                SLACountedOutcome(
+                    target: Int32(base + offset), status: decision.status, attributedAt: decision.attributedAt))
+        }
+    }
+
+    /// What `countOutcomes` does for one policy and priority, worked out once: the targets to
+    /// judge (numbered from `firstTarget`) and the warnings every such ticket carries.
+    public struct TargetPlan: Sendable {
+        let targets: [CompiledTarget]
+        let firstTarget: Int
+        public let warnings: [String]
+    }
+
+    /// The plan for tickets of `priority` under policy `appliedIndex` (see `countOutcomes`).
+    public func targetPlan(policy appliedIndex: Int, priority: String) -> TargetPlan {
+        let applied = policies[appliedIndex]
+        let warnings = applied.generalWarnings + (applied.targetWarningsByPriority[priority] ?? [])
+        guard let targets = applied.targetsByPriority[priority], let base = targetBases[appliedIndex][priority] else {
+            return TargetPlan(targets: [], firstTarget: 0, warnings: warnings)
+        }
+        return TargetPlan(targets: targets, firstTarget: base, warnings: warnings)
+    }
+
+    /// `countOutcomes` with a plan from `targetPlan` (the caller adds `plan.warnings`).
+    public func countOutcomes(_ ticket: SLAMeasures, plan: TargetPlan, asOf: Int64, outcomes: inout [SLACountedOutcome])
+    {
+        for (offset, target) in plan.targets.enumerated() {
+            let decision = target.decide(ticket, asOf: asOf)
+            outcomes.append(
+                SLACountedOutcome(
+                    target: Int32(plan.firstTarget + offset), status: decision.status,
+                    attributedAt: decision.attributedAt))
         }
     }
 
@@ -275,8 +311,10 @@ public struct SLAMeasures: Sendable {
 
     public init(_ ticket: SLATicket) {
         self.init(
-            isSolved: ticket.isSolved, hasMetrics: ticket.hasMetrics, createdAt: ticket.createdAt, solvedAt: ticket.solvedAt,
-            replies: ticket.replies, replyTime: ticket.replyTime, requesterWait: ticket.requesterWait, onHold: ticket.onHold,
+            isSolved: ticket.isSolved, hasMetrics: ticket.hasMetrics, createdAt: ticket.createdAt,
+            solvedAt: ticket.solvedAt,
+            replies: ticket.replies, replyTime: ticket.replyTime, requesterWait: ticket.requesterWait,
+            onHold: ticket.onHold,
             fullResolution: ticket.fullResolution)
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Texts interned by their exact bytes (two spellings that Swift's `==` would call equal keep
@@ -20,9 +20,20 @@ struct StringTable: Sendable {
         return text.withUTF8 { code(utf8: $0, text: nil) }
     }
 
+    /// Codes of texts of at most 8 bytes, by length and bytes (the common short values:
+    /// statuses, priorities, types, channels) — one integer probe, no hashing of bytes.
+    private var short = [IntSlotMap](repeating: IntSlotMap(), count: 9)
+
     /// The code of the UTF-8 text in `bytes`, adding it when new.
-    mutating func code(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        code(utf8: bytes, text: nil)
+    @inline(__always) mutating func code(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let count = bytes.count
+        guard count <= 8 else { return code(utf8: bytes, text: nil) }
+        var key: UInt64 = 0
+        for index in 0..<count { key |= UInt64(bytes[index]) << UInt64(8 * index) }
+        if let code = short[count][Int64(bitPattern: key)] { return code }
+        let code = code(utf8: bytes, text: nil)
+        short[count][Int64(bitPattern: key)] = code
+        return code
     }
 
     private mutating func code(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String?) -> Int32 {
@@ -32,7 +43,10 @@ struct StringTable: Sendable {
         while slots[index] != 0 {
             let code = Int(slots[index] - 1)
             if hashes[code] == hash, utf8[code].count == bytes.count,
-                bytes.isEmpty || utf8[code].withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+                bytes.isEmpty
+                    || utf8[code].withUnsafeBufferPointer({
+                        memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+                    })
             {
                 return Int32(code)
             }
@@ -107,7 +121,8 @@ struct TicketRecord: Sendable {
 
     @inline(__always) func optional(_ value: Int64, _ bit: UInt32) -> Int64? { present & bit != 0 ? value : nil }
 
-    @inline(__always) mutating func set(_ keyPath: WritableKeyPath<TicketRecord, Int64>, _ value: Int64?, _ bit: UInt32) {
+    @inline(__always) mutating func set(_ keyPath: WritableKeyPath<TicketRecord, Int64>, _ value: Int64?, _ bit: UInt32)
+    {
         guard let value else { return }
         self[keyPath: keyPath] = value
         present |= bit
@@ -157,19 +172,72 @@ struct TicketStore: Sendable {
         durations.reserveCapacity(durations.count + count * DurationSlot.count)
     }
 
+    /// Tickets whose `ticket_facts` ticket part was unknown (read from the tables later).
+    var unknownTickets: [Int64] = []
+    /// Records whose metric part was unknown (read from `ticket_metrics` later).
+    var unknownMetrics: [Int32] = []
+
+    /// Appends the records of `other` (tickets with larger ids, no tags or custom fields loaded yet).
+    mutating func append(contentsOf other: TicketStore) {
+        let remap = other.strings.strings.map { strings.code($0) }
+        let offset = Int32(records.count)
+        reserve(other.count)
+        for var record in other.records {
+            if record.status >= 0 { record.status = remap[Int(record.status)] }
+            if record.priority >= 0 { record.priority = remap[Int(record.priority)] }
+            if record.type >= 0 { record.type = remap[Int(record.type)] }
+            if record.channel >= 0 { record.channel = remap[Int(record.channel)] }
+            record.tagStart = 0
+            record.tagCount = 0
+            records.append(record)
+        }
+        durations.append(contentsOf: other.durations)
+        unknownTickets += other.unknownTickets
+        unknownMetrics += other.unknownMetrics.map { $0 + offset }
+    }
+
     /// Appends a record with its durations (`nil` for every duration when it has no metric set).
     mutating func append(_ record: TicketRecord, durations values: UnsafeBufferPointer<Double>?) {
         records.append(record)
         if let values {
             durations.append(contentsOf: values)
         } else {
-            for _ in 0..<DurationSlot.count { durations.append(0) }
+            durations.append(contentsOf: repeatElement(0, count: DurationSlot.count))
         }
     }
 
-    /// Builds the id index; call once every record is appended.
+    /// Puts the records in id order (after rows were appended out of order).
+    mutating func sortByID() {
+        let order = records.indices.sorted { records[$0].id < records[$1].id }
+        guard order != Array(records.indices) else { return }
+        let hasDurations = durations.count == records.count * DurationSlot.count
+        records = order.map { records[$0] }
+        if hasDurations {
+            durations = order.flatMap { durations[($0 * DurationSlot.count)..<(($0 + 1) * DurationSlot.count)] }
+        }
+        var fields: [Int32: [Int64: String]] = [:]
+        for (new, old) in order.enumerated() { if let value = customFields[Int32(old)] { fields[Int32(new)] = value } }
+        customFields = fields
+    }
+
+    /// Builds the id index and drops negative durations; call once every record is appended.
     mutating func finish() {
         lookup = IDLookup(records.map(\.id))
+        dropNegativeDurations()
+    }
+
+    /// A negative duration in a metric set (Zendesk sends a few) counts as not measured, for
+    /// every KPI and SLA target (docs/metrics.md, "Null handling").
+    private mutating func dropNegativeDurations() {
+        guard durations.count == records.count * DurationSlot.count else { return }
+        durations.withUnsafeBufferPointer { values in
+            for index in records.indices {
+                let base = index * DurationSlot.count
+                for slot in 0..<DurationSlot.count where values[base + slot] < 0 {
+                    records[index].present &= ~(1 << UInt32(TicketRecord.firstDurationBit + slot))
+                }
+            }
+        }
     }
 
     /// The index of the ticket with this id.
@@ -186,6 +254,37 @@ struct TicketStore: Sendable {
     func tags(of index: Int) -> [String] {
         let record = records[index]
         return (Int(record.tagStart)..<Int(record.tagStart + record.tagCount)).map { strings[tagCodes[$0]] }
+    }
+
+    /// Replaces every record's tags with `pairs` (record index, tag code), each record's sorted
+    /// by their bytes as the cache sorts them.
+    mutating func setTags(pairs: [(index: Int32, code: Int32)]) {
+        for index in records.indices {
+            records[index].tagStart = 0
+            records[index].tagCount = 0
+        }
+        tagCodes.removeAll(keepingCapacity: true)
+        guard !pairs.isEmpty else { return }
+        let rank = byteOrderRanks()
+        let sorted = pairs.sorted {
+            $0.index != $1.index ? $0.index < $1.index : rank[Int($0.code)] < rank[Int($1.code)]
+        }
+        tagCodes.reserveCapacity(sorted.count)
+        for (index, code) in sorted {
+            if records[Int(index)].tagCount == 0 { records[Int(index)].tagStart = Int32(tagCodes.count) }
+            records[Int(index)].tagCount += 1
+            tagCodes.append(code)
+        }
+    }
+
+    /// Each code's rank in byte order.
+    private func byteOrderRanks() -> [Int32] {
+        let byBytes = strings.strings.indices.sorted {
+            Array(strings.strings[$0].utf8).lexicographicallyPrecedes(Array(strings.strings[$1].utf8))
+        }
+        var rank = [Int32](repeating: 0, count: strings.strings.count)
+        for (position, code) in byBytes.enumerated() { rank[code] = Int32(position) }
+        return rank
     }
 
     /// Replaces every record's tags (`tagsByIndex[i]` for record `i`), sorted by their bytes as the cache sorts them.

@@ -31,6 +31,11 @@ public struct DurationStats: Sendable, Equatable {
     ///   every partial sum is exact in any order, so the values are summed as they come;
     ///   otherwise they are sorted and summed in order, as before.
     init(selecting values: inout [Double]) {
+        self = values.withUnsafeMutableBufferPointer { DurationStats(reordering: $0) }
+    }
+
+    /// The statistics of the values in `buffer`, which it reorders (see `init(selecting:)`).
+    init(reordering values: UnsafeMutableBufferPointer<Double>) {
         count = values.count
         guard !values.isEmpty else {
             median = nil
@@ -51,13 +56,20 @@ public struct DurationStats: Sendable, Equatable {
             largest = Swift.max(largest, value)
         }
         if !(exactSum && magnitude < 4_503_599_627_370_496) {
-            values.sort()
-            median = Self.percentile(values, 0.5)
-            p90 = Self.percentile(values, 0.9)
-            mean = values.reduce(0, +) / Double(values.count)
+            let sorted = values.sorted()
+            median = Self.percentile(sorted, 0.5)
+            p90 = Self.percentile(sorted, 0.9)
+            mean = sorted.reduce(0, +) / Double(sorted.count)
             return
         }
         mean = sum / Double(values.count)
+        if values.count >= 2048, smallest >= 0, largest < Double(max(4 * values.count, 65_536)) {
+            // Whole minutes in a range not much wider than their count: count them.
+            let (median, p90) = Self.countedPercentiles(values, largest: Int(largest))
+            self.median = median
+            self.p90 = p90
+            return
+        }
         if values.count >= 2048, smallest >= 0, largest < 4_294_967_296 {
             // Whole minutes: a radix sort of 32-bit keys beats selection on large sets.
             let sorted = Self.radixSorted(values, largest: UInt32(largest))
@@ -65,19 +77,19 @@ public struct DurationStats: Sendable, Equatable {
             p90 = Self.percentile(sorted, 0.9)
             return
         }
-        median = Self.selectPercentile(&values, 0.5, from: 0)
+        median = Self.selectPercentile(values, 0.5, from: 0)
         // The median's selection leaves everything from its rank up at or above it.
         let medianRank = Int((Double(values.count - 1) * 0.5).rounded(.down))
-        p90 = Self.selectPercentile(&values, 0.9, from: medianRank)
+        p90 = Self.selectPercentile(values, 0.9, from: medianRank)
     }
 
     /// The p-th percentile of `values` (selected in place among positions `from…`, which must
     /// hold every value of rank ≥ `from`).
-    static func selectPercentile(_ values: inout [Double], _ p: Double, from start: Int) -> Double {
+    static func selectPercentile(_ values: UnsafeMutableBufferPointer<Double>, _ p: Double, from start: Int) -> Double {
         let rank = Double(values.count - 1) * p
         let lower = Int(rank.rounded(.down))
         let upper = min(lower + 1, values.count - 1)
-        values.withUnsafeMutableBufferPointer { buffer in Self.select(buffer, lower, from: start) }
+        Self.select(values, lower, from: start)
         let low = values[lower]
         var high = low
         if upper != lower {
@@ -133,8 +145,11 @@ public struct DurationStats: Sendable, Equatable {
     }
 
     /// Whole non-negative values below 2³², sorted (least significant 11-bit digit first).
-    static func radixSorted(_ values: [Double], largest: UInt32) -> [UInt32] {
-        var keys = values.map { UInt32($0) }
+    static func radixSorted(_ values: UnsafeMutableBufferPointer<Double>, largest: UInt32) -> [UInt32] {
+        var keys = [UInt32](unsafeUninitializedCapacity: values.count) { keys, count in
+            for index in values.indices { keys[index] = UInt32(values[index]) }
+            count = values.count
+        }
         var buffer = [UInt32](repeating: 0, count: keys.count)
         var shift: UInt32 = 0
         var counts = [Int](repeating: 0, count: 2049)
@@ -159,6 +174,39 @@ public struct DurationStats: Sendable, Equatable {
             shift += 11
         }
         return keys
+    }
+
+    /// The median and 90th percentile of whole values in 0…`largest`, from a count of each value
+    /// (the order statistics a sort would give, without sorting).
+    static func countedPercentiles(_ values: UnsafeMutableBufferPointer<Double>, largest: Int) -> (Double, Double) {
+        var counts = [Int32](repeating: 0, count: largest + 1)
+        counts.withUnsafeMutableBufferPointer { counts in
+            for value in values { counts[Int(value)] += 1 }
+        }
+        // The ranks needed: lower and upper neighbours of each percentile's position.
+        let n = values.count
+        let ranks = [0.5, 0.9].map { p -> (Double, Int, Int) in
+            let rank = Double(n - 1) * p
+            let lower = Int(rank.rounded(.down))
+            return (rank, lower, min(lower + 1, n - 1))
+        }
+        let wanted = ranks.flatMap { [$0.1, $0.2] }
+        var found = [Double](repeating: 0, count: wanted.count)
+        var seen = 0
+        var value = 0
+        for (position, rank) in wanted.enumerated().sorted(by: { $0.element < $1.element }) {
+            while seen + Int(counts[value]) <= rank {
+                seen += Int(counts[value])
+                value += 1
+            }
+            found[position] = Double(value)
+        }
+        func percentile(_ index: Int) -> Double {
+            let (rank, lower, _) = ranks[index]
+            let low = found[2 * index]
+            return low + (rank - Double(lower)) * (found[2 * index + 1] - low)
+        }
+        return (percentile(0), percentile(1))
     }
 
     /// The p-th percentile (0…1) of sorted whole values.

@@ -36,7 +36,9 @@ public struct KPICalculator: Sendable {
 
     /// KPIs for `window`, split by `dimension` (or one `SliceKey.all` entry). Backlog is counted
     /// only when `includeBacklog` (the current window) and is as of `asOf`.
-    public func compute(window: Window, asOf: Int64, by dimension: Dimension?, includeBacklog: Bool) -> [SliceKey: KPIValues] {
+    public func compute(window: Window, asOf: Int64, by dimension: Dimension?, includeBacklog: Bool) -> [SliceKey:
+        KPIValues]
+    {
         if dimension == .tag || resolvedFilters.contains(where: { $0.dimension == .tag }) { try? session.needTags() }
         return session.computeKPIs(
             window: window, asOf: asOf, dimension: dimension, includeBacklog: includeBacklog,
@@ -52,11 +54,26 @@ public struct KPICalculator: Sendable {
             dimension: dimension, current: current)
     }
 
+    /// The KPIs of a window (tags must already be loaded when slicing or filtering by them).
+    func kpiValues(_ window: Window, asOf: Int64, by dimension: Dimension?, current: Bool) -> [SliceKey: KPIValues] {
+        session.kpis(
+            window, asOf: asOf, filters: resolvedFilters, filterKey: filterKey, filtersGiven: !filters.isEmpty,
+            dimension: dimension, current: current)
+    }
+
+    /// The SLA counts of a window (same condition).
+    func slaCounts(_ window: Window, asOf: Int64, by dimension: Dimension?, current: Bool) -> [SliceKey: SLASummary] {
+        session.slaSummaries(
+            window, asOf: asOf, filters: resolvedFilters, filterKey: filterKey, dimension: dimension, current: current)
+    }
+
     func sliceKeys(_ ticket: TicketFact, _ dimension: Dimension?) -> [SliceKey] {
         guard let dimension else { return [.all] }
         let raw = TicketKeys.values(of: ticket, for: dimension)
         if raw.isEmpty { return [SliceKey(key: nil, label: "(none)")] }
-        return raw.map { SliceKey(key: $0, label: label(for: $0, in: dimension), rank: SliceKey.rank(of: $0, in: dimension)) }
+        return raw.map {
+            SliceKey(key: $0, label: label(for: $0, in: dimension), rank: SliceKey.rank(of: $0, in: dimension))
+        }
     }
 
     func label(for key: String, in dimension: Dimension) -> String {

@@ -19,13 +19,15 @@ struct MetricItem {
     static func items(_ kpi: KPI, stats: [Stat], clocks: [Clock]) -> [MetricItem] {
         switch kpi.kind {
         case .count:
-            return [MetricItem(id: kpi.rawValue, label: kpi.title, kind: .count) { values, _ in
-                switch kpi {
-                case .created: .integer(Int64(values.created))
-                case .solved: .integer(Int64(values.solved))
-                default: values.backlog.map { .integer(Int64($0)) } ?? .null
+            return [
+                MetricItem(id: kpi.rawValue, label: kpi.title, kind: .count) { values, _ in
+                    switch kpi {
+                    case .created: .integer(Int64(values.created))
+                    case .solved: .integer(Int64(values.solved))
+                    default: values.backlog.map { .integer(Int64($0)) } ?? .null
+                    }
                 }
-            }]
+            ]
         case .rate:
             return [MetricItem(id: kpi.rawValue, label: kpi.title, kind: .ratio) { values, _ in rate(kpi, values) }]
         case .duration:
@@ -76,8 +78,12 @@ struct MetricItem {
 /// dotted key, and the previous window's under `previous.`.
 enum MetricMap {
     static func metrics(of result: KPIResult) -> [String: ReportValue] {
-        var metrics = values(result.totals)
-        if let previous = result.previousTotals {
+        metrics(totals: result.totals, previousTotals: result.previousTotals)
+    }
+
+    static func metrics(totals: WindowResult, previousTotals: WindowResult?) -> [String: ReportValue] {
+        var metrics = values(totals)
+        if let previous = previousTotals {
             for (key, value) in values(previous) where !key.hasPrefix("backlog") && key != "sla.active" {
                 metrics["previous." + key] = value
             }
@@ -95,7 +101,8 @@ enum MetricMap {
             }
         }
         for status in ["new", "open", "pending", "hold"] {
-            metrics["backlog.\(status)"] = values.backlog == nil ? .null : .integer(Int64(values.backlogByStatus[status] ?? 0))
+            metrics["backlog.\(status)"] =
+                values.backlog == nil ? .null : .integer(Int64(values.backlogByStatus[status] ?? 0))
         }
         metrics["csat.good"] = .integer(Int64(values.csat.good))
         metrics["csat.bad"] = .integer(Int64(values.csat.bad))

@@ -8,7 +8,7 @@ public struct ReportBuilder {
     let facts: FactSet
     /// One session for every section: facts prepared, SLA evaluated and windows computed once.
     let session: EngineSession
-    private var results: [String: KPIResult] = [:]
+    private var results: [String: SectionResult] = [:]
 
     /// Builds the report (every section computed from the same facts).
     public static func build(_ request: ReportRequest, facts: FactSet) throws(EngineError) -> Report {
@@ -36,22 +36,35 @@ public struct ReportBuilder {
         for section in request.definition.sections {
             guard section.sectionKind == .headline || section.sectionKind == .kpis else { continue }
             let kpis = Set(section.kpis.compactMap(KPI.init(rawValue:))).intersection(KPI.durations)
-            let slice = try? section.by.map { text throws(EngineError) in try Slice.parse(text) }
-            let dimension: Dimension? = if case .dimension(let dimension)?? = slice { dimension } else { nil }
-            let filters = (try? (section.filters ?? []).map { text throws(EngineError) in try TicketFilter.parse(text).text }) ?? []
-            needs[EngineSession.needsKey(filterKey: filterKey(filters), dimension: dimension), default: []].formUnion(kpis)
+            let slice = section.by.flatMap { try? Slice.parse($0) }
+            let dimension: Dimension? = if case .dimension(let dimension)? = slice { dimension } else { nil }
+            let filters =
+                (try? (section.filters ?? []).map { text throws(EngineError) in try TicketFilter.parse(text).text })
+                ?? []
+            needs[EngineSession.needsKey(filterKey: filterKey(filters), dimension: dimension), default: []].formUnion(
+                kpis)
         }
         return needs
     }
 
     mutating func build() throws(EngineError) -> Report {
+        // Tags are loaded up front when a section slices or filters by them; after that nothing
+        // below can fail, and each window is computed only if a section reads it.
+        let usesTags =
+            request.filters.contains { $0.dimension == .tag }
+            || request.definition.sections.contains { section in
+                section.by == "tag"
+                    || (section.filters ?? []).contains { (try? TicketFilter.parse($0))?.dimension == .tag }
+            }
+        if usesTags { try session.needTags() }
         let base = try result(filters: [], slice: nil)
         var sections: [ReportSection] = []
         for section in request.definition.sections {
             let slice = try section.by.map { text throws(EngineError) in try Slice.parse(text) }
             let filters = try (section.filters ?? []).map { text throws(EngineError) in try TicketFilter.parse(text) }
             let sectionResult = try result(filters: filters, slice: slice ?? defaultSlice(for: section))
-            let context = SectionContext(definition: section, result: sectionResult, slice: slice ?? defaultSlice(for: section))
+            let context = SectionContext(
+                definition: section, result: sectionResult, slice: slice ?? defaultSlice(for: section))
             var built = SectionBuilder.build(context)
             if !filters.isEmpty { built.notes.append("Filtered: " + filters.map(\.text).joined(separator: "; ")) }
             sections.append(built)
@@ -64,7 +77,8 @@ public struct ReportBuilder {
                 ReportWindow(from: $0.from, to: $0.to, label: request.previousLabel ?? InstantFormat.iso($0.from))
             },
             asOf: request.asOf, timeZone: request.timeZone.identifier, filters: request.filters.map(\.text),
-            sections: sections, warnings: warnings, metrics: MetricMap.metrics(of: base))
+            sections: sections, warnings: warnings,
+            metrics: MetricMap.metrics(totals: base.totals.result, previousTotals: base.previousTotals?.result))
     }
 
     /// CSAT sections slice by group unless they say otherwise; breaches always do.
@@ -75,23 +89,108 @@ public struct ReportBuilder {
         }
     }
 
-    /// Computes (once) the KPIs for the request's windows with extra filters and a slice.
-    mutating func result(filters: [TicketFilter], slice: Slice?) throws(EngineError) -> KPIResult {
+    /// The KPIs for the request's windows with extra filters and a slice; each window is
+    /// computed the first time a section reads it (and at most once per session).
+    mutating func result(filters: [TicketFilter], slice: Slice?) throws(EngineError) -> SectionResult {
         let key = (filters.map(\.text) + ["by:" + (slice?.name ?? "-")]).joined(separator: "\u{1F}")
         if let cached = results[key] { return cached }
         let kpiRequest = KPIRequest(
             window: request.window, previous: request.previous, asOf: request.asOf, timeZone: request.timeZone,
             filters: request.filters + filters, slice: slice)
-        let computed = try KPIEngine.compute(kpiRequest, session: session)
+        let computed = SectionResult(
+            request: kpiRequest, calculator: try KPICalculator(session: session, filters: kpiRequest.filters))
         results[key] = computed
         return computed
+    }
+}
+
+/// A request's windows, each computed when first read (`KPIResult`, lazily).
+final class SectionResult {
+    let request: KPIRequest
+    let calculator: KPICalculator
+
+    init(request: KPIRequest, calculator: KPICalculator) {
+        self.request = request
+        self.calculator = calculator
+    }
+
+    /// Whether the report compares with a previous window.
+    var comparing: Bool { request.previous != nil }
+
+    lazy var current = LazyWindow(request.window, calculator, request, current: true, slice: request.slice)
+    lazy var previous: LazyWindow? = request.previous.map {
+        LazyWindow($0, calculator, request, current: false, slice: request.slice)
+    }
+    lazy var totals: LazyWindow =
+        request.slice == nil ? current : LazyWindow(request.window, calculator, request, current: true, slice: nil)
+    lazy var previousTotals: LazyWindow? =
+        request.slice == nil
+        ? previous : request.previous.map { LazyWindow($0, calculator, request, current: false, slice: nil) }
+}
+
+/// One window of a `SectionResult`: KPIs and SLA counts, each computed when first read.
+final class LazyWindow {
+    let window: Window
+    let calculator: KPICalculator
+    let request: KPIRequest
+    let current: Bool
+    let slice: Slice?
+
+    init(_ window: Window, _ calculator: KPICalculator, _ request: KPIRequest, current: Bool, slice: Slice?) {
+        self.window = window
+        self.calculator = calculator
+        self.request = request
+        self.current = current
+        self.slice = slice
+    }
+
+    lazy var kpis: [SliceKey: KPIValues] = perSlice { window, dimension, current in
+        calculator.kpiValues(window, asOf: request.asOf, by: dimension, current: current)
+    }
+
+    lazy var sla: [SliceKey: SLASummary] = perSlice { window, dimension, current in
+        calculator.slaCounts(window, asOf: request.asOf, by: dimension, current: current)
+    }
+
+    /// `compute` for the window sliced by the dimension, or once per time bucket (each bucket
+    /// unsliced and without backlog), keyed by the bucket's start.
+    private func perSlice<Value>(_ compute: (Window, Dimension?, Bool) -> [SliceKey: Value]) -> [SliceKey: Value] {
+        guard let size = bucketSize else { return compute(window, dimension, current) }
+        var values: [SliceKey: Value] = [:]
+        for bucket in Buckets.split(window, by: size, in: request.timeZone) {
+            values[SliceKey(key: String(bucket.window.from), label: bucket.label)] =
+                compute(bucket.window, nil, false)[.all]
+        }
+        return values
+    }
+
+    /// The unsliced (or only) values.
+    var overall: KPIValues { kpis[.all] ?? KPIValues() }
+
+    var result: WindowResult { WindowResult(window: window, kpis: kpis, sla: sla) }
+
+    /// The slice's dimension (`nil` for none and for time buckets). Tags are loaded before any
+    /// window is read (`ReportBuilder.build`), so computing cannot fail.
+    private var dimension: Dimension? {
+        if case .dimension(let dimension)? = slice { return dimension }
+        return nil
+    }
+
+    /// The bucket size of a time slice.
+    private var bucketSize: BucketSize? {
+        switch slice {
+        case .day?: .day
+        case .week?: .week
+        case .month?: .month
+        default: nil
+        }
     }
 }
 
 /// What a section builder needs.
 struct SectionContext {
     let definition: SectionDefinition
-    let result: KPIResult
+    let result: SectionResult
     let slice: Slice?
 
     var kpis: [KPI] { definition.kpis.compactMap(KPI.init(rawValue:)) }
@@ -103,5 +202,7 @@ struct SectionContext {
         default: [.calendar]
         }
     }
-    var comparing: Bool { result.previous != nil }
+    var comparing: Bool { result.comparing }
+    /// Whether the section shows SLA counts (only then are they computed).
+    var showsSLA: Bool { kpis.contains(.sla) }
 }

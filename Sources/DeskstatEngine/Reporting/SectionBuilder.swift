@@ -24,7 +24,10 @@ enum SectionBuilder {
     /// KPI | value | previous | change | change %: one row per statistic.
     static func headline(_ context: SectionContext) -> ReportTable {
         let items = context.kpis.flatMap { MetricItem.items($0, stats: context.stats, clocks: context.clocks) }
-        var columns = [ReportColumn(id: "metric", title: "Metric", kind: .label), ReportColumn(id: "value", title: "Value", kind: .number)]
+        var columns = [
+            ReportColumn(id: "metric", title: "Metric", kind: .label),
+            ReportColumn(id: "value", title: "Value", kind: .number),
+        ]
         if context.comparing {
             columns += [
                 ReportColumn(id: "previous", title: "Previous", kind: .number),
@@ -36,10 +39,10 @@ enum SectionBuilder {
         let previous = context.result.previousTotals
         var rows: [[ReportValue]] = []
         for item in items {
-            let value = item.read(current.overall, current.sla[.all])
+            let value = item.read(current.overall, context.showsSLA ? current.sla[.all] : nil)
             var row: [ReportValue] = [.text(item.label), value]
             if context.comparing {
-                let before = previous.map { item.read($0.overall, $0.sla[.all]) } ?? .null
+                let before = previous.map { item.read($0.overall, context.showsSLA ? $0.sla[.all] : nil) } ?? .null
                 row += [before, difference(value, before), relativeChange(value, before)]
             }
             rows.append(row)
@@ -52,11 +55,12 @@ enum SectionBuilder {
         let items = context.kpis.flatMap { MetricItem.items($0, stats: context.stats, clocks: context.clocks) }
         let sliceName = context.slice?.name ?? "slice"
         let singleKPI = Set(context.kpis).count == 1
-        let columns = [ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label)]
+        let columns =
+            [ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label)]
             + items.map { ReportColumn(id: $0.id, title: singleKPI ? $0.shortLabel : $0.label, kind: $0.kind) }
         let rows = context.result.current.kpis.keys.sorted().map { key -> [ReportValue] in
             let values = context.result.current.kpis[key] ?? KPIValues()
-            let sla = context.result.current.sla[key]
+            let sla = context.showsSLA ? context.result.current.sla[key] : nil
             return [.text(key.label)] + items.map { $0.read(values, sla) }
         }
         return ReportTable(id: "by_\(sliceName)", columns: columns, rows: rows)
@@ -68,19 +72,28 @@ enum SectionBuilder {
     static func backlog(_ context: SectionContext) -> ReportTable {
         guard let slice = context.slice else {
             let values = context.result.totals.overall
-            let rows: [[ReportValue]] = statuses.map { [.text($0), .integer(Int64(values.backlogByStatus[$0] ?? 0))] }
+            let rows: [[ReportValue]] =
+                statuses.map { [.text($0), .integer(Int64(values.backlogByStatus[$0] ?? 0))] }
                 + [[.text("total"), .integer(Int64(values.backlog ?? 0))]]
             return ReportTable(
                 id: "backlog",
-                columns: [ReportColumn(id: "status", title: "Status", kind: .label), ReportColumn(id: "tickets", title: "Tickets", kind: .count)],
+                columns: [
+                    ReportColumn(id: "status", title: "Status", kind: .label),
+                    ReportColumn(id: "tickets", title: "Tickets", kind: .count),
+                ],
                 rows: rows)
         }
-        let columns = [ReportColumn(id: slice.name, title: slice.name.capitalized, kind: .label)]
+        let columns =
+            [ReportColumn(id: slice.name, title: slice.name.capitalized, kind: .label)]
             + statuses.map { ReportColumn(id: $0, title: $0.capitalized, kind: .count) }
             + [ReportColumn(id: "total", title: "Total", kind: .count)]
         let rows = context.result.current.kpis.keys.sorted().compactMap { key -> [ReportValue]? in
-            guard let values = context.result.current.kpis[key], let total = values.backlog, total > 0 else { return nil }
-            return [.text(key.label)] + statuses.map { .integer(Int64(values.backlogByStatus[$0] ?? 0)) } + [.integer(Int64(total))]
+            guard let values = context.result.current.kpis[key], let total = values.backlog, total > 0 else {
+                return nil
+            }
+            return [.text(key.label)] + statuses.map { .integer(Int64(values.backlogByStatus[$0] ?? 0)) } + [
+                .integer(Int64(total))
+            ]
         }
         return ReportTable(id: "backlog_by_\(slice.name)", columns: columns, rows: rows)
     }
@@ -89,15 +102,22 @@ enum SectionBuilder {
     static func slaTargets(_ context: SectionContext) -> ReportTable {
         let summary = context.result.totals.sla[.all] ?? SLASummary()
         let columns = [
-            ReportColumn(id: "policy", title: "Policy", kind: .label), ReportColumn(id: "metric", title: "Metric", kind: .label),
-            ReportColumn(id: "priority", title: "Priority", kind: .label), ReportColumn(id: "achieved", title: "Achieved", kind: .count),
-            ReportColumn(id: "breached", title: "Breached", kind: .count), ReportColumn(id: "active", title: "Active", kind: .count),
+            ReportColumn(id: "policy", title: "Policy", kind: .label),
+            ReportColumn(id: "metric", title: "Metric", kind: .label),
+            ReportColumn(id: "priority", title: "Priority", kind: .label),
+            ReportColumn(id: "achieved", title: "Achieved", kind: .count),
+            ReportColumn(id: "breached", title: "Breached", kind: .count),
+            ReportColumn(id: "active", title: "Active", kind: .count),
             ReportColumn(id: "unmeasured", title: "Unmeasured", kind: .count),
             ReportColumn(id: "achievement_rate", title: "Achieved %", kind: .ratio),
         ]
         func row(_ policy: String, _ metric: String, _ priority: String, _ counts: SLACounts) -> [ReportValue] {
-            [.text(policy), .text(metric), .text(priority), .integer(Int64(counts.achieved)), .integer(Int64(counts.breached)),
-             .integer(Int64(counts.active)), .integer(Int64(counts.unmeasured)), MetricItem.number(counts.achievementRate.value)]
+            [
+                .text(policy), .text(metric), .text(priority), .integer(Int64(counts.achieved)),
+                .integer(Int64(counts.breached)),
+                .integer(Int64(counts.active)), .integer(Int64(counts.unmeasured)),
+                MetricItem.number(counts.achievementRate.value),
+            ]
         }
         var rows = summary.byTarget.keys.sorted().compactMap { key -> [ReportValue]? in
             guard let counts = summary.byTarget[key], counts != SLACounts() else { return nil }
@@ -110,7 +130,10 @@ enum SectionBuilder {
     /// Breaches attributed to the window, per group (or the section's slice).
     static func slaBreaches(_ context: SectionContext) -> ReportTable {
         let sliceName = context.slice?.name ?? "group"
-        var columns = [ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label), ReportColumn(id: "breaches", title: "Breaches", kind: .count)]
+        var columns = [
+            ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label),
+            ReportColumn(id: "breaches", title: "Breaches", kind: .count),
+        ]
         if context.comparing { columns.append(ReportColumn(id: "previous", title: "Previous", kind: .count)) }
         let current = context.result.current.sla
         let previous = context.result.previous?.sla ?? [:]
@@ -128,13 +151,19 @@ enum SectionBuilder {
     static func csat(_ context: SectionContext) -> ReportTable {
         let sliceName = context.slice?.name ?? "scope"
         let columns = [
-            ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label), ReportColumn(id: "good", title: "Good", kind: .count),
-            ReportColumn(id: "bad", title: "Bad", kind: .count), ReportColumn(id: "offered", title: "Offered", kind: .count),
-            ReportColumn(id: "csat", title: "CSAT", kind: .ratio), ReportColumn(id: "response_rate", title: "Response rate", kind: .ratio),
+            ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label),
+            ReportColumn(id: "good", title: "Good", kind: .count),
+            ReportColumn(id: "bad", title: "Bad", kind: .count),
+            ReportColumn(id: "offered", title: "Offered", kind: .count),
+            ReportColumn(id: "csat", title: "CSAT", kind: .ratio),
+            ReportColumn(id: "response_rate", title: "Response rate", kind: .ratio),
         ]
         func row(_ label: String, _ counts: CSATCounts) -> [ReportValue] {
-            [.text(label), .integer(Int64(counts.good)), .integer(Int64(counts.bad)), .integer(Int64(counts.offered)),
-             MetricItem.number(counts.score.value), MetricItem.number(counts.responseRate.value)]
+            [
+                .text(label), .integer(Int64(counts.good)), .integer(Int64(counts.bad)),
+                .integer(Int64(counts.offered)),
+                MetricItem.number(counts.score.value), MetricItem.number(counts.responseRate.value),
+            ]
         }
         var rows: [[ReportValue]] = []
         if context.slice != nil {
@@ -160,7 +189,9 @@ enum SectionBuilder {
 
     /// Keeps the `limit` rows with the largest first numeric column (ties by label), in that order.
     static func limited(_ table: ReportTable, to limit: Int) -> ReportTable {
-        guard table.rows.count > limit, let column = table.columns.firstIndex(where: { $0.kind == .count }) else { return table }
+        guard table.rows.count > limit, let column = table.columns.firstIndex(where: { $0.kind == .count }) else {
+            return table
+        }
         var copy = table
         copy.rows = Array(
             table.rows.enumerated().sorted { lhs, rhs in

@@ -1,0 +1,406 @@
+import CSQLite
+import GRDB
+
+/// The `ticket_facts` table (schema v4): per ticket, the columns reports read, packed in two
+/// small blobs — one for the ticket, one for its metric set — so that reading a million tickets
+/// is a million short rows instead of two million wide ones.
+///
+/// `CacheWriter` writes the blobs for every ticket and metric set it writes, from the very values
+/// it binds. Triggers set a part to NULL whenever a ticket or metric set changes by any other
+/// statement (and delete the row with its ticket), and `TicketFactsRepair` packs from the tables
+/// any part a batch's values could not fill. So a part is either exact or NULL (only after a
+/// write outside deskstat), and a reader reads a NULL part from the tables. The metric part of a
+/// ticket without a metric set is an empty blob.
+///
+/// Layout, little-endian:
+///
+/// - ticket: version (1 byte, 1); `created_at` (8); `deleted` (1); presence (2: bits 0…6 group,
+///   assignee, requester, submitter, organization, brand and form ids; bits 8…11 status,
+///   priority, type and via channel); each present id (8); each present text: length (4) and
+///   UTF-8 bytes.
+/// - metric: version (1 byte, 1); presence (2: bits 0…2 reopens, replies, solved_at; bits 3…14
+///   the twelve durations in `TicketMetricRow.durationNames` order, calendar then business);
+///   each present integer (8); each present duration as its IEEE-754 bits (8) — exact.
+public enum TicketFacts {
+    public static let version: UInt8 = 1
+
+    /// The indexes, in `CacheTable.tickets.columns`, of the columns the ticket part holds:
+    /// created_at, deleted, the seven ids, then the four texts.
+    static let ticketColumns: (createdAt: Int, deleted: Int, ids: [Int], texts: [Int]) = {
+        let columns = CacheTable.tickets.columns
+        func index(_ name: String) -> Int { columns.firstIndex(of: name)! }
+        return (
+            index("created_at"), index("deleted"),
+            [
+                "group_id", "assignee_id", "requester_id", "submitter_id", "organization_id", "brand_id",
+                "ticket_form_id",
+            ].map(index),
+            ["status", "priority", "type", "via_channel"].map(index)
+        )
+    }()
+
+    /// The indexes, in `CacheTable.ticketMetrics.columns`, of ticket_id, the three integers and
+    /// the twelve durations the metric part holds.
+    static let metricColumns: (ticketID: Int, integers: [Int], durations: [Int]) = {
+        let columns = CacheTable.ticketMetrics.columns
+        func index(_ name: String) -> Int { columns.firstIndex(of: name)! }
+        return (
+            index("ticket_id"), ["reopens", "replies", "solved_at"].map(index),
+            TicketMetricRow.durationNames.flatMap { ["\($0)_in_minutes_calendar", "\($0)_in_minutes_business"] }.map(
+                index)
+        )
+    }()
+
+    // MARK: Encoding
+
+    /// One column value as the encoder sees it.
+    enum Field {
+        case null
+        case integer(Int64)
+        case real(Double)
+        case text(UnsafeRawBufferPointer)
+        case bytes([UInt8])
+        /// Anything else (the part cannot be packed exactly).
+        case other
+    }
+
+    /// Appends a ticket part to `out`; `false` (and nothing appended) when a value has an unexpected type.
+    static func appendTicket(_ value: (Int) -> Field, to out: inout [UInt8]) -> Bool {
+        let mark = out.count
+        let columns = ticketColumns
+        guard case .integer(let createdAt) = value(columns.createdAt),
+            case .integer(let deleted) = value(columns.deleted)
+        else { return false }
+        out.append(version)
+        appendInteger(createdAt, to: &out)
+        out.append(deleted == 0 ? 0 : 1)
+        guard deleted == 0 || deleted == 1 else {
+            out.removeSubrange(mark...)
+            return false
+        }
+        let presenceAt = out.count
+        out.append(0)
+        out.append(0)
+        var presence: UInt16 = 0
+        for (bit, column) in columns.ids.enumerated() {
+            switch value(column) {
+            case .null: continue
+            case .integer(let id):
+                presence |= 1 << UInt16(bit)
+                appendInteger(id, to: &out)
+            default:
+                out.removeSubrange(mark...)
+                return false
+            }
+        }
+        for (bit, column) in columns.texts.enumerated() {
+            switch value(column) {
+            case .null: continue
+            case .text(let bytes):
+                presence |= 1 << UInt16(8 + bit)
+                appendInteger32(UInt32(bytes.count), to: &out)
+                out.append(contentsOf: bytes)
+            case .bytes(let bytes):
+                presence |= 1 << UInt16(8 + bit)
+                appendInteger32(UInt32(bytes.count), to: &out)
+                out.append(contentsOf: bytes)
+            default:
+                out.removeSubrange(mark...)
+                return false
+            }
+        }
+        out[presenceAt] = UInt8(truncatingIfNeeded: presence)
+        out[presenceAt + 1] = UInt8(truncatingIfNeeded: presence >> 8)
+        return true
+    }
+
+    /// Appends a metric part to `out`; `false` (and nothing appended) when a value has an unexpected type.
+    static func appendMetric(_ value: (Int) -> Field, to out: inout [UInt8]) -> Bool {
+        let mark = out.count
+        let columns = metricColumns
+        out.append(version)
+        let presenceAt = out.count
+        out.append(0)
+        out.append(0)
+        var presence: UInt16 = 0
+        for (bit, column) in columns.integers.enumerated() {
+            switch value(column) {
+            case .null: continue
+            case .integer(let number):
+                presence |= 1 << UInt16(bit)
+                appendInteger(number, to: &out)
+            default:
+                out.removeSubrange(mark...)
+                return false
+            }
+        }
+        for (bit, column) in columns.durations.enumerated() {
+            let number: Double
+            switch value(column) {
+            case .null: continue
+            case .real(let real): number = real
+            case .integer(let integer): number = Double(integer)  // a REAL column stores it as this real
+            default:
+                out.removeSubrange(mark...)
+                return false
+            }
+            presence |= 1 << UInt16(3 + bit)
+            appendInteger(Int64(bitPattern: number.bitPattern), to: &out)
+        }
+        out[presenceAt] = UInt8(truncatingIfNeeded: presence)
+        out[presenceAt + 1] = UInt8(truncatingIfNeeded: presence >> 8)
+        return true
+    }
+
+    @inline(__always) static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    @inline(__always) static func appendInteger32(_ value: UInt32, to out: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    // MARK: Decoding
+
+    /// A decoded ticket part. Texts are byte ranges of the blob.
+    public struct TicketPart {
+        public var createdAt: Int64 = 0
+        public var deleted = false
+        /// Presence bits 0…6: the ids; 8…11: the texts.
+        public var presence: UInt16 = 0
+        /// group, assignee, requester, submitter, organization, brand, form.
+        public var ids: (Int64, Int64, Int64, Int64, Int64, Int64, Int64) = (0, 0, 0, 0, 0, 0, 0)
+        /// status, priority, type, via channel.
+        public var texts:
+            (UnsafeRawBufferPointer?, UnsafeRawBufferPointer?, UnsafeRawBufferPointer?, UnsafeRawBufferPointer?) =
+                (nil, nil, nil, nil)
+
+        public init() {}
+    }
+
+    /// Decodes a ticket part; `nil` when the blob is not one this version wrote.
+    public static func decodeTicket(_ blob: UnsafeRawBufferPointer) -> TicketPart? {
+        guard blob.count >= 12, blob[0] == version else { return nil }
+        var part = TicketPart()
+        part.createdAt = Int64(littleEndian: blob.loadUnaligned(fromByteOffset: 1, as: Int64.self))
+        part.deleted = blob[9] != 0
+        part.presence = UInt16(blob[10]) | UInt16(blob[11]) << 8
+        var offset = 12
+        let presence = part.presence
+        let ok = withUnsafeMutableBytes(of: &part.ids) { raw -> Bool in
+            let ids = raw.bindMemory(to: Int64.self)
+            for bit in 0..<7 where presence & (1 << UInt16(bit)) != 0 {
+                guard offset + 8 <= blob.count else { return false }
+                ids[bit] = Int64(littleEndian: blob.loadUnaligned(fromByteOffset: offset, as: Int64.self))
+                offset += 8
+            }
+            return true
+        }
+        guard ok else { return nil }
+        for bit in 0..<4 where presence & (1 << UInt16(8 + bit)) != 0 {
+            guard offset + 4 <= blob.count else { return nil }
+            let length = Int(UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            offset += 4
+            guard offset + length <= blob.count else { return nil }
+            let text = UnsafeRawBufferPointer(rebasing: blob[offset..<(offset + length)])
+            switch bit {
+            case 0: part.texts.0 = text
+            case 1: part.texts.1 = text
+            case 2: part.texts.2 = text
+            default: part.texts.3 = text
+            }
+            offset += length
+        }
+        return offset == blob.count ? part : nil
+    }
+
+    /// A decoded metric part.
+    public struct MetricPart {
+        /// Bits 0…2: reopens, replies, solved_at; 3…14: the durations.
+        public var presence: UInt16 = 0
+        public var reopens: Int64 = 0
+        public var replies: Int64 = 0
+        public var solvedAt: Int64 = 0
+        /// Twelve durations (valid where present).
+        public var durations:
+            (Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+
+        public init() {}
+    }
+
+    /// Decodes a metric part; `nil` when the blob is not one this version wrote.
+    public static func decodeMetric(_ blob: UnsafeRawBufferPointer) -> MetricPart? {
+        guard blob.count >= 3, blob[0] == version else { return nil }
+        var part = MetricPart()
+        part.presence = UInt16(blob[1]) | UInt16(blob[2]) << 8
+        var offset = 3
+        let presence = part.presence
+        for bit in 0..<3 where presence & (1 << UInt16(bit)) != 0 {
+            guard offset + 8 <= blob.count else { return nil }
+            let value = Int64(littleEndian: blob.loadUnaligned(fromByteOffset: offset, as: Int64.self))
+            switch bit {
+            case 0: part.reopens = value
+            case 1: part.replies = value
+            default: part.solvedAt = value
+            }
+            offset += 8
+        }
+        let ok = withUnsafeMutableBytes(of: &part.durations) { durations -> Bool in
+            let values = durations.bindMemory(to: Double.self)
+            for slot in 0..<12 where presence & (1 << UInt16(3 + slot)) != 0 {
+                guard offset + 8 <= blob.count else { return false }
+                values[slot] = Double(
+                    bitPattern: UInt64(littleEndian: blob.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                offset += 8
+            }
+            return true
+        }
+        return ok && offset == blob.count ? part : nil
+    }
+}
+
+/// Facts to write for the tickets and metric sets of one batch, one `ticket_facts` row per
+/// ticket, written together when the batch is done.
+final class FactsBuffer {
+    private var arena: [UInt8] = []
+    /// Per ticket id: its ticket and metric parts (byte ranges of `arena`), when written here.
+    private var entries: [Int64: (ticket: Range<Int>?, metric: Range<Int>?, metricWritten: Bool)] = [:]
+    private var order: [Int64] = []
+    /// Which ticket each buffered metric part belongs to, by metric id.
+    private var metricOwners: [Int64: Int64] = [:]
+
+    var isEmpty: Bool { order.isEmpty }
+
+    private func entry(_ ticketID: Int64) {
+        if entries[ticketID] == nil {
+            entries[ticketID] = (nil, nil, false)
+            order.append(ticketID)
+        }
+    }
+
+    /// A ticket was written: pack its part (or leave it unknown when it cannot be packed).
+    func ticket(_ ticketID: Int64, _ value: (Int) -> TicketFacts.Field) {
+        entry(ticketID)
+        let start = arena.count
+        entries[ticketID]!.ticket = TicketFacts.appendTicket(value, to: &arena) ? start..<arena.count : nil
+    }
+
+    /// A metric set was written.
+    func metric(id metricID: Int64, ticketID: Int64, _ value: (Int) -> TicketFacts.Field) {
+        // A metric set that moved to another ticket in this batch leaves its old part unknown
+        // (the trigger has voided it in the table; the buffer must not write it back).
+        if let owner = metricOwners[metricID], owner != ticketID {
+            entries[owner]?.metric = nil
+            entries[owner]?.metricWritten = true  // written as NULL: leave the voided part
+        }
+        metricOwners[metricID] = ticketID
+        entry(ticketID)
+        let start = arena.count
+        entries[ticketID]!.metric = TicketFacts.appendMetric(value, to: &arena) ? start..<arena.count : nil
+        entries[ticketID]!.metricWritten = true
+    }
+
+    /// Packs a ticket or metric-set row given as a `CacheRow`.
+    func add(_ row: CacheRow) {
+        func field(_ column: Int) -> TicketFacts.Field {
+            switch row.values[column].storage {
+            case .null: .null
+            case .int64(let number): .integer(number)
+            case .double(let number): .real(number)
+            case .string(let text): .bytes(Array(text.utf8))
+            case .blob: .other
+            }
+        }
+        switch row.table {
+        case .tickets:
+            guard case .int64(let id) = row.key.storage else { return }
+            ticket(id, field)
+        case .ticketMetrics:
+            guard case .int64(let id) = row.key.storage,
+                case .int64(let ticketID) = row.values[TicketFacts.metricColumns.ticketID].storage
+            else { return }
+            metric(id: id, ticketID: ticketID, field)
+        default:
+            return
+        }
+    }
+
+    /// Writes every buffered row and empties the buffer.
+    func flush(_ statements: FactsStatements) throws {
+        guard !order.isEmpty else { return }
+        try arena.withUnsafeBufferPointer { arena in
+            var index = 0
+            for (size, statement) in zip(FactsStatements.chunkSizes, statements.inserts) {
+                while order.count - index >= size {
+                    for offset in 0..<size {
+                        let ticketID = order[index + offset]
+                        let parts = entries[ticketID]!
+                        let base = Int32(3 * offset)
+                        sqlite3_bind_int64(statement, base + 1, ticketID)
+                        bind(parts.ticket, arena, statement, base + 2)
+                        if parts.metricWritten {
+                            bind(parts.metric, arena, statement, base + 3)
+                        } else {
+                            // A new row starts with "no metric set" (X''); an existing row keeps its part.
+                            sqlite3_bind_zeroblob(statement, base + 3, 0)
+                        }
+                    }
+                    try statements.step(statement)
+                    index += size
+                }
+            }
+            for statement in statements.inserts { sqlite3_clear_bindings(statement) }
+        }
+        // Parts the batch's own values could not fill (a ticket without its metric set in the
+        // batch, a metric set that moved away): pack them from the tables.
+        try statements.repair.repair(
+            order.lazy.filter { id in
+                guard let parts = self.entries[id] else { return false }
+                return parts.ticket == nil || !parts.metricWritten || parts.metric == nil
+            })
+        arena.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        order.removeAll(keepingCapacity: true)
+        metricOwners.removeAll(keepingCapacity: true)
+    }
+
+    private func bind(
+        _ range: Range<Int>?, _ arena: UnsafeBufferPointer<UInt8>, _ statement: OpaquePointer, _ index: Int32
+    ) {
+        guard let range, let base = arena.baseAddress else {
+            sqlite3_bind_null(statement, index)
+            return
+        }
+        sqlite3_bind_blob(statement, index, base + range.lowerBound, Int32(range.count), nil)
+    }
+}
+
+/// The statements that write `ticket_facts` rows (several rows per statement).
+struct FactsStatements {
+    static let chunkSizes = [64, 16, 4, 1]
+    let connection: OpaquePointer
+    let inserts: [OpaquePointer]
+    let repair: TicketFactsRepair
+
+    init(db: Database) throws {
+        repair = try TicketFactsRepair(db: db)
+        guard let connection = db.sqliteConnection else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed")
+        }
+        self.connection = connection
+        inserts = try Self.chunkSizes.map { size in
+            try db.cachedStatement(
+                sql: "INSERT INTO ticket_facts (ticket_id, ticket, metric) VALUES "
+                    + Array(repeating: "(?, ?, ?)", count: size).joined(separator: ", ")
+                    + " ON CONFLICT(ticket_id) DO UPDATE SET ticket = coalesce(excluded.ticket, ticket),"
+                    + " metric = CASE WHEN excluded.metric = X'' THEN metric ELSE coalesce(excluded.metric, metric) END"
+            ).sqliteStatement
+        }
+        for statement in inserts { sqlite3_reset(statement) }
+    }
+
+    func step(_ statement: OpaquePointer) throws {
+        try runStatement(statement, on: connection)
+    }
+}
