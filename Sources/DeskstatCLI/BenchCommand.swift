@@ -19,8 +19,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Account sizes, comma-separated.", valueName: "n,n"))
     var tickets = "10000,100000,1000000"
 
-    @Option(help: "Measured runs per figure (after one warm-up).")
+    @Option(help: "Measured runs per figure (after one warm-up), 1 to \(Self.runRange.upperBound).")
     var runs = 3
+
+    /// How many measured runs a figure may take: enough for a stable median, few enough to finish.
+    static let runRange = 1...100
 
     @Option(help: ArgumentHelp("Where to generate accounts (default: a temporary folder).", valueName: "dir"))
     var directory: String?
@@ -31,11 +34,18 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("End of the generated history (YYYY-MM-DD).", valueName: "date"))
     var end = "2026-11-30"
 
+    func validate() throws {
+        guard Self.runRange.contains(runs) else {
+            throw ValidationError(
+                "--runs must be between \(Self.runRange.lowerBound) and \(Self.runRange.upperBound); got \(runs)")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             let counts = tickets.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }), runs >= 1 else {
-                throw CLIError.usage("--tickets needs positive sizes like 10000,100000 and --runs at least 1")
+            guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) else {
+                throw CLIError.usage("--tickets needs positive sizes like 10000,100000")
             }
             guard let endEpoch = Timestamp.parse(end) else {
                 throw CLIError.usage("--end must be a date like 2026-11-30")

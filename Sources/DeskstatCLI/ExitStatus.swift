@@ -12,12 +12,12 @@ import ZendeskWire
 /// | code | meaning |
 /// |---:|---|
 /// | 0 | success |
-/// | 1 | runtime error: the cache cannot be opened or is locked, a file cannot be read |
+/// | 1 | runtime error: the cache cannot be opened or is locked, a file cannot be read, a `query` ran past its `--timeout` |
 /// | 2 | partial success: `--keep-going` imported some files and skipped bad ones |
 /// | 3 | a `--fail-on` threshold was violated (the report was still written) |
 /// | 64 | usage error: unknown flag, bad value, malformed expression |
 /// | 65 | data error: malformed input; nothing from the bad file was imported |
-/// | 66 | an input path does not exist |
+/// | 66 | an input path does not exist (an import file, a report definition file) |
 /// | 78 | configuration error: missing or invalid settings, a config or token file readable by others |
 public enum ExitStatus: Int32, CaseIterable, Sendable {
     case success = 0
@@ -41,6 +41,13 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
             }
         case is WireError: .dataError
         case is CacheError: .runtimeError
+        case let error as QueryError:
+            switch error {
+            // The cache cannot be read, or the query ran past its --timeout.
+            case .cannotOpen, .timedOut: .runtimeError
+            // The SQL as given: refused, invalid, empty, or too many rows.
+            case .refused, .invalid, .tooManyRows, .empty: .usage
+            }
         case is TimeError: .usage
         case is ConfigError: .configuration
         case let error as EngineError:
@@ -48,7 +55,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
             case .cache, .ticketNotFound: .runtimeError
             default: .usage
             }
-        case let error as ReportError: error.isUsageError ? .usage : .dataError
+        case let error as ReportError:
+            error.isMissingInput ? .noInput : error.isUsageError ? .usage : .dataError
         case let error as CLIError: error.exitStatus
         default: .runtimeError
         }
@@ -56,7 +64,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
 
     /// The table above as help text.
     static let helpText = """
-        Exit codes: 0 success · 1 runtime error (cache locked or unreadable) · 2 partial success \
+        Exit codes: 0 success · 1 runtime error (cache locked or unreadable, query timed out) · 2 partial success \
         (--keep-going skipped bad files) · 3 a --fail-on threshold failed · 64 usage error · \
         65 data error (malformed input) · 66 input path not found · 78 configuration error.
         """

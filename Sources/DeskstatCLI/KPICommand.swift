@@ -45,7 +45,14 @@ struct KPICommand: ParsableCommand {
         guard ["calendar", "business", "both"].contains(clock) else {
             throw ValidationError("--clock must be calendar, business or both")
         }
-        if let by = sliceOptions.by { _ = try Slice.parse(by) }
+        if let by = sliceOptions.by {
+            do {
+                _ = try Slice.parse(by)
+            } catch {
+                // Thrown from validate(), only a ValidationError exits 64; any other error exits 1.
+                throw ValidationError(error.description)
+            }
+        }
     }
 
     func run() throws {

@@ -12,6 +12,8 @@ struct QueryCommand: ParsableCommand {
             The schema is in docs/cache.md. Example:
               deskstat query "SELECT status, COUNT(*) AS n FROM tickets WHERE deleted = 0 GROUP BY status" --format csv
 
+            A query still running after --timeout seconds (default 60) is stopped with exit code 1.
+
             \(ExitStatus.helpText)
             """)
 
@@ -27,18 +29,31 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: Format = .table
 
+    @Option(
+        help: ArgumentHelp(
+            "Stop the query after this many seconds (0 for no limit, at most \(Self.maximumTimeout)).",
+            valueName: "seconds"))
+    var timeout = 60
+
+    /// The largest `--timeout` (a day); beyond that, 0 means no limit.
+    static let maximumTimeout = 86_400
+
+    func validate() throws {
+        guard (0...Self.maximumTimeout).contains(timeout) else {
+            throw ValidationError(
+                "--timeout must be between 0 (no limit) and \(Self.maximumTimeout) seconds; got \(timeout)")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
-            let result: ReadOnlyQuery.Result
-            do {
-                result = try ReadOnlyQuery(path: cacheOptions.resolvedPath).run(sql)
-            } catch let error as QueryError {
-                if case .cannotOpen = error { throw CLIError.runtime(error.description) }
-                throw CLIError.usage(error.description)
-            }
+            let result = try ReadOnlyQuery(path: cacheOptions.resolvedPath).run(sql, timeLimit: timeLimit)
             Terminal.standardOutput.write(QueryOutput.render(result, as: format))
         }
     }
+
+    /// `--timeout` as a time limit; `nil` for 0 (no limit).
+    var timeLimit: Swift.Duration? { timeout == 0 ? nil : .seconds(timeout) }
 }
 
 /// Renders query results: an aligned table, a JSON array of objects (keys in column order), or CSV.

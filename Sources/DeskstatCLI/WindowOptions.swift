@@ -31,16 +31,7 @@ struct WindowOptions: ParsableArguments {
 
     /// The resolved windows and as-of; `now` is the wall clock read once by the command.
     func resolve(now: Int64, defaultPeriod: String?, defaultCompare: String?) throws -> ResolvedWindows {
-        let asOfInstant: Int64
-        if let asOf {
-            guard let parsed = Timestamp.parse(asOf) else {
-                throw CLIError.usage(
-                    "--as-of \"\(asOf)\" is not a date (YYYY-MM-DD) or ISO-8601 time like 2026-11-23T00:00:00Z")
-            }
-            asOfInstant = parsed
-        } else {
-            asOfInstant = now
-        }
+        let asOfInstant = try asOf.map(Self.parseAsOf) ?? now
         let zone = try ReportTimeZone(tz)
         let usesRange = from != nil || to != nil
         let periodText = period ?? (usesRange ? nil : defaultPeriod)
@@ -55,6 +46,21 @@ struct WindowOptions: ParsableArguments {
         return ResolvedWindows(
             window: window, label: Self.label(window, spec: spec, zone: zone), previous: previous,
             previousLabel: previous.map { Self.label($0, spec: nil, zone: zone) }, asOf: asOfInstant, timeZone: zone)
+    }
+
+    /// `--as-of` as epoch seconds: a date or ISO-8601 time between 1970 and 9999, quoted as
+    /// written when it is not.
+    static func parseAsOf(_ text: String) throws -> Int64 {
+        guard let instant = Timestamp.parse(text) else {
+            throw CLIError.usage(
+                "--as-of \"\(text)\" is not a date (YYYY-MM-DD) or ISO-8601 time like 2026-11-23T00:00:00Z")
+        }
+        guard WindowResolver.supportedAsOf.contains(instant) else {
+            throw CLIError.usage(
+                "--as-of \"\(text)\" is outside 1970-01-01T00:00:00Z ..< 10000-01-01T00:00:00Z; "
+                    + "pass an instant between 1970 and 9999")
+        }
+        return instant
     }
 
     /// `2026-W47` for an ISO-week period, `2026-11` for a month, else `2026-11-16 – 2026-11-22`.

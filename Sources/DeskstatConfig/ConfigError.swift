@@ -58,9 +58,10 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownKey(let path, let line, let key, let suggestion):
             let hint = suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""
             let known = ConfigKey.allCases.map(\.yamlKey).joined(separator: ", ")
-            return "\(path):\(line): unknown key \"\(key)\"\(hint); the keys are: \(known)"
+            return "\(path):\(line): unknown key \(QuotedValue.quoted(key))\(hint); the keys are: \(known)"
         case .duplicateKey(let path, let line, let key):
-            return "\(Self.place(path, line, nil)): the key \"\(key)\" appears twice; delete one of them"
+            return
+                "\(Self.place(path, line, nil)): the key \(QuotedValue.quoted(key)) appears twice; delete one of them"
         case .wrongType(let key, let source, let expected, let found):
             return "\(Self.place(key, source)): expected \(expected); got \(found)"
         case .invalidValue(let key, let source, let problem):

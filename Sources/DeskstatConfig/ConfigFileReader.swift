@@ -93,7 +93,7 @@ enum ConfigFileReader {
 
     private static func describe(_ node: Node) -> String {
         switch node {
-        case .scalar(let scalar): "\"\(scalar.string)\""
+        case .scalar(let scalar): QuotedValue.quoted(scalar.string)
         case .sequence: "a list"
         case .mapping: "a mapping (nested keys)"
         case .alias: "an alias"

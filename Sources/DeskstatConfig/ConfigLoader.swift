@@ -119,7 +119,10 @@ public enum ConfigLoader {
     /// A note when the subdomain was given as a URL or in capitals and was normalised.
     private static func subdomainWarning(_ raw: RawSetting, resolved: String) -> [String] {
         guard case .text(let text) = raw.value, text.trimmed != resolved else { return [] }
-        return ["\(raw.source.location): read the subdomain \"\(text)\" as \"\(resolved)\"; write just \(resolved)"]
+        let shown = QuotedValue.quoted(resolved)
+        return [
+            "\(raw.source.location): read the subdomain \(QuotedValue.quoted(text)) as \(shown); write just \(shown)"
+        ]
     }
 }
 

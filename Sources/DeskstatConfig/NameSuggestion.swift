@@ -4,7 +4,8 @@ enum NameSuggestion {
     static func closest(to name: String, in candidates: [String]) -> String? {
         let limit = max(1, min(3, name.count / 3))
         var best: (name: String, distance: Int)?
-        for candidate in candidates where candidate != name {
+        // The distance is at least the difference in length: skip hopeless (and huge) pairs.
+        for candidate in candidates where candidate != name && abs(candidate.count - name.count) <= limit {
             let distance = editDistance(Array(name.lowercased()), Array(candidate.lowercased()))
             if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }

@@ -48,7 +48,7 @@ struct RawSetting: Sendable, Equatable {
         case .list: throw wrongType(expected: "a whole number, e.g. \(range.lowerBound)", found: "a list")
         case .text(let text):
             guard let value = Int(text.trimmed) else {
-                throw wrongType(expected: "a whole number, e.g. \(range.upperBound)", found: "\"\(text)\"")
+                throw wrongType(expected: "a whole number, e.g. \(range.upperBound)", found: QuotedValue.quoted(text))
             }
             number = value
         }

@@ -15,10 +15,11 @@ enum UTCDate {
             scanner.skip("-"), let day = scanner.number(digits: 2)
         else { throw problem(text) }
         guard (1970...maximumYear).contains(year) else {
-            throw ValueProblem("\"\(text)\" is out of range; the year must be 1970…\(maximumYear)")
+            throw ValueProblem("\(QuotedValue.quoted(text)) is out of range; the year must be 1970…\(maximumYear)")
         }
         guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else {
-            throw ValueProblem("\"\(text)\" is not a calendar date (no day \(day) in month \(month) of \(year))")
+            throw ValueProblem(
+                "\(QuotedValue.quoted(text)) is not a calendar date (no day \(day) in month \(month) of \(year))")
         }
         var seconds = Int64(daysSinceEpoch(year: year, month: month, day: day)) * 86_400
         if scanner.atEnd { return seconds }
@@ -26,7 +27,7 @@ enum UTCDate {
         seconds += try timeOfDay(&scanner, text: text)
         seconds -= try zoneOffset(&scanner, text: text)
         guard scanner.atEnd else { throw problem(text) }
-        guard seconds >= 0 else { throw ValueProblem("\"\(text)\" is before 1970-01-01T00:00:00Z") }
+        guard seconds >= 0 else { throw ValueProblem("\(QuotedValue.quoted(text)) is before 1970-01-01T00:00:00Z") }
         return seconds
     }
 
@@ -56,7 +57,8 @@ enum UTCDate {
             }
         }
         guard hour < 24, minute < 60, second < 60 else {
-            throw ValueProblem("\"\(text)\" has no such time of day; hours go to 23, minutes and seconds to 59")
+            throw ValueProblem(
+                "\(QuotedValue.quoted(text)) has no such time of day; hours go to 23, minutes and seconds to 59")
         }
         return Int64(hour * 3600 + minute * 60 + second)
     }
@@ -70,7 +72,8 @@ enum UTCDate {
             sign = -1
         } else {
             throw ValueProblem(
-                "\"\(text)\" has a time but no time zone; end it with Z for UTC, e.g. 2017-01-25T00:00:00Z")
+                "\(QuotedValue.quoted(text)) has a time but no time zone; end it with Z for UTC, e.g. 2017-01-25T00:00:00Z"
+            )
         }
         guard let hours = scanner.number(digits: 2) else { throw problem(text) }
         _ = scanner.skip(":")
@@ -79,7 +82,7 @@ enum UTCDate {
     }
 
     private static func problem(_ text: String) -> ValueProblem {
-        ValueProblem("\"\(text)\" is not a date; write 2017-01-25 or 2017-01-25T00:00:00Z (UTC)")
+        ValueProblem("\(QuotedValue.quoted(text)) is not a date; write 2017-01-25 or 2017-01-25T00:00:00Z (UTC)")
     }
 
     private static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
@@ -96,7 +99,6 @@ enum UTCDate {
     static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
         Int(Timestamp.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
-
 
     /// Reads fixed-width numbers and literal characters from the front of a string.
     private struct Scanner {

@@ -15,7 +15,7 @@ enum ValueParsers {
         guard !name.isEmpty else { throw ValueProblem("is empty; give the subdomain, e.g. acme for acme.zendesk.com") }
         if name.contains(".") {
             throw ValueProblem(
-                "\"\(text)\" is not a Zendesk subdomain; give the first part of YOURNAME.zendesk.com "
+                "\(QuotedValue.quoted(text)) is not a Zendesk subdomain; give the first part of YOURNAME.zendesk.com "
                     + "(e.g. acme), and for another host set base_url")
         }
         let valid =
@@ -23,7 +23,7 @@ enum ValueParsers {
             && name.first != "-" && name.last != "-"
         guard valid else {
             throw ValueProblem(
-                "\"\(text)\" is not a valid subdomain; use letters, digits and inner hyphens, "
+                "\(QuotedValue.quoted(text)) is not a valid subdomain; use letters, digits and inner hyphens, "
                     + "e.g. acme for acme.zendesk.com")
         }
         return name
@@ -35,14 +35,16 @@ enum ValueParsers {
         let address = text.trimmed
         if address.lowercased().hasSuffix("/token") {
             throw ValueProblem(
-                "\"\(text)\" ends in /token; give the bare address (deskstat signs in as EMAIL/token itself)")
+                "\(QuotedValue.quoted(text)) ends in /token; give the bare address (deskstat signs in as EMAIL/token itself)"
+            )
         }
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         let valid =
             parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
             && !parts[1].hasSuffix(".") && !address.contains(where: { $0.isWhitespace || $0.isNewline })
         guard valid else {
-            throw ValueProblem("\"\(text)\" is not an email address; give the admin's, e.g. admin@example.com")
+            throw ValueProblem(
+                "\(QuotedValue.quoted(text)) is not an email address; give the admin's, e.g. admin@example.com")
         }
         return address
     }
@@ -65,7 +67,7 @@ enum ValueParsers {
         for name in names where ZendeskTable(rawValue: name) == nil {
             let hint = NameSuggestion.closest(to: name, in: ZendeskTable.allNames).map { " (did you mean \"\($0)\"?)" }
             throw ValueProblem(
-                "\"\(name)\" is not a table\(hint ?? ""); the tables are: \(ZendeskTable.allNames.joined(separator: ", "))"
+                "\(QuotedValue.quoted(name)) is not a table\(hint ?? ""); the tables are: \(ZendeskTable.allNames.joined(separator: ", "))"
             )
         }
         let chosen = Set(names)
@@ -79,21 +81,25 @@ enum ValueParsers {
         guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
             let host = components.host, !host.isEmpty
         else {
-            throw ValueProblem("\"\(text)\" is not a URL; write e.g. https://acme.zendesk.com or http://127.0.0.1:8080")
+            throw ValueProblem(
+                "\(QuotedValue.quoted(text)) is not a URL; write e.g. https://acme.zendesk.com or http://127.0.0.1:8080"
+            )
         }
         guard scheme == "http" || scheme == "https" else {
-            throw ValueProblem("\"\(text)\" must start with https:// (or http:// for a local test server)")
+            throw ValueProblem(
+                "\(QuotedValue.quoted(text)) must start with https:// (or http:// for a local test server)")
         }
         guard components.user == nil, components.password == nil else {
             throw ValueProblem(
                 "has a user name or password in it; remove them and give the token through ZENDESK_API_TOKEN")
         }
         guard components.query == nil, components.fragment == nil else {
-            throw ValueProblem("\"\(text)\" has a query or fragment; give only scheme, host, port and path")
+            throw ValueProblem(
+                "\(QuotedValue.quoted(text)) has a query or fragment; give only scheme, host, port and path")
         }
         let normalised = trimmed.hasSuffix("/") ? String(trimmed.dropLast()) : trimmed
         guard let url = URL(string: normalised) else {
-            throw ValueProblem("\"\(text)\" is not a URL; write e.g. https://acme.zendesk.com")
+            throw ValueProblem("\(QuotedValue.quoted(text)) is not a URL; write e.g. https://acme.zendesk.com")
         }
         return url
     }

@@ -3,6 +3,8 @@
 public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A report definition file could not be read.
     case definitionUnreadable(path: String, reason: String)
+    /// A report definition path names no file.
+    case definitionFileNotFound(path: String)
     /// A report definition file is not valid YAML.
     case definitionSyntax(path: String, line: Int?, column: Int?, problem: String)
     /// A report definition is valid YAML but not a valid definition: an unknown key, a wrong type,
@@ -21,14 +23,22 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isUsageError: Bool {
         switch self {
         case .badThreshold, .unknownMetric, .unknownSection, .definitionNotFound: true
-        case .definitionUnreadable, .definitionSyntax, .invalidDefinition: false
+        case .definitionUnreadable, .definitionFileNotFound, .definitionSyntax, .invalidDefinition: false
         }
+    }
+
+    /// Whether the error is a definition path that does not exist (exit code 66).
+    public var isMissingInput: Bool {
+        if case .definitionFileNotFound = self { return true }
+        return false
     }
 
     public var description: String {
         switch self {
         case .definitionUnreadable(let path, let reason):
             return "\(path): cannot be read: \(reason)"
+        case .definitionFileNotFound(let path):
+            return "\(path): no such file; check the path, or give the name of a definition in reports/ (e.g. weekly)"
         case .definitionSyntax(let path, let line, let column, let problem):
             return "\(Self.place(path, line, column)): not valid YAML: \(problem); fix the syntax (indentation, "
                 + "a missing ':' or an unclosed quote or bracket)"

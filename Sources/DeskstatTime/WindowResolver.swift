@@ -53,8 +53,12 @@ public enum WindowResolver {
     /// The first instant of the year 10000 UTC.
     static let endOfAsOf: Int64 = 253_402_300_800
 
+    /// The as-of instants a window can be resolved from: 1970-01-01 ..< 10000-01-01 UTC. Check a
+    /// user's value against it first to quote the value as written in the error.
+    public static let supportedAsOf: Range<Int64> = earliestAsOf..<endOfAsOf
+
     private static func checkedAsOf(_ asOf: Int64) throws(TimeError) -> Int64 {
-        guard asOf >= earliestAsOf, asOf < endOfAsOf else { throw .asOfOutOfRange(asOf: asOf) }
+        guard supportedAsOf.contains(asOf) else { throw .asOfOutOfRange(asOf: asOf) }
         return asOf
     }
 

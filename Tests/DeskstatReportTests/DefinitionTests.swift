@@ -61,13 +61,23 @@ struct DefinitionTests {
         }
     }
 
+    @Test func missingFileIsNotFound() {
+        #expect(throws: ReportError.definitionFileNotFound(path: "/nonexistent/x.yaml")) {
+            try ReportDefinitions.load(path: "/nonexistent/x.yaml")
+        }
+        let error = ReportError.definitionFileNotFound(path: "/nonexistent/x.yaml")
+        #expect(error.isMissingInput && !error.isUsageError)
+        #expect(error.description.hasPrefix("/nonexistent/x.yaml: no such file; check the path"))
+    }
+
     @Test func unreadableFileSaysSo() {
         #expect(
             throws: ReportError.definitionUnreadable(
-                path: "/nonexistent/x.yaml", reason: "no such file; check the path")
+                path: "/", reason: "permission denied or not a regular file")
         ) {
-            try ReportDefinitions.load(path: "/nonexistent/x.yaml")
+            try ReportDefinitions.load(path: "/")
         }
+        #expect(ReportError.definitionUnreadable(path: "/", reason: "x").isMissingInput == false)
     }
 
     @Test func aPathLoadsDirectly() throws {

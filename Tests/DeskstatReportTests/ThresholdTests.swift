@@ -20,13 +20,14 @@ struct ThresholdTests {
         ("a.b != +3.25", "a.b", .notEqual, 3.25, false),
         ("sla.achievement_rate\t<\t0.95", "sla.achievement_rate", .less, 0.95, false),
         ("headline.summary.current > 5.", "headline.summary.current", .greater, 5, false),
+        ("created < 1" + String(repeating: "0", count: 307), "created", .less, 1e307, false),
     ])
     func accepts(text: String, path: String, op: ComparisonOperator, value: Double, isPercent: Bool) throws {
         let threshold = try Threshold.parse(text)
         #expect(threshold.expression == text)
         #expect(threshold.path == path)
         #expect(threshold.op == op)
-        #expect(abs(threshold.value - value) < 1e-12)
+        #expect(abs(threshold.value - value) <= 1e-12 * max(1, abs(value)))
         #expect(threshold.isPercent == isPercent)
     }
 
@@ -48,6 +49,10 @@ struct ThresholdTests {
         ("sla. > 1", 4, "the metric name ends with a dot"),
         ("sla..x > 1", 5, "empty name between dots in the metric"),
         ("sla breached > 1", 5, "expected an operator"),
+        ("csat > 1e400", 9, "unexpected \"e400\" after the number"),
+        ("csat > " + String(repeating: "9", count: 400), 8, "the number is too large (400 digits"),
+        ("csat > -" + String(repeating: "9", count: 400), 8, "the number is too large (400 digits"),
+        ("csat > " + String(repeating: "9", count: 400) + ".5%", 8, "the number is too large (401 digits"),
     ])
     func rejects(text: String, position: Int, message: String) {
         do {

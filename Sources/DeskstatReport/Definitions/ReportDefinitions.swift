@@ -42,10 +42,8 @@ public enum ReportDefinitions {
     /// statistics are checked afterwards by `ReportDefinition.validate(…)`.
     public static func load(path: String) throws(ReportError) -> ReportDefinition {
         guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw .definitionUnreadable(
-                path: path,
-                reason: exists ? "permission denied or not a regular file" : "no such file; check the path")
+            guard FileManager.default.fileExists(atPath: path) else { throw .definitionFileNotFound(path: path) }
+            throw .definitionUnreadable(path: path, reason: "permission denied or not a regular file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .definitionUnreadable(path: path, reason: "not UTF-8 text; save the file as UTF-8")
@@ -114,4 +112,3 @@ public enum ReportDefinitions {
         return false
     }
 }
-

@@ -1,5 +1,8 @@
 /// A hand-written scanner for `PATH OP NUMBER[%]`, tracking 1-based columns for errors.
 struct ThresholdScanner {
+    /// The most digits a finite `Double` can have before its decimal point.
+    static let maximumIntegerDigits = 308
+
     private let text: String
     private let characters: [Character]
     private var index = 0
@@ -78,6 +81,12 @@ struct ThresholdScanner {
             index = start
             throw fail(
                 current == nil ? "expected a number after the operator" : "expected a number such as 0, 2.5 or 85%")
+        }
+        guard value.isFinite else {
+            throw fail(
+                "the number is too large (\(digits) digits, beyond the largest finite number); "
+                    + "write at most \(Self.maximumIntegerDigits) digits before the point",
+                at: start)
         }
         skipSpaces()
         if current == "%" {

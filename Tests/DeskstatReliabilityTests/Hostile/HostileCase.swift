@@ -142,10 +142,11 @@ extension HostileCase {
             status: status, phrases: phrases, timeout: 30, gap: gap)
     }
 
-    /// `deskstat query SQL` on the fixture cache.
+    /// `deskstat query SQL` on the fixture cache, with `extra` arguments (e.g. `--timeout 2`).
     static func query(
         _ name: String, _ sql: String, status: Set<Int32> = [64], _ phrases: [String], format: String = "table",
-        timeout: Double = 60, gap: Gap? = nil, verify: (@Sendable (Deskstat.Result, String) -> [String])? = nil
+        extra: [String] = [], timeout: Double = 60, gap: Gap? = nil,
+        verify: (@Sendable (Deskstat.Result, String) -> [String])? = nil
     ) -> HostileCase {
         HostileCase(
             area: .query, name: name,
@@ -153,7 +154,7 @@ extension HostileCase {
                 [
                     "query", sql.replacingOccurrences(of: "{dir}", with: directory), "--cache", cache(directory),
                     "--format", format,
-                ]
+                ] + extra
             },
             status: status, phrases: phrases, timeout: timeout, gap: gap, verify: verify)
     }

@@ -17,6 +17,12 @@ extension HostileCorpus {
             verify: HostileCase.mustNotExist("evil.sqlite")),
         .query("load_extension", "SELECT load_extension('/lib/x86_64-linux-gnu/libc.so.6')", ["not authorized"]),
         .query(
+            "fts3_tokenizer (reads or replaces a tokenizer's C function pointers)", "SELECT fts3_tokenizer('x')",
+            ["query refused", "not authorized to use function: fts3_tokenizer"]),
+        .query(
+            "fts3_tokenizer of a built-in tokenizer", "SELECT hex(fts3_tokenizer('simple'))",
+            ["query refused", "fts3_tokenizer"]),
+        .query(
             "writefile", "SELECT writefile('{dir}/pwned', 'x')", ["no such function"],
             verify: HostileCase.mustNotExist("pwned")),
         .query("PRAGMA user_version = 99", "PRAGMA user_version = 99", ["query refused", "would write"]),
@@ -33,11 +39,8 @@ extension HostileCorpus {
         .query("two statements, the second a write", "SELECT 1; DELETE FROM tickets", ["only one statement"]),
         .query("two reads", "SELECT 1; SELECT 2", ["only one statement"]),
         .query("a comment hiding a second statement", "SELECT 1 /* */; DROP TABLE tickets --", ["only one statement"]),
-        .query(
-            "an empty statement", "", ["query"],
-            gap: HostileCase.Gap(
-                description: "an empty query says \"SQL error: not an error\" instead of asking for a statement",
-                holds: { result, _ in !result.stderr.contains("not an error") })),
+        .query("an empty statement", "", ["query: the SQL is empty", "pass one statement"]),
+        .query("only a comment", "/* SELECT 1 */ ;", ["query: the SQL is empty"]),
         .query("a syntax error", "SELEC * FROM tickets", ["SQL error", "syntax error"]),
         .query("a table that does not exist", "SELECT * FROM passwords", ["no such table: passwords"]),
         .query(
@@ -46,10 +49,8 @@ extension HostileCorpus {
         .query(
             "a recursive CTE that never ends",
             "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT COUNT(*) FROM c",
-            status: [64], ["query"], timeout: endlessQueryTimeout,
-            gap: HostileCase.Gap(
-                description: "a query that never ends is not bounded: no time or step limit, it runs until killed",
-                holds: { result, _ in !result.timedOut })
+            status: [1], ["query: stopped after 2 s", "--timeout SECONDS"], extra: ["--timeout", "2"],
+            timeout: endlessQueryTimeout
         ).niced(),
         .query(
             "a 100 MB result", "SELECT printf('%.*c', 100000000, 'x') AS big", status: [0], [], format: "json",
@@ -85,13 +86,11 @@ extension HostileCorpus {
                 return ["import", input, "--cache", directory + "/app.sqlite"]
             },
             status: [1], phrases: ["app.sqlite", "not a deskstat cache"],
-            gap: HostileCase.Gap(
-                description:
-                    "a refused foreign SQLite database is switched to WAL mode (its header changes) before the check",
-                holds: { _, directory in
-                    FileManager.default.contents(atPath: directory + "/app.sqlite")
-                        == FileManager.default.contents(atPath: directory + "/app.before")
-                })),
+            verify: { _, directory in
+                FileManager.default.contents(atPath: directory + "/app.sqlite")
+                    == FileManager.default.contents(atPath: directory + "/app.before")
+                    ? [] : ["the refused database was changed (switched to WAL mode before the check?)"]
+            }),
         HostileCase(
             area: .cachePath, name: "a cache in a folder that does not exist",
             arguments: { directory in
