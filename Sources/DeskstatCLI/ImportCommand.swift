@@ -46,12 +46,18 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let sources = try ImportSource.resolve(paths)
-            let cache = try cacheOptions.open(.readWrite)
             let options = Importer.Options(
                 table: table.flatMap(WireTable.named), keepGoing: keepGoing, now: Int64(Date().timeIntervalSince1970))
+            // An existing cache is opened (and checked) before any input is read; a new one is
+            // created only once an input file has decoded, so a failed import leaves none behind.
+            let path = cacheOptions.resolvedPath
+            let importer =
+                FileManager.default.fileExists(atPath: path)
+                ? Importer(cache: try Cache.open(at: path, mode: .readWrite), options: options)
+                : Importer(openingCacheAt: path, options: options)
             let progress = ProgressBar(
                 enabled: !quiet && (sources.count > 20 || sources.reduce(0) { $0 + $1.size } > 8_000_000))
-            let report = try Importer(cache: cache, options: options).run(sources) { step in
+            let report = try importer.run(sources) { step in
                 let fraction = step.bytesTotal > 0 ? Double(step.bytesDone) / Double(step.bytesTotal) : 0
                 progress.update(
                     fraction: fraction,

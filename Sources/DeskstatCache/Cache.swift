@@ -30,8 +30,9 @@ public struct Cache: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "deskstat-cache"
         if mode == .readWrite {
+            // A connection setting only: nothing here writes to the file. WAL mode, which does,
+            // is switched on by `prepareSchema` once the file is known to be a cache or empty.
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
         }
@@ -46,22 +47,37 @@ public struct Cache: Sendable {
         return cache
     }
 
+    /// Checks the file is a deskstat cache (or empty), then, for `.readWrite`, switches it to WAL
+    /// mode and applies missing migrations.
+    ///
+    /// The check only reads, so a file that is not a cache is left byte-for-byte as it was, and
+    /// a `.readOnly` open never writes. Migrations run in one `BEGIN IMMEDIATE` transaction that
+    /// reads the applied migrations again once it holds the write lock: two processes creating
+    /// or upgrading the same cache at once take turns (within the busy timeout), and the second
+    /// finds the work done.
     private func prepareSchema() throws(CacheError) {
         do {
-            let applied = try queue.read { db -> [String]? in
-                guard try db.tableExists("grdb_migrations") else {
-                    let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                    return tables.isEmpty ? [] : nil
+            let applied = try queue.read { db in try Self.appliedMigrations(db, path: path) }
+            let current = applied.count == Schema.migrations.count
+            guard mode == .readWrite else {
+                if !current {
+                    throw CacheError.cannotOpen(
+                        path: path,
+                        reason: "it was written by an older deskstat and needs an upgrade, which a read-only command "
+                            + "does not do; run `deskstat sync` or `deskstat import` on it once, then retry")
                 }
-                return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                return
             }
-            guard let applied else { throw CacheError.notACache(path: path) }
-            let known = Set(Schema.migrations.map(\.name))
-            let unknown = applied.filter { !known.contains($0) }
-            if !unknown.isEmpty { throw CacheError.newerSchema(path: path, found: unknown.sorted()) }
-            if applied.count < Schema.migrations.count {
-                guard mode == .readWrite else { throw CacheError.readOnly(path: path) }
-                try Self.migrator.migrate(queue)
+            try queue.writeWithoutTransaction { db in
+                // Persistent, and a no-op when the file is in WAL mode already.
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            if current { return }
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try Self.migrate(db, applied: try Self.appliedMigrations(db, path: path))
+                    return .commit
+                }
             }
         } catch let error as CacheError {
             throw error
@@ -70,15 +86,40 @@ public struct Cache: Sendable {
         }
     }
 
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        for migration in Schema.migrations {
-            migrator.registerMigration(migration.name) { db in
-                try db.execute(sql: migration.sql)
-                try db.execute(sql: "PRAGMA user_version = \(Schema.currentVersion)")
-            }
+    /// The migrations applied to the open file (`[]` for an empty one). Throws `.notACache` for
+    /// an SQLite file deskstat did not create and `.newerSchema` for a cache with migrations this
+    /// version does not know. Only reads.
+    static func appliedMigrations(_ db: Database, path: String) throws -> [String] {
+        let hasMigrations = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')")
+        guard hasMigrations == true else {
+            let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+            if objects > 0 { throw CacheError.notACache(path: path) }
+            return []
         }
-        return migrator
+        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        if let first = Schema.migrations.first?.name, !applied.isEmpty, !applied.contains(first) {
+            throw CacheError.notACache(path: path)  // another program's GRDB migrations
+        }
+        let known = Set(Schema.migrations.map(\.name))
+        let unknown = applied.filter { !known.contains($0) }
+        if !unknown.isEmpty { throw CacheError.newerSchema(path: path, found: unknown.sorted()) }
+        return applied
+    }
+
+    /// Applies, in order, the migrations not in `applied`, inside the caller's write transaction,
+    /// recording each in `grdb_migrations` (the table GRDB's `DatabaseMigrator` keeps, so caches
+    /// written by earlier versions read the same).
+    static func migrate(_ db: Database, applied: [String]) throws {
+        let pending = Schema.migrations.filter { !applied.contains($0.name) }
+        guard !pending.isEmpty else { return }
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        for migration in pending {
+            try db.execute(sql: migration.sql)
+            try Schema.afterMigration(migration.name, db)
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.name])
+        }
+        try db.execute(sql: "PRAGMA user_version = \(Schema.currentVersion)")
     }
 
     /// Runs `body` in one write transaction: everything it upserts commits together or not at all.

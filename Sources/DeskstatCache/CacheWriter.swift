@@ -34,6 +34,7 @@ public struct CacheWriter {
         switch outcome {
         case .written(let outcome):
             try replaceChildren(of: row, deletingOld: outcome == .updated)
+            try writeFacts(of: row)
             return outcome
         case .notWritten(let outcome):
             return outcome
@@ -42,11 +43,20 @@ public struct CacheWriter {
         }
     }
 
+    /// Writes the `ticket_facts` part of a ticket or metric-set row just written.
+    private func writeFacts(of row: CacheRow) throws {
+        guard row.table == .tickets || row.table == .ticketMetrics else { return }
+        let buffer = FactsBuffer()
+        buffer.add(row)
+        try buffer.flush(FactsStatements(db: db))
+    }
+
     /// Upserts every row of a batch, in order, by the same rules as `upsert(_:)`, and reports each
     /// row's outcome to `outcome`.
     public func upsert(_ batch: CacheRowBatch, outcome report: (CacheTable, UpsertOutcome) -> Void) throws {
         var statements: [CacheTable: RowStatements] = [:]
         let children = try TicketChildStatements(db: db)
+        let facts = FactsBuffer()
         try batch.body.withUnsafeBufferPointer { body in
             try batch.owned.withUnsafeBufferPointer { owned in
                 let texts = BatchTexts(body: body, owned: owned)
@@ -55,6 +65,7 @@ public struct CacheWriter {
                     let valueStart = Int(row.valueStart)
                     guard table.hasRowIDKey, case .integer(let key) = batch.values[valueStart] else {
                         try children.flush(texts)
+                        try facts.flush(FactsStatements(db: db))
                         report(table, try upsertBySelect(batch.cacheRow(row, texts: texts)))
                         continue
                     }
@@ -79,16 +90,23 @@ public struct CacheWriter {
                         if table == .tickets {
                             try children.replace(
                                 ticketID: key, row: row, batch: batch, texts: texts, deletingOld: outcome == .updated)
+                            facts.ticket(key) { texts.field(batch.values[valueStart + $0]) }
+                        } else if table == .ticketMetrics,
+                            case .integer(let ticketID) = batch.values[valueStart + TicketFacts.metricColumns.ticketID]
+                        {
+                            facts.metric(id: key, ticketID: ticketID) { texts.field(batch.values[valueStart + $0]) }
                         }
                         report(table, outcome)
                     case .notWritten(let outcome):
                         report(table, outcome)
                     case .conflict:
                         try children.flush(texts)
+                        try facts.flush(FactsStatements(db: db))
                         report(table, try upsertBySelect(batch.cacheRow(row, texts: texts)))
                     }
                 }
                 try children.flush(texts)
+                try facts.flush(FactsStatements(db: db))
                 children.clearBindings()
                 for (_, rowStatements) in statements { rowStatements.clearBindings() }
             }
@@ -106,11 +124,13 @@ public struct CacheWriter {
         let outcome = try decide(row)
         guard outcome == .inserted || outcome == .updated else { return outcome }
         try replace(row)
+        try writeFacts(of: row)
         return outcome
     }
 
     private func decide(_ row: CacheRow) throws -> UpsertOutcome {
         let table = row.table
+        if table == .ticketMetrics { return try decideMetricSet(row) }
         let versionColumns = table.versionColumns
         let selected = versionColumns.isEmpty ? "raw_json" : versionColumns.joined(separator: ", ")
         let statement = try db.cachedStatement(
@@ -124,12 +144,31 @@ public struct CacheWriter {
         return Self.compare(row.version, stored: storedVersion)
     }
 
+    /// A ticket has one metric set (`ticket_id` is UNIQUE), and Zendesk may send it under another
+    /// id. Writing a set replaces both the stored row with its id and the stored row of its
+    /// ticket, so it is compared with each: older than either is `skipped`, newer than one (and
+    /// older than none) is `updated` and replaces them, equal to all is `unchanged`.
+    private func decideMetricSet(_ row: CacheRow) throws -> UpsertOutcome {
+        let versionColumns = CacheTable.ticketMetrics.versionColumns
+        let ticketID = CacheTable.ticketMetrics.columns.firstIndex(of: "ticket_id").map { row.values[$0] } ?? .null
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(versionColumns.joined(separator: ", ")) FROM ticket_metrics WHERE id = ?1 OR ticket_id = ?2")
+        let outcomes = try Row.fetchAll(statement, arguments: [row.key, ticketID]).map { stored in
+            Self.compare(row.version, stored: (0..<versionColumns.count).map { (stored[$0] as Int64?) ?? Int64.min })
+        }
+        if outcomes.isEmpty { return .inserted }
+        if outcomes.contains(.skipped) { return .skipped }
+        return outcomes.contains(.updated) ? .updated : .unchanged
+    }
+
     private func replace(_ row: CacheRow) throws {
         let table = row.table
         let columns = table.columns + ["raw_json"]
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let insert = try db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO \(table.rawValue) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            sql:
+                "INSERT OR REPLACE INTO \(table.rawValue) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+        )
         try insert.execute(arguments: StatementArguments(row.values + [row.rawJSON.databaseValue]))
         try replaceChildren(of: row, deletingOld: true)
     }
@@ -138,13 +177,17 @@ public struct CacheWriter {
         let table = row.table
         if deletingOld {
             for (child, parentColumn) in table.childTables {
-                try db.cachedStatement(sql: "DELETE FROM \(child) WHERE \(parentColumn) = ?").execute(arguments: [row.key])
+                try db.cachedStatement(sql: "DELETE FROM \(child) WHERE \(parentColumn) = ?").execute(arguments: [
+                    row.key
+                ])
             }
         }
         for child in row.children where !child.rows.isEmpty {
             let marks = Array(repeating: "?", count: child.columns.count).joined(separator: ", ")
             let statement = try db.cachedStatement(
-                sql: "INSERT OR REPLACE INTO \(child.table) (\(child.columns.joined(separator: ", "))) VALUES (\(marks))")
+                sql:
+                    "INSERT OR REPLACE INTO \(child.table) (\(child.columns.joined(separator: ", "))) VALUES (\(marks))"
+            )
             for values in child.rows {
                 try statement.execute(arguments: StatementArguments(values))
             }
@@ -179,9 +222,9 @@ extension Cache {
         guard mode == .readWrite else { return }
         do {
             try queue.inDatabase { db in
-                let env = ProcessInfo.processInfo.environment
-                try db.execute(sql: "PRAGMA cache_size = \(env["DS_CACHE"] ?? "-65536")")
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(env["DS_CKPT"] ?? "8192")")
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
         } catch let error as DatabaseError {
             throw Self.classify(error, path: path)
@@ -238,7 +281,9 @@ struct RowStatements {
     let versionIndexes: [Int]
 
     init(db: Database, table: CacheTable) throws {
-        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed") }
+        guard let connection = db.sqliteConnection else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed")
+        }
         self.connection = connection
         upsertSQL = table.upsertSQL
         upsert = try db.cachedStatement(sql: upsertSQL).sqliteStatement
@@ -260,7 +305,8 @@ struct RowStatements {
         let code = sqlite3_step(upsert)
         guard code == SQLITE_DONE else {
             let error = DatabaseError(
-                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: upsertSQL)
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
+                sql: upsertSQL)
             sqlite3_reset(upsert)
             if code & 0xFF == SQLITE_CONSTRAINT { return .conflict }
             throw error
@@ -273,11 +319,15 @@ struct RowStatements {
         defer { sqlite3_reset(select) }
         let step = sqlite3_step(select)
         guard step == SQLITE_ROW else {
-            if step == SQLITE_DONE { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "upsert wrote nothing and found no row") }
-            throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(connection)))
+            if step == SQLITE_DONE {
+                throw DatabaseError(resultCode: .SQLITE_ERROR, message: "upsert wrote nothing and found no row")
+            }
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(connection)))
         }
         let stored = (0..<versionCount).map { column -> Int64 in
-            sqlite3_column_type(select, Int32(column)) == SQLITE_NULL ? Int64.min : sqlite3_column_int64(select, Int32(column))
+            sqlite3_column_type(select, Int32(column)) == SQLITE_NULL
+                ? Int64.min : sqlite3_column_int64(select, Int32(column))
         }
         return .notWritten(compare(stored))
     }
@@ -306,10 +356,13 @@ final class TicketChildStatements {
     private var pendingFields: [(ticketID: Int64, fieldID: Int64, value: CacheRowBatch.Value)] = []
 
     init(db: Database) throws {
-        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed") }
+        guard let connection = db.sqliteConnection else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed")
+        }
         self.connection = connection
         deleteTags = try db.cachedStatement(sql: "DELETE FROM ticket_tags WHERE ticket_id = ?").sqliteStatement
-        deleteFields = try db.cachedStatement(sql: "DELETE FROM ticket_custom_fields WHERE ticket_id = ?").sqliteStatement
+        deleteFields = try db.cachedStatement(sql: "DELETE FROM ticket_custom_fields WHERE ticket_id = ?")
+            .sqliteStatement
         insertTags = try Self.chunkSizes.map { size in
             try db.cachedStatement(
                 sql: "INSERT OR REPLACE INTO ticket_tags (ticket_id, tag) VALUES "
@@ -344,7 +397,9 @@ final class TicketChildStatements {
             let field = batch.customFields[index]
             pendingFields.append((ticketID, field.fieldID, field.value))
         }
-        if pendingTags.count >= Self.chunkSizes[0] || pendingFields.count >= Self.chunkSizes[0] { try flush(texts, fullChunksOnly: true) }
+        if pendingTags.count >= Self.chunkSizes[0] || pendingFields.count >= Self.chunkSizes[0] {
+            try flush(texts, fullChunksOnly: true)
+        }
     }
 
     /// Inserts the buffered rows (with `fullChunksOnly`, only as many as fill the largest statement).
@@ -381,13 +436,7 @@ final class TicketChildStatements {
     }
 
     private func step(_ statement: OpaquePointer) throws {
-        let code = sqlite3_step(statement)
-        defer { sqlite3_reset(statement) }
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(
-                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
-                sql: String(cString: sqlite3_sql(statement)))
-        }
+        try runStatement(statement, on: connection)
     }
 
     func clearBindings() {
@@ -415,9 +464,12 @@ struct BatchTexts {
     }
 
     private func bindText(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int32, _ count: Int32, _ statement: OpaquePointer, _ index: Int32
+        _ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int32, _ count: Int32, _ statement: OpaquePointer,
+        _ index: Int32
     ) {
-        let pointer = count == 0 ? emptyText : UnsafeRawPointer(buffer.baseAddress! + Int(offset)).assumingMemoryBound(to: CChar.self)
+        let pointer =
+            count == 0
+            ? emptyText : UnsafeRawPointer(buffer.baseAddress! + Int(offset)).assumingMemoryBound(to: CChar.self)
         sqlite3_bind_text(statement, index, pointer, count, nil)
     }
 
@@ -428,6 +480,19 @@ struct BatchTexts {
         case .ownedText(let offset, let count):
             String(decoding: UnsafeBufferPointer(rebasing: owned[Int(offset)..<Int(offset + count)]), as: UTF8.self)
         default: nil
+        }
+    }
+
+    /// A value as the facts encoder sees it.
+    func field(_ value: CacheRowBatch.Value) -> TicketFacts.Field {
+        switch value {
+        case .null: .null
+        case .integer(let number): .integer(number)
+        case .real(let number): .real(number)
+        case .bodyText(let offset, let count):
+            .text(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(body)[Int(offset)..<Int(offset + count)]))
+        case .ownedText(let offset, let count):
+            .text(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(owned)[Int(offset)..<Int(offset + count)]))
         }
     }
 
@@ -478,7 +543,8 @@ private func bind(_ value: DatabaseValue, to statement: OpaquePointer, at index:
     case .string(let text):
         var text = text
         text.withUTF8 { utf8 in
-            let pointer = utf8.isEmpty ? emptyText : UnsafeRawPointer(utf8.baseAddress!).assumingMemoryBound(to: CChar.self)
+            let pointer =
+                utf8.isEmpty ? emptyText : UnsafeRawPointer(utf8.baseAddress!).assumingMemoryBound(to: CChar.self)
             sqlite3_bind_text(statement, index, pointer, Int32(utf8.count), transient)
         }
     case .blob(let data):

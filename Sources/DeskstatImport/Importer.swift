@@ -23,11 +23,21 @@ public struct Importer: Sendable {
         }
     }
 
-    public let cache: Cache
     public let options: Options
+    /// The cache written to: open from the start, or opened with the first file that decodes.
+    let target: CacheTarget
 
+    /// Imports into an open cache.
     public init(cache: Cache, options: Options) {
-        self.cache = cache
+        self.target = CacheTarget(cache: cache)
+        self.options = options
+    }
+
+    /// Imports into the cache at `path`, opening it (and so creating it, when it does not exist)
+    /// only once the first file has been read and decoded: an import whose every input fails
+    /// leaves no new, empty cache behind.
+    public init(openingCacheAt path: String, options: Options) {
+        self.target = CacheTarget(path: path)
         self.options = options
     }
 
@@ -43,11 +53,22 @@ public struct Importer: Sendable {
         var report = ImportReport()
         let bytesTotal = sources.reduce(Int64(0)) { $0 + $1.size }
         var bytesDone: Int64 = 0
-        if !sources.isEmpty { try? cache.prepareForBulkWrites() }
+        if !sources.isEmpty, let cache = target.openCache { try? cache.prepareForBulkWrites() }
         var next = sources.first.map { prepareInBackground($0) }
         for (index, source) in sources.enumerated() {
             let prepared = next?.wait() ?? prepare(source)
             next = index + 1 < sources.count ? prepareInBackground(sources[index + 1]) : nil
+            if case .success = prepared, target.openCache == nil {
+                // The first file to decode opens (creates) the cache; failing to open it stops
+                // the import, even with --keep-going: no later file could be written either.
+                let cache: Cache
+                do {
+                    cache = try target.open()
+                } catch {
+                    throw .cache(path: source.displayName, error: error)
+                }
+                try? cache.prepareForBulkWrites()
+            }
             do {
                 let (counts, warnings) = try write(try prepared.get(), source: source)
                 for (table, tableCounts) in counts { report.tables[table, default: TableCounts()].add(tableCounts) }
@@ -105,6 +126,7 @@ public struct Importer: Sendable {
         var counts: [CacheTable: TableCounts] = [:]
         let warnings: [String]
         do {
+            let cache = try target.open()
             switch prepared {
             case .batch(let batch, let batchWarnings):
                 warnings = batchWarnings
@@ -189,6 +211,39 @@ public struct Importer: Sendable {
             result.append((lineNumber, Array(line)))
         }
         return result
+    }
+}
+
+/// The cache an import writes to, opened at most once (see `Importer.init(openingCacheAt:options:)`).
+final class CacheTarget: @unchecked Sendable {
+    private let lock = NSLock()
+    private let path: String
+    private var cache: Cache?
+
+    init(cache: Cache) {
+        self.path = cache.path
+        self.cache = cache
+    }
+
+    init(path: String) {
+        self.path = path
+    }
+
+    /// The cache if it is open.
+    var openCache: Cache? {
+        lock.lock()
+        defer { lock.unlock() }
+        return cache
+    }
+
+    /// The cache, opened (created and migrated if need be) on the first call.
+    func open() throws(CacheError) -> Cache {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cache { return cache }
+        let opened = try Cache.open(at: path, mode: .readWrite)
+        cache = opened
+        return opened
     }
 }
 

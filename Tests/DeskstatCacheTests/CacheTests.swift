@@ -23,7 +23,7 @@ import Testing
             #expect(names.contains(child))
         }
         #expect(try cache.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(try cache.status().schemaVersion == 3)
+        #expect(try cache.status().schemaVersion == 4)
     }
 
     @Test func reopeningKeepsData() throws {
@@ -53,6 +53,78 @@ import Testing
         let text = directory + "/text.sqlite"
         _ = FileManager.default.createFile(atPath: text, contents: Data(String(repeating: "hello ", count: 200).utf8))
         #expect { _ = try Cache.open(at: text) } throws: { "\($0)".contains("not an SQLite database") }
+    }
+
+    @Test func refusingAnotherProgramsDatabaseLeavesItByteForByte() throws {
+        for (name, sql) in [
+            (
+                "app.sqlite",
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('hi')"
+            ),
+            // Another GRDB program's migrations are not deskstat's either.
+            (
+                "grdb.sqlite",
+                "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY); "
+                    + "INSERT INTO grdb_migrations VALUES ('v1')"
+            ),
+        ] {
+            let path = directory + "/" + name
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in try db.execute(sql: sql) }
+            try queue.close()
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect { _ = try Cache.open(at: path) } throws: { "\($0)".contains("not a deskstat cache") }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "\(name) was changed")
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"), "\(name) was switched to WAL mode")
+        }
+    }
+
+    @Test func aReadOnlyOpenWritesNothing() throws {
+        let path = directory + "/c.sqlite"
+        try Cache.open(at: path).write { writer in _ = try writer.upsert(.tag(name: "vip", count: 1, rawJSON: "{}")) }
+        // The file and its WAL (SQLite may create an empty -wal beside a read-only connection).
+        func files() -> [Data] { ["", "-wal"].map { FileManager.default.contents(atPath: path + $0) ?? Data() } }
+        let before = files()
+        let cache = try Cache.open(at: path, mode: .readOnly)
+        _ = try cache.status()
+        #expect { try cache.write { writer in try writer.upsert(.tag(name: "x", count: 1, rawJSON: "{}")) } } throws: {
+            "\($0)".contains("read-only")
+        }
+        #expect(files() == before)
+
+        // A cache that needs a migration is not upgraded by a read-only open.
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(
+                sql: "DELETE FROM grdb_migrations WHERE identifier = (SELECT max(identifier) FROM grdb_migrations)")
+        }
+        let outdated = files()
+        #expect { _ = try Cache.open(at: path, mode: .readOnly) } throws: { "\($0)".contains("needs an upgrade") }
+        #expect(files() == outdated)
+    }
+
+    /// Several connections creating the same new cache at once take turns on its migrations.
+    @Test func connectionsCreatingOneCacheAtOnceAllSucceed() throws {
+        final class Failures: @unchecked Sendable {
+            let lock = NSLock()
+            var messages: [String] = []
+            func add(_ message: String) { lock.withLock { messages.append(message) } }
+        }
+        let failures = Failures()
+        for round in 0..<10 {
+            let path = directory + "/race-\(round).sqlite"
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do {
+                    _ = try Cache.open(at: path)
+                } catch {
+                    failures.add("round \(round): \(error)")
+                }
+            }
+            let migrations = try DatabaseQueue(path: path).read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations")
+            }
+            #expect(migrations == (try Cache.open(at: path).status().schemaVersion), "round \(round)")
+        }
+        #expect(failures.lock.withLock { failures.messages } == [])
     }
 
     @Test func readOnlyNeedsAnExistingFile() {
