@@ -10,7 +10,7 @@ import Testing
 /// `ticket_facts` (schema v4) is a derived copy of ticket and metric-set columns. Reports read
 /// it instead of the tables, so it must never change a number: whatever order records arrive
 /// in, after writes made outside deskstat, and in a cache migrated from v3.
-@Suite struct TicketFactsTests {
+@Suite(.serialized) struct TicketFactsTests {
     static let fixtureFiles: [String] = {
         let folder = FixtureAccount.root.appendingPathComponent("fixtures/account").path
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

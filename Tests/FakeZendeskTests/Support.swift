@@ -49,7 +49,7 @@ struct RawClient: Sendable {
         let text = target.hasPrefix("http") ? target : baseURL.absoluteString + target
         guard let url = URL(string: text) else { throw TestFailure("bad URL \(text)") }
         var request = URLRequest(url: url)
-        request.timeoutInterval = 10
+        request.timeoutInterval = 60  // generous: in one test process, busy suites can starve the servers' threads
         if let header = override ?? authorization { request.setValue(header, forHTTPHeaderField: "Authorization") }
         let (data, response) = try await Self.session.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw TestFailure("not an HTTP response") }
