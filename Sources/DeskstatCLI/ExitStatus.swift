@@ -16,7 +16,7 @@ import ZendeskWire
 /// | 2 | partial success: `--keep-going` imported some files and skipped bad ones |
 /// | 3 | a `--fail-on` threshold was violated (the report was still written) |
 /// | 64 | usage error: unknown flag, bad value, malformed expression |
-/// | 65 | data error: malformed input; nothing from the bad file was imported |
+/// | 65 | data error: malformed input; nothing from the bad file was imported (with `--keep-going`: every file was bad) |
 /// | 66 | an input path does not exist (an import file, a report definition file) |
 /// | 78 | configuration error: missing or invalid settings, a config or token file readable by others |
 public enum ExitStatus: Int32, CaseIterable, Sendable {
@@ -36,6 +36,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
             switch error {
             case .missingInput: .noInput
             case .partial: .partialSuccess
+            case .nothingImported(let failures): failures.allSatisfy(\.isDataError) ? .dataError : .runtimeError
             case .malformed, .unsupportedFile: .dataError
             case .unreadable, .cache: .runtimeError
             }

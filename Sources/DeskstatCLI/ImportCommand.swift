@@ -66,7 +66,11 @@ struct ImportCommand: ParsableCommand {
             progress.finish()
             for warning in report.warnings { Terminal.standardError.write("deskstat: warning: \(warning)\n") }
             Terminal.standardOutput.write(json ? ImportSummaryText.json(report) : ImportSummaryText.text(report))
-            if !report.failures.isEmpty { throw ImportError.partial(failures: report.failures) }
+            if !report.failures.isEmpty {
+                throw report.filesImported == 0
+                    ? ImportError.nothingImported(failures: report.failures)
+                    : ImportError.partial(failures: report.failures)
+            }
         }
     }
 }

@@ -15,6 +15,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case cache(path: String, error: CacheError)
     /// `--keep-going` imported what it could, but some files failed.
     case partial(failures: [ImportFailure])
+    /// `--keep-going` passed over every file: nothing was imported.
+    case nothingImported(failures: [ImportFailure])
 
     public var description: String {
         switch self {
@@ -32,6 +34,9 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
         case .partial(let failures):
             return "\(failures.count) file(s) failed and were not imported:\n"
                 + failures.map { "  " + $0.message }.joined(separator: "\n")
+        case .nothingImported(let failures):
+            return "nothing was imported: all \(failures.count) file(s) failed:\n"
+                + failures.map { "  " + $0.message }.joined(separator: "\n")
         }
     }
 
@@ -48,4 +53,14 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
 public struct ImportFailure: Sendable, Equatable, Codable {
     public let path: String
     public let message: String
+    /// Whether the file itself was bad (malformed or unsupported), not the environment.
+    public var isDataError = true
+
+    private enum CodingKeys: String, CodingKey { case path, message }
+
+    public init(path: String, message: String, isDataError: Bool = true) {
+        self.path = path
+        self.message = message
+        self.isDataError = isDataError
+    }
 }

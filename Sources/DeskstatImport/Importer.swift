@@ -76,7 +76,10 @@ public struct Importer: Sendable {
                 report.filesImported += 1
             } catch {
                 guard options.keepGoing else { throw error }
-                report.failures.append(ImportFailure(path: source.displayName, message: error.description))
+                report.failures.append(
+                    ImportFailure(
+                        path: source.displayName, message: error.description,
+                        isDataError: error.isDataError))
             }
             bytesDone += source.size
             progress(ImportProgress(

@@ -187,9 +187,9 @@ extension HostileCorpus {
                     "--quiet",
                 ]
             },
-            // README: 2 = "--keep-going imported some files and skipped the bad ones". Here none
-            // imported; 65 would say so more honestly. Both are accepted; see docs/testing.md.
-            status: [2, 65], phrases: ["1000 file(s) failed", "e0999.json", "the input is empty"], timeout: 60),
+            // None imported: a data error (65), not the partial success (2) of some files in.
+            status: [65], phrases: ["nothing was imported", "1000 file(s) failed", "e0999.json", "the input is empty"],
+            timeout: 60),
         HostileCase(
             area: .importFile, name: "a bad file into a cache that does not exist yet",
             arguments: { directory in
