@@ -10,13 +10,17 @@ public struct BenchmarkPlan: Sendable {
     public var executable: String
     /// The end of the generated history; the weekly report is as of this instant.
     public var end: Int64
+    /// The length of the generated history in days: with more days, the same tickets are spread
+    /// thinner (fewer per week).
+    public var days: Int
 
-    public init(ticketCounts: [Int], runs: Int, directory: String, executable: String, end: Int64) {
+    public init(ticketCounts: [Int], runs: Int, directory: String, executable: String, end: Int64, days: Int = 365) {
         self.ticketCounts = ticketCounts
         self.runs = runs
         self.directory = directory
         self.executable = executable
         self.end = end
+        self.days = days
     }
 }
 
@@ -54,7 +58,8 @@ public struct Benchmark: Sendable {
     }
 
     func measure(tickets: Int, progress: (String) -> Void) throws(BenchError) -> BenchmarkResult {
-        let folder = (plan.directory as NSString).appendingPathComponent("account-\(tickets)")
+        let name = plan.days == 365 ? "account-\(tickets)" : "account-\(tickets)-\(plan.days)d"
+        let folder = (plan.directory as NSString).appendingPathComponent(name)
         progress("generating \(tickets) tickets into \(folder)")
         let started = Date()
         let (files, bytes) = try generate(tickets: tickets, into: folder)
@@ -94,7 +99,7 @@ public struct Benchmark: Sendable {
             try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             var files = 0
             var bytes: Int64 = 0
-            try AccountGenerator(config: GeneratorConfig(tickets: tickets, seed: 42, end: plan.end)).generate { file in
+            try AccountGenerator(config: GeneratorConfig(tickets: tickets, seed: 42, end: plan.end, days: plan.days)).generate { file in
                 let path = (folder as NSString).appendingPathComponent(file.name)
                 try Data(file.bytes).write(to: URL(fileURLWithPath: path))
                 files += 1

@@ -34,10 +34,20 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("End of the generated history (YYYY-MM-DD).", valueName: "date"))
     var end = "2026-11-30"
 
+    @Option(help: "Length of the generated history in days, 7 to \(Self.dayRange.upperBound) (more days: fewer tickets a week).")
+    var days = 365
+
+    /// How long a generated history may be: at least the weekly report's week, at most 30 years.
+    static let dayRange = 7...10_950
+
     func validate() throws {
         guard Self.runRange.contains(runs) else {
             throw ValidationError(
                 "--runs must be between \(Self.runRange.lowerBound) and \(Self.runRange.upperBound); got \(runs)")
+        }
+        guard Self.dayRange.contains(days) else {
+            throw ValidationError(
+                "--days must be between \(Self.dayRange.lowerBound) and \(Self.dayRange.upperBound); got \(days)")
         }
     }
 
@@ -54,7 +64,8 @@ struct BenchCommand: ParsableCommand {
                 directory ?? (NSTemporaryDirectory() + "deskstat-bench-\(ProcessInfo.processInfo.processIdentifier)")
             let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
             let plan = BenchmarkPlan(
-                ticketCounts: counts, runs: runs, directory: folder, executable: executable, end: endEpoch)
+                ticketCounts: counts, runs: runs, directory: folder, executable: executable, end: endEpoch,
+                days: days)
             let results = try Benchmark(plan: plan).run { Terminal.standardError.write($0 + "\n") }
             Terminal.standardOutput.write(Self.table(results))
             if let json {

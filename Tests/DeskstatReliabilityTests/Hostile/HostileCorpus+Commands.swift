@@ -79,6 +79,13 @@ extension HostileCorpus {
             status: [64], phrases: ["--runs must be between 1 and 100; got 1000000000"], timeout: 30,
             verify: HostileCase.mustNotExist("bench")),
         HostileCase(
+            area: .arguments, name: "bench --days 100000 (a history longer than 30 years)",
+            arguments: { directory in
+                ["bench", "--days", "100000", "--tickets", "1", "--directory", directory + "/bench"]
+            },
+            status: [64], phrases: ["--days must be between 7 and 10950; got 100000"], timeout: 30,
+            verify: HostileCase.mustNotExist("bench")),
+        HostileCase(
             area: .arguments, name: "query --timeout beyond a day",
             arguments: { directory in
                 ["query", "SELECT 1", "--timeout", "86401", "--cache", HostileCase.cache(directory)]
