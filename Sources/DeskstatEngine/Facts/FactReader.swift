@@ -114,16 +114,24 @@ struct FactReader {
     /// Reads `ticket_facts` rows in id ranges (only the ids of `wanted` when given), keeping the
     /// tickets not deleted and created before `until`. Parts that are unknown are listed in the
     /// store for `resolveUnknownParts`.
-    func readFacts(ranges: [(Int64, Int64)], wanted: [Int64]?, until: Int64) throws -> TicketStore {
-        try Self.readFacts(connection: connection, ranges: ranges, wanted: wanted, until: until)
+    func readFacts(ranges: [(Int64, Int64)], wanted: [Int64]?, until: Int64, capacity: Int64? = nil) throws
+        -> TicketStore
+    {
+        try Self.readFacts(connection: connection, ranges: ranges, wanted: wanted, until: until, capacity: capacity)
     }
+
+    /// The most tickets a read reserves room for up front (the rest grow the arrays as needed):
+    /// an id range is only an estimate of the row count, and ids can be sparse.
+    static let maxReservation: Int64 = 2_000_000
 
     static let factsSQL = "SELECT ticket_id, ticket, metric FROM ticket_facts WHERE ticket_id BETWEEN ?1 AND ?2"
 
     /// `readFacts` on any connection (the side connection reads the upper half of the ids).
-    static func readFacts(connection: OpaquePointer, ranges: [(Int64, Int64)], wanted: [Int64]?, until: Int64) throws
-        -> TicketStore
-    {
+    /// `capacity`: how many tickets the store will end up holding, when the caller will append
+    /// more to it (by default the rows the ranges can hold).
+    static func readFacts(
+        connection: OpaquePointer, ranges: [(Int64, Int64)], wanted: [Int64]?, until: Int64, capacity: Int64? = nil
+    ) throws -> TicketStore {
         var handle: OpaquePointer?
         guard sqlite3_prepare_v2(connection, factsSQL, -1, &handle, nil) == SQLITE_OK, let statement = handle else {
             throw DatabaseError(
@@ -132,7 +140,7 @@ struct FactReader {
         defer { sqlite3_finalize(statement) }
         var store = TicketStore()
         if wanted == nil, let (low, high) = ranges.first, ranges.count == 1, high >= low {
-            store.reserve(Int(min(high - low + 1, 50_000_000)))
+            store.reserve(Int(min(max(capacity ?? 0, high - low + 1), maxReservation)))
         } else if let wanted {
             store.reserve(wanted.count)
         }
