@@ -89,14 +89,17 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatImportTests",
-            dependencies: ["DeskstatImport", "DeskstatCache", "ZendeskWire", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "DeskstatImport", "DeskstatCache", "ZendeskWire", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatGeneratorTests",
             dependencies: ["DeskstatGenerator"],
             swiftSettings: strictSettings),
         .testTarget(name: "DeskstatTimeTests", dependencies: ["DeskstatTime"], swiftSettings: strictSettings),
-        .testTarget(name: "DeskstatSLATests", dependencies: ["DeskstatSLA", "ZendeskWire"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DeskstatSLATests", dependencies: ["DeskstatSLA", "ZendeskWire"], swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatEngineTests",
             dependencies: [
@@ -105,20 +108,28 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "DeskstatReportTests", dependencies: ["DeskstatReport"], exclude: ["Golden"], swiftSettings: strictSettings),
+            name: "DeskstatReportTests", dependencies: ["DeskstatReport"], exclude: ["Golden"],
+            swiftSettings: strictSettings),
         .testTarget(name: "DeskstatConfigTests", dependencies: ["DeskstatConfig"], swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatSyncTests",
-            dependencies: ["DeskstatSync", "FakeZendesk", "DeskstatCache", "ZendeskWire", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "DeskstatSync", "FakeZendesk", "DeskstatCache", "ZendeskWire",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(name: "FakeZendeskTests", dependencies: ["FakeZendesk"], swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatCLITests",
-            dependencies: ["DeskstatCLI", "DeskstatCache", "FakeZendesk", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "DeskstatCLI", "DeskstatCache", "FakeZendesk", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatReliabilityTests",
-            dependencies: ["DeskstatCLI", "DeskstatCache", "FakeZendesk", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "DeskstatCLI", "DeskstatCache", "FakeZendesk", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -71,24 +71,31 @@ public struct Benchmark: Sendable {
         var importRuns: [ChildProcess.Measurement] = []
         for run in 0...plan.runs {
             removeCache(cache)
-            let measured = try step("import", ["import", folder, "--cache", cache, "--quiet", "--json"], output: output)
+            let measured = try step(
+                "import", ["import", folder, "--cache", cache, "--quiet", "--json"], output: output)
             if run > 0 { importRuns.append(measured) }
-            progress("  import run \(run == 0 ? "warm-up" : String(run)): \(String(format: "%.2f", measured.seconds)) s")
+            progress(
+                "  import run \(run == 0 ? "warm-up" : String(run)): \(String(format: "%.2f", measured.seconds)) s")
         }
         let records = Self.records(inSummary: importRuns.last?.stdout ?? "")
         let asOf = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(plan.end)))
         let weekly = ["report", "weekly", "--cache", cache, "--as-of", asOf]
-        let weeklyText = try timed("weekly report (text)", weekly + ["--format", "text"], output: output, progress: progress)
-        let weeklyJSON = try timed("weekly report (json)", weekly + ["--format", "json"], output: output, progress: progress)
+        let weeklyText = try timed(
+            "weekly report (text)", weekly + ["--format", "text"], output: output, progress: progress)
+        let weeklyJSON = try timed(
+            "weekly report (json)", weekly + ["--format", "json"], output: output, progress: progress)
         let history = try timed(
-            "full-history report", ["report", "history", "--cache", cache, "--from", "1970-01-01", "--as-of", asOf, "--format", "json"],
+            "full-history report",
+            ["report", "history", "--cache", cache, "--from", "1970-01-01", "--as-of", asOf, "--format", "json"],
             output: output, progress: progress)
         let importSeconds = Self.median(importRuns.map(\.seconds))
         return BenchmarkResult(
             tickets: tickets, records: records, inputBytes: bytes, generateSeconds: generateSeconds,
-            importSeconds: importSeconds, importRecordsPerSecond: importSeconds > 0 ? Double(records) / importSeconds : 0,
+            importSeconds: importSeconds,
+            importRecordsPerSecond: importSeconds > 0 ? Double(records) / importSeconds : 0,
             importPeakRSSBytes: importRuns.map(\.peakRSSBytes).max() ?? 0, weeklyTextSeconds: weeklyText,
-            weeklyJSONSeconds: weeklyJSON, historySeconds: history, cacheBytes: Self.size(cache) + Self.size(cache + "-wal"),
+            weeklyJSONSeconds: weeklyJSON, historySeconds: history,
+            cacheBytes: Self.size(cache) + Self.size(cache + "-wal"),
             runs: plan.runs)
     }
 
@@ -99,12 +106,13 @@ public struct Benchmark: Sendable {
             try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             var files = 0
             var bytes: Int64 = 0
-            try AccountGenerator(config: GeneratorConfig(tickets: tickets, seed: 42, end: plan.end, days: plan.days)).generate { file in
-                let path = (folder as NSString).appendingPathComponent(file.name)
-                try Data(file.bytes).write(to: URL(fileURLWithPath: path))
-                files += 1
-                bytes += Int64(file.bytes.count)
-            }
+            try AccountGenerator(config: GeneratorConfig(tickets: tickets, seed: 42, end: plan.end, days: plan.days))
+                .generate { file in
+                    let path = (folder as NSString).appendingPathComponent(file.name)
+                    try Data(file.bytes).write(to: URL(fileURLWithPath: path))
+                    files += 1
+                    bytes += Int64(file.bytes.count)
+                }
             return (files, bytes)
         } catch {
             throw .io("cannot write the generated account to \(folder): \(error)")
@@ -118,7 +126,9 @@ public struct Benchmark: Sendable {
     }
 
     /// Median seconds of `runs` runs after a warm-up.
-    func timed(_ name: String, _ arguments: [String], output: String, progress: (String) -> Void) throws(BenchError) -> Double {
+    func timed(_ name: String, _ arguments: [String], output: String, progress: (String) -> Void) throws(BenchError)
+        -> Double
+    {
         var seconds: [Double] = []
         for run in 0...plan.runs {
             let measured = try step(name, arguments, output: output)
@@ -136,7 +146,8 @@ public struct Benchmark: Sendable {
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return 0 }
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     static func size(_ path: String) -> Int64 {

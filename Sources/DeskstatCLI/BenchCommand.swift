@@ -34,7 +34,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("End of the generated history (YYYY-MM-DD).", valueName: "date"))
     var end = "2026-11-30"
 
-    @Option(help: "Length of the generated history in days, 7 to \(Self.dayRange.upperBound) (more days: fewer tickets a week).")
+    @Option(
+        help:
+            "Length of the generated history in days, 7 to \(Self.dayRange.upperBound) (more days: fewer tickets a week)."
+    )
     var days = 365
 
     /// How long a generated history may be: at least the weekly report's week, at most 30 years.

@@ -21,7 +21,9 @@ public struct Cache: Sendable {
     let queue: DatabaseQueue
 
     /// Opens (and for `.readWrite`, creates and migrates) the cache at `path`.
-    public static func open(at path: String, mode: Mode = .readWrite, busyTimeout: Double = 10) throws(CacheError) -> Cache {
+    public static func open(at path: String, mode: Mode = .readWrite, busyTimeout: Double = 10) throws(CacheError)
+        -> Cache
+    {
         if mode == .readOnly, !FileManager.default.fileExists(atPath: path) {
             throw .cannotOpen(path: path, reason: "no such file; run `deskstat import` or `deskstat demo` first")
         }
@@ -135,7 +137,9 @@ public struct Cache: Sendable {
                     result = try body(CacheWriter(db: db))
                     return .commit
                 }
-                guard let result else { throw CacheError.database(message: "the transaction returned no result", sql: nil) }
+                guard let result else {
+                    throw CacheError.database(message: "the transaction returned no result", sql: nil)
+                }
                 return result
             }
         } catch let error as CacheError {
@@ -159,7 +163,8 @@ public struct Cache: Sendable {
             return .cannotOpen(path: path, reason: String(describing: error))
         }
         switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path, holder: WriterMark(cachePath: path).holderDescription())
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .locked(path: path, holder: WriterMark(cachePath: path).holderDescription())
         case .SQLITE_NOTADB: return .cannotOpen(path: path, reason: "the file is not an SQLite database")
         case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: "the file or its folder cannot be opened")
         case .SQLITE_READONLY: return .readOnly(path: path)

@@ -283,7 +283,7 @@ final class FactsBuffer {
     func ticket(_ ticketID: Int64, _ value: (Int) -> TicketFacts.Field) {
         entry(ticketID)
         let start = arena.count
-        entries[ticketID]!.ticket = TicketFacts.appendTicket(value, to: &arena) ? start..<arena.count : nil
+        entries[ticketID]?.ticket = TicketFacts.appendTicket(value, to: &arena) ? start..<arena.count : nil
     }
 
     /// A metric set was written.
@@ -297,8 +297,8 @@ final class FactsBuffer {
         metricOwners[metricID] = ticketID
         entry(ticketID)
         let start = arena.count
-        entries[ticketID]!.metric = TicketFacts.appendMetric(value, to: &arena) ? start..<arena.count : nil
-        entries[ticketID]!.metricWritten = true
+        entries[ticketID]?.metric = TicketFacts.appendMetric(value, to: &arena) ? start..<arena.count : nil
+        entries[ticketID]?.metricWritten = true
     }
 
     /// Packs a ticket or metric-set row given as a `CacheRow`.
@@ -335,7 +335,7 @@ final class FactsBuffer {
                 while order.count - index >= size {
                     for offset in 0..<size {
                         let ticketID = order[index + offset]
-                        let parts = entries[ticketID]!
+                        let parts = entries[ticketID] ?? (nil, nil, false)  // every id in `order` has an entry
                         let base = Int32(3 * offset)
                         sqlite3_bind_int64(statement, base + 1, ticketID)
                         bind(parts.ticket, arena, statement, base + 2)

@@ -1,5 +1,5 @@
-public import ZendeskWire
 public import DeskstatCache
+public import ZendeskWire
 
 /// Everything that can stop an import.
 public enum ImportError: Error, Sendable, CustomStringConvertible {
@@ -28,7 +28,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
             return "\(path): not a .json, .jsonl or .ndjson file; rename it or pass the JSON files themselves"
         case .malformed(let path, let line, let error):
             let place = line.map { "\(path) (line \($0))" } ?? path
-            return "\(place): \(error); nothing from this file was imported — fix or re-export the file and import it again"
+            return
+                "\(place): \(error); nothing from this file was imported — fix or re-export the file and import it again"
         case .cache(let path, let error):
             return "\(path): \(error); nothing from this file was imported"
         case .partial(let failures):

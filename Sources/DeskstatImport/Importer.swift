@@ -82,9 +82,10 @@ public struct Importer: Sendable {
                         isDataError: error.isDataError))
             }
             bytesDone += source.size
-            progress(ImportProgress(
-                filesDone: index + 1, filesTotal: sources.count, bytesDone: bytesDone, bytesTotal: bytesTotal,
-                records: report.records))
+            progress(
+                ImportProgress(
+                    filesDone: index + 1, filesTotal: sources.count, bytesDone: bytesDone, bytesTotal: bytesTotal,
+                    records: report.records))
         }
         return report
     }
@@ -110,7 +111,8 @@ public struct Importer: Sendable {
             let bytes = try source.read()
             if !source.isLineDelimited, let decoded = FastBody.decode(bytes) {
                 let name = source.displayName
-                return .success(.batch(decoded.batch, warnings: decoded.unknownKeys.map { Self.ignoredKeyWarning(name, $0) }))
+                return .success(
+                    .batch(decoded.batch, warnings: decoded.unknownKeys.map { Self.ignoredKeyWarning(name, $0) }))
             }
             let (rows, warnings) = try parse(bytes, source: source)
             return .success(.rows(rows, warnings: warnings))
@@ -125,7 +127,9 @@ public struct Importer: Sendable {
     }
 
     /// Writes one decoded file in one transaction.
-    func write(_ prepared: PreparedFile, source: ImportSource) throws(ImportError) -> ([CacheTable: TableCounts], [String]) {
+    func write(_ prepared: PreparedFile, source: ImportSource) throws(ImportError) -> (
+        [CacheTable: TableCounts], [String]
+    ) {
         var counts: [CacheTable: TableCounts] = [:]
         let warnings: [String]
         do {

@@ -105,7 +105,9 @@ final class Pending<Value: Sendable>: @unchecked Sendable {
     func wait() -> Value {
         condition.lock()
         defer { condition.unlock() }
-        while value == nil { condition.wait() }
-        return value!
+        while true {
+            if let value { return value }
+            condition.wait()
+        }
     }
 }

@@ -86,10 +86,13 @@ struct SLAEvaluations: Sendable {
                 applied = memo.match(index, warnings: &ticketWarnings)
                 if let applied {
                     let planKey = applied * codeCount + Int(record.priority)
-                    if plans[planKey] == nil {
-                        plans[planKey] = evaluator.targetPlan(policy: applied, priority: store.strings[record.priority])
+                    let plan: SLAEvaluator.TargetPlan
+                    if let known = plans[planKey] {
+                        plan = known
+                    } else {
+                        plan = evaluator.targetPlan(policy: applied, priority: store.strings[record.priority])
+                        plans[planKey] = plan
                     }
-                    let plan = plans[planKey]!
                     if !plan.warnings.isEmpty { ticketWarnings += plan.warnings }
                     evaluator.countOutcomes(
                         store.slaMeasures(index, solved: record.status >= 0 && solvedCodes[Int(record.status)]),

@@ -141,7 +141,7 @@ final class EngineSession: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             box.set(part, body(part, (part * chunk)..<min(count, (part + 1) * chunk)))
         }
-        return box.values.map { $0! }
+        return box.values.compactMap { $0 }  // every part was set by concurrentPerform
     }
 
     /// One dimension's slices (built once per session).
@@ -244,7 +244,7 @@ final class EngineSession: @unchecked Sendable {
                     if single {
                         let slot = ticketSlots.isEmpty ? 0 : Int(ticketSlots[index])
                         partial.touch(slot, at: index)
-                        partial.accumulators[slot]!.add(
+                        partial.accumulators[slot]?.add(
                             record, durations: durations, base: base, created: created, solved: solved,
                             backlog: inBacklog)
                         continue
@@ -253,7 +253,7 @@ final class EngineSession: @unchecked Sendable {
                     slices.slots(ofTicket: index, store: store, into: &keys)
                     for slot in keys {
                         partial.touch(Int(slot), at: index)
-                        partial.accumulators[Int(slot)]!.add(
+                        partial.accumulators[Int(slot)]?.add(
                             record, durations: durations, base: base, created: created, solved: solved,
                             backlog: inBacklog)
                     }
@@ -271,7 +271,7 @@ final class EngineSession: @unchecked Sendable {
                     slices.slots(ofRating: ratingIndex, ticket: ticket, store: store, into: &keys)
                     for slot in keys {
                         partial.touch(Int(slot), at: ticketCount + ratingIndex)
-                        partial.accumulators[Int(slot)]!.add(rating)
+                        partial.accumulators[Int(slot)]?.add(rating)
                     }
                 }
             }
@@ -284,16 +284,19 @@ final class EngineSession: @unchecked Sendable {
         var order: [SliceKey] = []
         for slot in merged.firstCounted.indices.sorted(by: { merged.firstCounted[$0] < merged.firstCounted[$1] })
         where merged.firstCounted[slot] < Int.max {
+            guard let accumulator = merged.accumulators[slot] else { continue }
             let key = slices.keys[slot]
             if let index = result.index(forKey: key) {
-                result.values[index].merge(merged.accumulators[slot]!)
+                result.values[index].merge(accumulator)
             } else {
-                result[key] = merged.accumulators[slot]!
+                result[key] = accumulator
                 order.append(key)
             }
         }
         var values: [SliceKey: KPIValues] = [:]
-        for key in order { values[key] = result[key]!.values(includeBacklog: includeBacklog, strings: store.strings) }
+        for key in order {
+            values[key] = result[key]?.values(includeBacklog: includeBacklog, strings: store.strings)
+        }
         if values.isEmpty && dimension == nil {
             values[.all] = KPIAccumulator(collect: collect).values(
                 includeBacklog: includeBacklog, strings: store.strings)

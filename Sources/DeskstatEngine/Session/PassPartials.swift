@@ -19,7 +19,7 @@ struct KPIPartial: Sendable {
             firstCounted[slot] = position
             accumulators[slot] = KPIAccumulator(collect: collect)
             // One slice for everything (no slicing): room for every ticket's samples up front.
-            if accumulators.count == 1, expected > 0 { accumulators[slot]!.samples.reserve(expected) }
+            if accumulators.count == 1, expected > 0 { accumulators[slot]?.samples.reserve(expected) }
         }
     }
 
@@ -33,7 +33,7 @@ struct KPIPartial: Sendable {
                 firstCounted[slot] = other.firstCounted[slot]
                 accumulators[slot] = other.accumulators[slot]
             } else {
-                accumulators[slot]!.merge(other.accumulators[slot]!)
+                if let later = other.accumulators[slot] { accumulators[slot]?.merge(later) }
             }
         }
     }
