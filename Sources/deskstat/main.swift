@@ -1,3 +1,4 @@
 import DeskstatCLI
 
+CrashGuard.install()
 DeskstatCommand.main()
