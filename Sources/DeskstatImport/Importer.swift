@@ -100,9 +100,7 @@ public struct Importer: Sendable {
 
     /// Reads and decodes `source` on another thread.
     func prepareInBackground(_ source: ImportSource) -> Pending<Result<PreparedFile, ImportError>> {
-        let pending = Pending<Result<PreparedFile, ImportError>>()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in pending.fulfill(prepare(source)) }
-        return pending
+        Pending.start { [self] in prepare(source) }
     }
 
     /// Reads and decodes one file: the fast path when it takes the body, else the reference path.
@@ -251,25 +249,5 @@ final class CacheTarget: @unchecked Sendable {
         let opened = try Cache.open(at: path, mode: .readWrite)
         cache = opened
         return opened
-    }
-}
-
-/// A value computed on another thread, waited for once.
-final class Pending<Value: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var value: Value?
-
-    func fulfill(_ value: Value) {
-        condition.lock()
-        self.value = value
-        condition.signal()
-        condition.unlock()
-    }
-
-    func wait() -> Value {
-        condition.lock()
-        defer { condition.unlock() }
-        while value == nil { condition.wait() }
-        return value!
     }
 }

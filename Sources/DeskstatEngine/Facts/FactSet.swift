@@ -1,4 +1,4 @@
-public import DeskstatCache
+import DeskstatCache
 import Foundation
 
 /// Everything one report needs from the cache, loaded once: tickets relevant to the windows,

@@ -76,38 +76,13 @@ final class SideReader: @unchecked Sendable {
     func scan(ids: (Int64, Int64), until: Int64, ratings window: (since: Int64, until: Int64))
         -> Pending<Result<Scan, any Error>>
     {
-        let pending = Pending<Result<Scan, any Error>>()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            pending.fulfill(
-                Result {
-                    let part = try FactReader.readFacts(connection: handle, ranges: [ids], wanted: nil, until: until)
-                    let ratings = try FactReader.loadRatings(
-                        connection: handle, since: window.since, until: window.until, covering: true)
-                    return Scan(part: part, ratings: ratings)
-                })
-        }
-        return pending
-    }
-}
-
-/// A value computed on another thread, waited for once.
-final class Pending<Value: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var value: Value?
-
-    func fulfill(_ value: Value) {
-        condition.lock()
-        self.value = value
-        condition.signal()
-        condition.unlock()
-    }
-
-    func wait() -> Value {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if let value { return value }
-            condition.wait()
+        Pending.start { [self] in
+            Result {
+                let part = try FactReader.readFacts(connection: handle, ranges: [ids], wanted: nil, until: until)
+                let ratings = try FactReader.loadRatings(
+                    connection: handle, since: window.since, until: window.until, covering: true)
+                return Scan(part: part, ratings: ratings)
+            }
         }
     }
 }
