@@ -1,24 +1,12 @@
-/// A Zendesk Support table deskstat can sync, named as in the cache and in `tables:`.
+public import ZendeskWire
+
+/// A Zendesk Support table deskstat can sync, named as in the cache and in `tables:`: the wire
+/// module's table list, with what configuration adds to it.
 ///
 /// The order of `allCases` is the documentation order; resolved table lists follow it.
-public enum ZendeskTable: String, CaseIterable, Sendable {
-    case tickets
-    case ticketMetrics = "ticket_metrics"
-    case satisfactionRatings = "satisfaction_ratings"
-    case slaPolicies = "sla_policies"
-    case groups
-    case groupMemberships = "group_memberships"
-    case users
-    case organizations
-    case ticketAudits = "ticket_audits"
-    case ticketComments = "ticket_comments"
-    case ticketFields = "ticket_fields"
-    case ticketForms = "ticket_forms"
-    case macros
-    case tags
-    case ticketMetricEvents = "ticket_metric_events"
-    case schedules
+public typealias ZendeskTable = WireTable
 
+extension WireTable {
     /// Every table name, in documentation order.
     public static let allNames: [String] = allCases.map(\.rawValue)
 
