@@ -67,7 +67,7 @@ let package = Package(
         // Test support: a fake Zendesk API on 127.0.0.1 with switchable faults (not a product).
         .target(
             name: "FakeZendesk",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["ZendeskWire", .product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: strictSettings),
         // The benchmark: generates accounts and times the deskstat binary on them.
         .target(name: "DeskstatBench", dependencies: ["DeskstatGenerator"], swiftSettings: strictSettings),
