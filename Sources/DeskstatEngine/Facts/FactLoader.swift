@@ -34,7 +34,7 @@ public struct FactLoader: Sendable {
             let policies = try reader.loadPolicies()
             var ratings: [RatingFact]
             var store: TicketStore
-            if try reader.everyTicketQualifies(since: since), reader.hasFacts {
+            if try reader.everyTicketQualifies(since: since) {
                 // Full history: every ticket created before `until`. With a second connection on
                 // the same snapshot, the upper ids and the ratings are read there.
                 let (low, high) = try reader.factIDRange()

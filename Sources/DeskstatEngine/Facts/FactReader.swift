@@ -8,8 +8,6 @@ import ZendeskWire
 struct FactReader {
     let db: Database
     let connection: OpaquePointer
-    /// Whether the cache has `ticket_facts` (schema v4).
-    let hasFacts: Bool
 
     init(db: Database) throws {
         self.db = db
@@ -17,12 +15,6 @@ struct FactReader {
             throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed")
         }
         self.connection = connection
-        var found = 0
-        try Self.each(
-            db, connection,
-            "SELECT count(*) FROM sqlite_master WHERE name IN ('ticket_facts', 'ticket_metrics_solved', 'satisfaction_ratings_window')"
-        ) { found = Int(sqlite3_column_int64($0, 0)) }
-        hasFacts = found == 3
     }
 
     // MARK: Statements
@@ -263,7 +255,6 @@ struct FactReader {
 
     /// The relevant tickets in id order, without tags.
     func loadTickets(since: Int64, until: Int64, ratedTicketIDs: [Int64]) throws -> TicketStore {
-        guard hasFacts else { return try loadTicketsFromTables(since: since, until: until) }
         var candidates: [Int64] = []
         try each("SELECT id FROM tickets WHERE created_at >= ?1 AND created_at < ?2", [since, until]) {
             candidates.append(sqlite3_column_int64($0, 0))
@@ -367,26 +358,6 @@ struct FactReader {
             durationValues: (17...28).map { hasMetrics ? real(Int32($0)) : nil })
     }
 
-    /// The reference query, for a cache without the report indexes.
-    func loadTicketsFromTables(since: Int64, until: Int64) throws -> TicketStore {
-        var store = TicketStore()
-        let sql = """
-            SELECT \(Self.baseColumns) FROM tickets t LEFT JOIN ticket_metrics m ON m.ticket_id = t.id
-            WHERE t.deleted = 0 AND t.created_at < ?2 AND (
-                t.created_at >= ?1
-                OR t.status IN ('new', 'open', 'pending', 'hold')
-                OR m.solved_at >= ?1
-                OR t.id IN (SELECT ticket_id FROM satisfaction_ratings WHERE updated_at >= ?1 AND updated_at < ?2))
-            ORDER BY t.id
-            """
-        try each(sql, [since, until]) { statement in
-            let base = Self.baseRecord(statement)
-            let record = base.record(&store.strings)
-            base.durations.withUnsafeBufferPointer { store.append(record, durations: $0) }
-        }
-        return store
-    }
-
     // MARK: Tags and custom fields
 
     /// The tags and custom fields SLA policies test, for the loaded tickets.
@@ -465,17 +436,14 @@ struct FactReader {
     // MARK: Ratings, names, policies
 
     func loadRatings(since: Int64, until: Int64) throws -> [RatingFact] {
-        try Self.loadRatings(connection: connection, since: since, until: until, covering: hasFacts)
+        try Self.loadRatings(connection: connection, since: since, until: until)
     }
 
-    /// The ratings updated in [since, until), in id order (through the covering index when there is one).
-    static func loadRatings(connection: OpaquePointer, since: Int64, until: Int64, covering: Bool) throws
-        -> [RatingFact]
-    {
+    /// The ratings updated in [since, until), in id order (through the covering index).
+    static func loadRatings(connection: OpaquePointer, since: Int64, until: Int64) throws -> [RatingFact] {
         let sql =
             "SELECT id, ticket_id, group_id, assignee_id, score, updated_at FROM satisfaction_ratings"
-            + (covering ? " INDEXED BY satisfaction_ratings_window" : "")
-            + " WHERE updated_at >= ?1 AND updated_at < ?2"
+            + " INDEXED BY satisfaction_ratings_window WHERE updated_at >= ?1 AND updated_at < ?2"
         var handle: OpaquePointer?
         guard sqlite3_prepare_v2(connection, sql, -1, &handle, nil) == SQLITE_OK, let statement = handle else {
             throw DatabaseError(

@@ -80,7 +80,7 @@ final class SideReader: @unchecked Sendable {
             Result {
                 let part = try FactReader.readFacts(connection: handle, ranges: [ids], wanted: nil, until: until)
                 let ratings = try FactReader.loadRatings(
-                    connection: handle, since: window.since, until: window.until, covering: true)
+                    connection: handle, since: window.since, until: window.until)
                 return Scan(part: part, ratings: ratings)
             }
         }
