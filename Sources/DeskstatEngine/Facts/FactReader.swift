@@ -23,16 +23,7 @@ struct FactReader {
     static func stepRows(
         _ statement: OpaquePointer, _ connection: OpaquePointer, _ row: (OpaquePointer) throws -> Void
     ) throws {
-        while true {
-            let code = sqlite3_step(statement)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
-                    sql: String(cString: sqlite3_sql(statement)))
-            }
-            try row(statement)
-        }
+        while try stepStatement(statement, on: connection) { try row(statement) }
     }
 
     /// Runs `sql` with integer arguments and calls `row` for each result row.
@@ -124,11 +115,7 @@ struct FactReader {
     static func readFacts(
         connection: OpaquePointer, ranges: [(Int64, Int64)], wanted: [Int64]?, until: Int64, capacity: Int64? = nil
     ) throws -> TicketStore {
-        var handle: OpaquePointer?
-        guard sqlite3_prepare_v2(connection, factsSQL, -1, &handle, nil) == SQLITE_OK, let statement = handle else {
-            throw DatabaseError(
-                resultCode: .SQLITE_ERROR, message: String(cString: sqlite3_errmsg(connection)), sql: factsSQL)
-        }
+        let statement = try prepareStatement(factsSQL, on: connection)
         defer { sqlite3_finalize(statement) }
         var store = TicketStore()
         if wanted == nil, let (low, high) = ranges.first, ranges.count == 1, high >= low {
@@ -444,23 +431,12 @@ struct FactReader {
         let sql =
             "SELECT id, ticket_id, group_id, assignee_id, score, updated_at FROM satisfaction_ratings"
             + " INDEXED BY satisfaction_ratings_window WHERE updated_at >= ?1 AND updated_at < ?2"
-        var handle: OpaquePointer?
-        guard sqlite3_prepare_v2(connection, sql, -1, &handle, nil) == SQLITE_OK, let statement = handle else {
-            throw DatabaseError(
-                resultCode: .SQLITE_ERROR, message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-        }
+        let statement = try prepareStatement(sql, on: connection)
         defer { sqlite3_finalize(statement) }
         sqlite3_bind_int64(statement, 1, since)
         sqlite3_bind_int64(statement, 2, until)
         var ratings: [RatingFact] = []
-        while true {
-            let code = sqlite3_step(statement)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
-                    sql: sql)
-            }
+        try stepRows(statement, connection) { statement in
             @inline(__always) func integer(_ column: Int32) -> Int64? {
                 sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)
             }
