@@ -69,20 +69,11 @@ final class DimensionIndex: @unchecked Sendable {
         } else {
             ticketSlots.reserveCapacity(records.count)
             for record in records {
-                func id(_ value: Int64, _ bit: UInt32) -> Int32 { record.has(bit) ? idSlot(value, rank: true) : none() }
-                func text(_ code: Int32) -> Int32 { code >= 0 ? textSlot(code) : none() }
                 let slot: Int32
-                switch dimension {
-                case .group: slot = id(record.groupID, TicketRecord.group)
-                case .assignee: slot = id(record.assigneeID, TicketRecord.assignee)
-                case .brand: slot = id(record.brandID, TicketRecord.brand)
-                case .organization: slot = id(record.organizationID, TicketRecord.organization)
-                case .form: slot = id(record.ticketFormID, TicketRecord.form)
-                case .channel: slot = text(record.channel)
-                case .priority: slot = text(record.priority)
-                case .type: slot = text(record.type)
-                case .status: slot = text(record.status)
-                case .tag: slot = -1
+                switch record.field(dimension) {
+                case .id(let value): slot = value.map { idSlot($0, rank: true) } ?? none()
+                case .text(let code): slot = code >= 0 ? textSlot(code) : none()
+                case .tags: slot = -1
                 }
                 ticketSlots.append(slot)
             }

@@ -84,23 +84,10 @@ struct FilterMatcher {
     func matches(_ index: Int) -> Bool {
         let record = store.records[index]
         let hit: Bool
-        func id(_ value: Int64, _ bit: UInt32) -> Bool {
-            record.has(bit) ? filter.accepted.contains(String(value)) : acceptsNone
-        }
-        func text(_ code: Int32) -> Bool {
-            code >= 0 ? acceptedCodes[Int(code)] : acceptsNone
-        }
-        switch filter.dimension {
-        case .group: hit = id(record.groupID, TicketRecord.group)
-        case .assignee: hit = id(record.assigneeID, TicketRecord.assignee)
-        case .brand: hit = id(record.brandID, TicketRecord.brand)
-        case .organization: hit = id(record.organizationID, TicketRecord.organization)
-        case .form: hit = id(record.ticketFormID, TicketRecord.form)
-        case .channel: hit = text(record.channel)
-        case .priority: hit = text(record.priority)
-        case .type: hit = text(record.type)
-        case .status: hit = text(record.status)
-        case .tag:
+        switch record.field(filter.dimension) {
+        case .id(let value): hit = value.map { filter.accepted.contains(String($0)) } ?? acceptsNone
+        case .text(let code): hit = code >= 0 ? acceptedCodes[Int(code)] : acceptsNone
+        case .tags:
             if record.tagCount == 0 {
                 hit = acceptsNone
             } else {
