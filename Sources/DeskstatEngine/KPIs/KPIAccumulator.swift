@@ -137,7 +137,7 @@ struct KPIAccumulator: Sendable {
         }
         // The statistics of each KPI and clock; big sample sets are worked out on both cores.
         let all = samples
-        let stats = StatsBox(count: all.count)
+        let stats = ResultBox<DurationStats>(count: all.count)
         let work = (0..<all.count).filter { collect & (1 << UInt8($0 / 2)) != 0 }
         let total = work.reduce(0) { $0 + all.count(of: $1) }
         DispatchQueue.concurrentPerform(iterations: total > 100_000 ? 2 : 1) { part in

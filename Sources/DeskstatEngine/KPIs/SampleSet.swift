@@ -35,19 +35,15 @@ final class SampleSet: @unchecked Sendable {
 
     /// Room for `count` values in every list.
     func reserve(_ count: Int) {
-        for index in 0..<self.count where capacities[index] < count {
-            let buffer = UnsafeMutablePointer<Double>.allocate(capacity: count)
-            if let old = buffers[index] {
-                buffer.update(from: old, count: counts[index])
-                old.deallocate()
-            }
-            buffers[index] = buffer
-            capacities[index] = count
-        }
+        for index in 0..<self.count where capacities[index] < count { resize(index, to: count) }
     }
 
     private func grow(_ index: Int) {
-        let capacity = max(64, capacities[index] * 2)
+        resize(index, to: max(64, capacities[index] * 2))
+    }
+
+    /// Moves list `index` to a new buffer of `capacity` values.
+    private func resize(_ index: Int, to capacity: Int) {
         let buffer = UnsafeMutablePointer<Double>.allocate(capacity: capacity)
         if let old = buffers[index] {
             buffer.update(from: old, count: counts[index])
@@ -63,16 +59,8 @@ final class SampleSet: @unchecked Sendable {
     func append(contentsOf other: SampleSet, _ index: Int) {
         guard let source = other.buffers[index], other.counts[index] > 0 else { return }
         let needed = counts[index] + other.counts[index]
-        if needed > capacities[index] {
-            let buffer = UnsafeMutablePointer<Double>.allocate(capacity: needed)
-            if let old = buffers[index] {
-                buffer.update(from: old, count: counts[index])
-                old.deallocate()
-            }
-            buffers[index] = buffer
-            capacities[index] = needed
-        }
-        (buffers[index]! + counts[index]).update(from: source, count: other.counts[index])
+        if needed > capacities[index] { resize(index, to: needed) }
+        buffers[index]?.advanced(by: counts[index]).update(from: source, count: other.counts[index])
         counts[index] = needed
     }
 
@@ -84,19 +72,5 @@ final class SampleSet: @unchecked Sendable {
     func array(_ index: Int) -> [Double] {
         guard let buffer = buffers[index] else { return [] }
         return Array(UnsafeBufferPointer(start: buffer, count: counts[index]))
-    }
-}
-
-/// Statistics worked out in parallel, collected under a lock.
-final class StatsBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [DurationStats?]
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: DurationStats) {
-        lock.lock()
-        values[index] = value
-        lock.unlock()
     }
 }
