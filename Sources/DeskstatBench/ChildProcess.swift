@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a program to completion and measures it: wall time and the child's peak RSS.
@@ -31,7 +32,8 @@ struct ChildProcess {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         let output = (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? ""
-        return Measurement(seconds: seconds, peakRSSBytes: Int64(usage.ru_maxrss) * 1024, status: exitStatus, stdout: output)
+        return Measurement(
+            seconds: seconds, peakRSSBytes: Int64(usage.ru_maxrss) * 1024, status: exitStatus, stdout: output)
     }
 }
 

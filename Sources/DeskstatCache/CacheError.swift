@@ -18,9 +18,11 @@ public enum CacheError: Error, Sendable, CustomStringConvertible {
         case .cannotOpen(let path, let reason):
             return "cannot open the cache at \(path): \(reason)"
         case .notACache(let path):
-            return "\(path) is an SQLite file but not a deskstat cache; pass another path with --cache or move the file away"
+            return
+                "\(path) is an SQLite file but not a deskstat cache; pass another path with --cache or move the file away"
         case .newerSchema(let path, let found):
-            return "the cache at \(path) was written by a newer deskstat (migrations \(found.joined(separator: ", ")) are unknown to this one); upgrade deskstat or use another --cache"
+            return
+                "the cache at \(path) was written by a newer deskstat (migrations \(found.joined(separator: ", ")) are unknown to this one); upgrade deskstat or use another --cache"
         case .locked(let path, let holder):
             let who = holder.map { "by \($0)" } ?? "by another process (an import or sync is writing)"
             return "the cache at \(path) is locked \(who); retry when it has finished"

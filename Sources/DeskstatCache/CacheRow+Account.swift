@@ -9,14 +9,17 @@ extension CacheRow {
     ) -> CacheRow {
         CacheRow(
             .users,
-            [id, name, email, role, roleType, active, suspended, organizationID, defaultGroupID, timeZone, createdAt,
-             updatedAt, lastLoginAt],
+            [
+                id, name, email, role, roleType, active, suspended, organizationID, defaultGroupID, timeZone, createdAt,
+                updatedAt, lastLoginAt,
+            ],
             rawJSON: rawJSON)
     }
 
     /// An organization.
     public static func organization(
-        id: Int64, name: String?, groupID: Int64?, createdAt: Int64?, updatedAt: Int64?, deletedAt: Int64?, rawJSON: String
+        id: Int64, name: String?, groupID: Int64?, createdAt: Int64?, updatedAt: Int64?, deletedAt: Int64?,
+        rawJSON: String
     ) -> CacheRow {
         CacheRow(.organizations, [id, name, groupID, createdAt, updatedAt, deletedAt], rawJSON: rawJSON)
     }
@@ -26,12 +29,14 @@ extension CacheRow {
         id: Int64, name: String?, description: String?, isDefault: Bool?, deleted: Bool?, isPublic: Bool?,
         createdAt: Int64?, updatedAt: Int64?, rawJSON: String
     ) -> CacheRow {
-        CacheRow(.groups, [id, name, description, isDefault, deleted, isPublic, createdAt, updatedAt], rawJSON: rawJSON)
+        CacheRow(
+            .groups, [id, name, description, isDefault, deleted, isPublic, createdAt, updatedAt], rawJSON: rawJSON)
     }
 
     /// A group membership.
     public static func groupMembership(
-        id: Int64, userID: Int64?, groupID: Int64?, isDefault: Bool?, createdAt: Int64?, updatedAt: Int64?, rawJSON: String
+        id: Int64, userID: Int64?, groupID: Int64?, isDefault: Bool?, createdAt: Int64?, updatedAt: Int64?,
+        rawJSON: String
     ) -> CacheRow {
         CacheRow(.groupMemberships, [id, userID, groupID, isDefault, createdAt, updatedAt], rawJSON: rawJSON)
     }
@@ -73,7 +78,10 @@ extension CacheRow {
                     "sla_policy_metrics",
                     ["policy_id", "position", "priority", "metric", "target", "target_in_seconds", "business_hours"],
                     metrics.enumerated().map { index, metric in
-                        [id, index, metric.priority, metric.metric, metric.target, metric.targetInSeconds, metric.businessHours]
+                        [
+                            id, index, metric.priority, metric.metric, metric.target, metric.targetInSeconds,
+                            metric.businessHours,
+                        ]
                     }),
             ])
     }

@@ -108,7 +108,8 @@ public struct CacheRowBatch: Sendable {
     /// Ends the current row; every column must have been appended.
     public mutating func endRow() {
         let row = rows[rows.count - 1]
-        precondition(values.count - Int(row.valueStart) == row.table.columnCount, "column count mismatch for \(row.table)")
+        precondition(
+            values.count - Int(row.valueStart) == row.table.columnCount, "column count mismatch for \(row.table)")
     }
 
     /// Drops the rows from `count` on (a record that turned out not to fit the fast path).

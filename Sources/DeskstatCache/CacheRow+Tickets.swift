@@ -13,21 +13,30 @@ extension CacheRow {
         let uniqueTags = Array(Set(tags)).sorted()
         return CacheRow(
             .tickets,
-            [id, status, priority, type, subject, viaChannel, groupID, assigneeID, requesterID, submitterID,
-             organizationID, brandID, ticketFormID, problemID, createdAt, updatedAt, generatedTimestamp, deleted],
+            [
+                id, status, priority, type, subject, viaChannel, groupID, assigneeID, requesterID, submitterID,
+                organizationID, brandID, ticketFormID, problemID, createdAt, updatedAt, generatedTimestamp, deleted,
+            ],
             rawJSON: rawJSON,
             children: [
                 ChildRows("ticket_tags", ["ticket_id", "tag"], uniqueTags.map { [id, $0] }),
-                ChildRows("ticket_custom_fields", ["ticket_id", "field_id", "value"], customFields.map { [id, $0.fieldID, $0.value] }),
+                ChildRows(
+                    "ticket_custom_fields", ["ticket_id", "field_id", "value"],
+                    customFields.map { [id, $0.fieldID, $0.value] }),
             ])
     }
 
     /// A ticket metric set. Durations are `(calendar, business)` minutes in `TicketMetricRow.durationNames`
     /// order; timestamps in `TicketMetricRow.timestampNames` order.
     public static func ticketMetric(_ metric: TicketMetricRow, rawJSON: String) -> CacheRow {
-        var values: [(any DatabaseValueConvertible)?] = [metric.id, metric.ticketID, metric.createdAt, metric.updatedAt]
+        var values: [(any DatabaseValueConvertible)?] = [
+            metric.id, metric.ticketID, metric.createdAt, metric.updatedAt,
+        ]
         for duration in metric.durations { values += [duration.calendar, duration.business] }
-        values += [metric.replyTimeInSecondsCalendar, metric.reopens, metric.replies, metric.assigneeStations, metric.groupStations]
+        values += [
+            metric.replyTimeInSecondsCalendar, metric.reopens, metric.replies, metric.assigneeStations,
+            metric.groupStations,
+        ]
         values += metric.timestamps.map { $0 }
         return CacheRow(.ticketMetrics, values, rawJSON: rawJSON)
     }
@@ -44,7 +53,9 @@ extension CacheRow {
     }
 
     /// A ticket audit.
-    public static func ticketAudit(id: Int64, ticketID: Int64, authorID: Int64?, viaChannel: String?, createdAt: Int64, rawJSON: String) -> CacheRow {
+    public static func ticketAudit(
+        id: Int64, ticketID: Int64, authorID: Int64?, viaChannel: String?, createdAt: Int64, rawJSON: String
+    ) -> CacheRow {
         CacheRow(.ticketAudits, [id, ticketID, authorID, viaChannel, createdAt], rawJSON: rawJSON)
     }
 
@@ -53,7 +64,8 @@ extension CacheRow {
         id: Int64, ticketID: Int64, auditID: Int64?, authorID: Int64?, type: String?, isPublic: Bool?,
         viaChannel: String?, createdAt: Int64?, rawJSON: String
     ) -> CacheRow {
-        CacheRow(.ticketComments, [id, ticketID, auditID, authorID, type, isPublic, viaChannel, createdAt], rawJSON: rawJSON)
+        CacheRow(
+            .ticketComments, [id, ticketID, auditID, authorID, type, isPublic, viaChannel, createdAt], rawJSON: rawJSON)
     }
 
     /// A ticket metric event.

@@ -11,7 +11,8 @@ public struct CacheRow: Sendable {
     public let rawJSON: String
     let children: [ChildRows]
 
-    init(_ table: CacheTable, _ values: [(any DatabaseValueConvertible)?], rawJSON: String, children: [ChildRows] = []) {
+    init(_ table: CacheTable, _ values: [(any DatabaseValueConvertible)?], rawJSON: String, children: [ChildRows] = [])
+    {
         precondition(values.count == table.columnCount, "column count mismatch for \(table)")
         self.table = table
         self.values = values.map { $0?.databaseValue ?? .null }

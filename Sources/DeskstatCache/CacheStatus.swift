@@ -37,7 +37,9 @@ extension Cache {
         return try read { db in
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             var activity: [String: (Int64?, Int64?)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT table_name, last_import_at, last_sync_at FROM deskstat_table_state") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT table_name, last_import_at, last_sync_at FROM deskstat_table_state")
+            {
                 activity[row[0]] = (row[1], row[2])
             }
             let tables = try CacheTable.allCases.sorted().map { table in

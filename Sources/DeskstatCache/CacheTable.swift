@@ -35,26 +35,35 @@ public enum CacheTable: String, Sendable, CaseIterable, Comparable, Codable {
     var columns: [String] {
         switch self {
         case .tickets:
-            ["id", "status", "priority", "type", "subject", "via_channel", "group_id", "assignee_id", "requester_id",
-             "submitter_id", "organization_id", "brand_id", "ticket_form_id", "problem_id", "created_at", "updated_at",
-             "generated_timestamp", "deleted"]
+            [
+                "id", "status", "priority", "type", "subject", "via_channel", "group_id", "assignee_id", "requester_id",
+                "submitter_id", "organization_id", "brand_id", "ticket_form_id", "problem_id", "created_at",
+                "updated_at",
+                "generated_timestamp", "deleted",
+            ]
         case .ticketMetrics:
             ["id", "ticket_id", "created_at", "updated_at"]
                 + TicketMetricRow.durationNames.flatMap { ["\($0)_in_minutes_calendar", "\($0)_in_minutes_business"] }
                 + ["reply_time_in_seconds_calendar", "reopens", "replies", "assignee_stations", "group_stations"]
                 + TicketMetricRow.timestampNames
         case .satisfactionRatings:
-            ["id", "ticket_id", "group_id", "assignee_id", "requester_id", "score", "reason", "reason_id",
-             "created_at", "updated_at"]
+            [
+                "id", "ticket_id", "group_id", "assignee_id", "requester_id", "score", "reason", "reason_id",
+                "created_at", "updated_at",
+            ]
         case .slaPolicies: ["id", "title", "description", "position", "created_at", "updated_at"]
         case .groups: ["id", "name", "description", "is_default", "deleted", "is_public", "created_at", "updated_at"]
         case .groupMemberships: ["id", "user_id", "group_id", "is_default", "created_at", "updated_at"]
         case .users:
-            ["id", "name", "email", "role", "role_type", "active", "suspended", "organization_id", "default_group_id",
-             "time_zone", "created_at", "updated_at", "last_login_at"]
+            [
+                "id", "name", "email", "role", "role_type", "active", "suspended", "organization_id",
+                "default_group_id",
+                "time_zone", "created_at", "updated_at", "last_login_at",
+            ]
         case .organizations: ["id", "name", "group_id", "created_at", "updated_at", "deleted_at"]
         case .ticketAudits: ["id", "ticket_id", "author_id", "via_channel", "created_at"]
-        case .ticketComments: ["id", "ticket_id", "audit_id", "author_id", "type", "public", "via_channel", "created_at"]
+        case .ticketComments:
+            ["id", "ticket_id", "audit_id", "author_id", "type", "public", "via_channel", "created_at"]
         case .ticketFields: ["id", "type", "title", "active", "position", "created_at", "updated_at"]
         case .ticketForms: ["id", "name", "active", "is_default", "position", "created_at", "updated_at"]
         case .macros: ["id", "title", "active", "position", "created_at", "updated_at"]

@@ -36,19 +36,24 @@ extension CacheWriter {
     /// Queues every ticket that is not deleted (the first sync of audits after tickets were
     /// already cached without them).
     public func enqueueAllLiveTickets() throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO deskstat_sync_queue (ticket_id) SELECT id FROM tickets WHERE deleted = 0")
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO deskstat_sync_queue (ticket_id) SELECT id FROM tickets WHERE deleted = 0")
     }
 
     /// Marks a ticket's children as fetched.
     public func dequeueChildren(ticketID: Int64) throws {
-        try db.cachedStatement(sql: "DELETE FROM deskstat_sync_queue WHERE ticket_id = ?").execute(arguments: [ticketID])
+        try db.cachedStatement(sql: "DELETE FROM deskstat_sync_queue WHERE ticket_id = ?").execute(arguments: [ticketID]
+        )
     }
 }
 
 extension Cache {
     /// A table's stored sync state (JSON), if any.
     public func syncState(table: String) throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT sync_state FROM deskstat_table_state WHERE table_name = ?", arguments: [table]) }
+        try read { db in
+            try String.fetchOne(
+                db, sql: "SELECT sync_state FROM deskstat_table_state WHERE table_name = ?", arguments: [table])
+        }
     }
 
     /// Tickets still waiting for their audits and comments, in id order.

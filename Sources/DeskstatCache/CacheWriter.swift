@@ -69,8 +69,13 @@ public struct CacheWriter {
                         report(table, try upsertBySelect(batch.cacheRow(row, texts: texts)))
                         continue
                     }
-                    if statements[table] == nil { statements[table] = try RowStatements(db: db, table: table) }
-                    let rowStatements = statements[table]!
+                    let rowStatements: RowStatements
+                    if let prepared = statements[table] {
+                        rowStatements = prepared
+                    } else {
+                        rowStatements = try RowStatements(db: db, table: table)
+                        statements[table] = rowStatements
+                    }
                     let versionIndexes = rowStatements.versionIndexes
                     let columnCount = rowStatements.columnCount
                     let result = try rowStatements.upsert(key: key) { statement in
@@ -467,9 +472,11 @@ struct BatchTexts {
         _ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int32, _ count: Int32, _ statement: OpaquePointer,
         _ index: Int32
     ) {
-        let pointer =
-            count == 0
-            ? emptyText : UnsafeRawPointer(buffer.baseAddress! + Int(offset)).assumingMemoryBound(to: CChar.self)
+        guard count > 0, let base = buffer.baseAddress else {
+            sqlite3_bind_text(statement, index, emptyText, 0, nil)
+            return
+        }
+        let pointer = UnsafeRawPointer(base + Int(offset)).assumingMemoryBound(to: CChar.self)
         sqlite3_bind_text(statement, index, pointer, count, nil)
     }
 
@@ -544,7 +551,7 @@ private func bind(_ value: DatabaseValue, to statement: OpaquePointer, at index:
         var text = text
         text.withUTF8 { utf8 in
             let pointer =
-                utf8.isEmpty ? emptyText : UnsafeRawPointer(utf8.baseAddress!).assumingMemoryBound(to: CChar.self)
+                utf8.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? emptyText
             sqlite3_bind_text(statement, index, pointer, Int32(utf8.count), transient)
         }
     case .blob(let data):

@@ -28,7 +28,10 @@ public enum TicketFacts {
     /// created_at, deleted, the seven ids, then the four texts.
     static let ticketColumns: (createdAt: Int, deleted: Int, ids: [Int], texts: [Int]) = {
         let columns = CacheTable.tickets.columns
-        func index(_ name: String) -> Int { columns.firstIndex(of: name)! }
+        func index(_ name: String) -> Int {
+            guard let found = columns.firstIndex(of: name) else { preconditionFailure("no column \(name)") }
+            return found
+        }
         return (
             index("created_at"), index("deleted"),
             [
@@ -43,7 +46,10 @@ public enum TicketFacts {
     /// the twelve durations the metric part holds.
     static let metricColumns: (ticketID: Int, integers: [Int], durations: [Int]) = {
         let columns = CacheTable.ticketMetrics.columns
-        func index(_ name: String) -> Int { columns.firstIndex(of: name)! }
+        func index(_ name: String) -> Int {
+            guard let found = columns.firstIndex(of: name) else { preconditionFailure("no column \(name)") }
+            return found
+        }
         return (
             index("ticket_id"), ["reopens", "replies", "solved_at"].map(index),
             TicketMetricRow.durationNames.flatMap { ["\($0)_in_minutes_calendar", "\($0)_in_minutes_business"] }.map(

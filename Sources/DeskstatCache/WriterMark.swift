@@ -26,7 +26,8 @@ struct WriterMark {
 
     /// The live process named in the note, if any: "deskstat import (pid 4242, writing since 09:30:00 UTC)".
     func holderDescription() -> String? {
-        guard let holder = read(), holder.pid != ProcessInfo.processInfo.processIdentifier, kill(holder.pid, 0) == 0 else {
+        guard let holder = read(), holder.pid != ProcessInfo.processInfo.processIdentifier, kill(holder.pid, 0) == 0
+        else {
             return nil
         }
         let since = Date(timeIntervalSince1970: TimeInterval(holder.since))
@@ -36,7 +37,8 @@ struct WriterMark {
 
     private func read() -> (pid: Int32, since: Int64, command: String)? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let parts = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines).split(separator: " ", maxSplits: 2)
+        let parts = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines).split(
+            separator: " ", maxSplits: 2)
         guard parts.count == 3, let pid = Int32(parts[0]), let since = Int64(parts[1]) else { return nil }
         return (pid, since, String(parts[2]))
     }

@@ -10,7 +10,9 @@ public struct KPIRequest: Sendable {
     public var filters: [TicketFilter]
     public var slice: Slice?
 
-    public init(window: Window, previous: Window?, asOf: Int64, timeZone: ReportTimeZone, filters: [TicketFilter], slice: Slice?) {
+    public init(
+        window: Window, previous: Window?, asOf: Int64, timeZone: ReportTimeZone, filters: [TicketFilter], slice: Slice?
+    ) {
         self.window = window
         self.previous = previous
         self.asOf = asOf
@@ -79,7 +81,8 @@ public struct KPIEngine: Sendable {
                 let size: BucketSize = slice == .day ? .day : slice == .week ? .week : .month
                 for bucket in Buckets.split(window, by: size, in: request.timeZone) {
                     let key = SliceKey(key: String(bucket.window.from), label: bucket.label)
-                    let (bucketKPIs, bucketSLA) = try calculator.window(bucket.window, asOf: request.asOf, by: nil, current: false)
+                    let (bucketKPIs, bucketSLA) = try calculator.window(
+                        bucket.window, asOf: request.asOf, by: nil, current: false)
                     kpis[key] = bucketKPIs[.all]
                     slas[key] = bucketSLA[.all]
                 }
@@ -94,7 +97,9 @@ public struct KPIEngine: Sendable {
         let previousTotals =
             request.slice == nil
             ? previous
-            : try request.previous.map { previous throws(EngineError) in try window(previous, current: false, slice: nil) }
+            : try request.previous.map { previous throws(EngineError) in
+                try window(previous, current: false, slice: nil)
+            }
         return KPIResult(
             request: request, current: current, previous: previous, totals: totals, previousTotals: previousTotals,
             names: session.facts.names)

@@ -21,7 +21,9 @@ public struct TicketExplanation: Sendable {
     public var warnings: [String]
 
     /// Explains ticket `id` against `window` as of `asOf`.
-    public static func explain(_ id: Int64, facts: FactSet, window: Window, asOf: Int64) throws(EngineError) -> TicketExplanation {
+    public static func explain(_ id: Int64, facts: FactSet, window: Window, asOf: Int64) throws(EngineError)
+        -> TicketExplanation
+    {
         guard let ticket = facts.ticket(id) else { throw .ticketNotFound(id) }
         let names = facts.names
         let fields: [Line] = [
@@ -35,26 +37,33 @@ public struct TicketExplanation: Sendable {
             Line(label: "created_at", value: InstantFormat.iso(ticket.createdAt)),
             Line(label: "solved_at", value: ticket.metrics?.solvedAt.map(InstantFormat.iso) ?? "–"),
             Line(label: "tags", value: ticket.tags.isEmpty ? "(none)" : ticket.tags.joined(separator: " ")),
-            Line(label: "metric set", value: ticket.metrics == nil ? "missing: no durations, not counted as solved" : "present"),
+            Line(
+                label: "metric set",
+                value: ticket.metrics == nil ? "missing: no durations, not counted as solved" : "present"),
         ]
         let evaluation = SLAEvaluator(policies: facts.policies.map(\.definition)).evaluate(ticket.slaTicket, asOf: asOf)
         return TicketExplanation(
             ticketID: id, fields: fields, membership: membership(ticket, window: window, asOf: asOf),
-            durations: durations(ticket), slaPolicy: evaluation.policy.map { "\($0.title) (id \($0.id))" } ?? evaluation.noSLAReason,
+            durations: durations(ticket),
+            slaPolicy: evaluation.policy.map { "\($0.title) (id \($0.id))" } ?? evaluation.noSLAReason,
             slaTrials: evaluation.conditionsByPolicy.map { trial in
                 (
                     "\(trial.title) (id \(trial.policyID))", trial.matched,
                     trial.conditions.map { condition in
                         Line(
-                            label: "\(condition.kind.rawValue) \(condition.field) \(condition.operatorName) \(condition.valueText)",
-                            value: (condition.matched ? "matched" : "not matched") + (condition.note.map { " — \($0)" } ?? ""))
+                            label:
+                                "\(condition.kind.rawValue) \(condition.field) \(condition.operatorName) \(condition.valueText)",
+                            value: (condition.matched ? "matched" : "not matched")
+                                + (condition.note.map { " — \($0)" } ?? ""))
                     }
                 )
             },
             slaTargets: evaluation.outcomes.map { outcome in
                 let clock = outcome.businessHours ? "business" : "calendar"
                 let when = outcome.attributedAt.map { " at \(InstantFormat.iso($0))" } ?? ""
-                let counted = outcome.attributedAt.map { window.contains($0) ? " (in the window)" : " (outside the window)" } ?? ""
+                let counted =
+                    outcome.attributedAt.map { window.contains($0) ? " (in the window)" : " (outside the window)" }
+                    ?? ""
                 return Line(
                     label: "\(outcome.metric) [\(outcome.priority), \(format(outcome.targetMinutes)) min \(clock)]",
                     value: "\(outcome.status.rawValue)\(when)\(counted): \(outcome.reason)")
@@ -67,16 +76,21 @@ public struct TicketExplanation: Sendable {
         let solvedAt = ticket.isSolved ? ticket.metrics?.solvedAt : nil
         let solved = solvedAt.map(window.contains) ?? false
         return [
-            Line(label: "created", value: created ? "yes: created_at is in the window" : "no: created_at is outside the window"),
+            Line(
+                label: "created",
+                value: created ? "yes: created_at is in the window" : "no: created_at is outside the window"),
             Line(
                 label: "solved",
                 value: solved
                     ? "yes: solved/closed and solved_at is in the window"
-                    : ticket.isSolved ? (solvedAt == nil ? "no: no solved_at in the metric set" : "no: solved_at is outside the window")
-                    : "no: status is \(ticket.status ?? "unknown")"),
+                    : ticket.isSolved
+                        ? (solvedAt == nil
+                            ? "no: no solved_at in the metric set" : "no: solved_at is outside the window")
+                        : "no: status is \(ticket.status ?? "unknown")"),
             Line(
                 label: "backlog",
-                value: ticket.isUnsolved && ticket.createdAt <= asOf ? "yes: unsolved (\(ticket.status ?? "")) as of as-of" : "no"),
+                value: ticket.isUnsolved && ticket.createdAt <= asOf
+                    ? "yes: unsolved (\(ticket.status ?? "")) as of as-of" : "no"),
             Line(label: "first reply time sample", value: created && ticket.metrics != nil ? "yes" : "no"),
             Line(label: "resolution and wait samples", value: solved ? "yes" : "no"),
         ]
@@ -86,7 +100,9 @@ public struct TicketExplanation: Sendable {
         guard let metrics = ticket.metrics else { return [] }
         var lines = KPI.durations.compactMap { kpi -> Line? in
             guard let pair = kpi.duration(of: metrics) else { return nil }
-            return Line(label: kpi.rawValue, value: "calendar \(pair.calendar.map(format) ?? "–"), business \(pair.business.map(format) ?? "–") min")
+            return Line(
+                label: kpi.rawValue,
+                value: "calendar \(pair.calendar.map(format) ?? "–"), business \(pair.business.map(format) ?? "–") min")
         }
         lines.append(Line(label: "reopens", value: metrics.reopens.map(String.init) ?? "–"))
         lines.append(Line(label: "replies", value: metrics.replies.map(String.init) ?? "–"))

@@ -2,9 +2,9 @@ import DeskstatCache
 import ZendeskWire
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Decodes API bodies of the bulk tables (tickets, metric sets, ratings, users, organizations,
@@ -49,7 +49,8 @@ enum FastBody {
 private enum TicketField {
     static let names = [
         "id", "status", "priority", "type", "subject", "via", "group_id", "assignee_id", "requester_id", "submitter_id",
-        "organization_id", "brand_id", "ticket_form_id", "problem_id", "created_at", "updated_at", "generated_timestamp",
+        "organization_id", "brand_id", "ticket_form_id", "problem_id", "created_at", "updated_at",
+        "generated_timestamp",
         "tags", "custom_fields", "fields", "metric_set",
     ]
     static let id = 0, status = 1, priority = 2, type = 3, subject = 4, via = 5, groupID = 6
@@ -126,7 +127,8 @@ private struct BodyDecoder {
         if !scanner.consume(UInt8(ascii: "}")) {
             repeat {
                 let key = try scanner.scanKey(keyBase: keyBase)
-                let name = String(decoding: UnsafeBufferPointer(start: base + key.start, count: key.length), as: UTF8.self)
+                let name = String(
+                    decoding: UnsafeBufferPointer(start: base + key.start, count: key.length), as: UTF8.self)
                 if let (table, isList) = WireTable.forBodyKey(name) {
                     guard FastBody.supportedTables.contains(table) else { throw FastPathDeclined() }
                     sections += 1
@@ -215,7 +217,9 @@ private struct BodyDecoder {
         let type = try text(F.type, &batch)
         let subject = try text(F.subject, &batch)
         let channel = try viaChannel(slots[F.via], &batch)
-        var ids: (Value, Value, Value, Value, Value, Value, Value, Value) = (.null, .null, .null, .null, .null, .null, .null, .null)
+        var ids: (Value, Value, Value, Value, Value, Value, Value, Value) = (
+            .null, .null, .null, .null, .null, .null, .null, .null
+        )
         ids.0 = try optionalID(F.groupID)
         ids.1 = try optionalID(F.groupID + 1)
         ids.2 = try optionalID(F.groupID + 2)
@@ -339,7 +343,8 @@ private struct BodyDecoder {
         let createdAt = try timestamp(6), updatedAt = try timestamp(7)
         batch.beginRow(.groups, raw: Self.raw(range))
         for value in [
-            Value.integer(id), name, description, .bool(isDefault), .bool(deleted), .bool(isPublic), .integer(createdAt),
+            Value.integer(id), name, description, .bool(isDefault), .bool(deleted), .bool(isPublic),
+            .integer(createdAt),
             .integer(updatedAt),
         ] {
             batch.append(value)
@@ -663,7 +668,8 @@ private struct BodyDecoder {
                 }
                 if output.count > 1 { output.append(UInt8(ascii: ",")) }
                 output.append(UInt8(ascii: "\""))
-                output.append(contentsOf: UnsafeBufferPointer(start: base + element.start, count: element.end - element.start))
+                output.append(
+                    contentsOf: UnsafeBufferPointer(start: base + element.start, count: element.end - element.start))
                 output.append(UInt8(ascii: "\""))
             }
         } catch {

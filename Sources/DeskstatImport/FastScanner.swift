@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The fast path gave up on a body: something it does not handle, or something wrong. The
@@ -288,7 +288,9 @@ struct JSONScanner {
 
     /// One multi-byte UTF-8 sequence, by the well-formedness table of the Unicode standard.
     private mutating func scanUTF8Sequence(_ lead: UInt8) throws(FastPathDeclined) {
-        @inline(__always) func continuation(_ index: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) throws(FastPathDeclined) {
+        @inline(__always) func continuation(_ index: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF)
+            throws(FastPathDeclined)
+        {
             guard index < count, base[index] >= low, base[index] <= high else { throw FastPathDeclined() }
         }
         switch lead {
@@ -498,7 +500,11 @@ struct FieldTable: Sendable {
         while size < fieldNames.count * 4 { size *= 2 }
         var table = [Int16](repeating: 0, count: size)
         for (slot, name) in names.enumerated() {
-            var index = name.withUnsafeBufferPointer { Int(truncatingIfNeeded: JSONScanner.hash($0.baseAddress!, $0.count)) } & (size - 1)
+            var index =
+                name.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress.map { Int(truncatingIfNeeded: JSONScanner.hash($0, buffer.count)) } ?? 0
+                }
+                & (size - 1)
             while table[index] != 0 { index = (index + 1) & (size - 1) }
             table[index] = Int16(slot + 1)
         }
@@ -513,7 +519,9 @@ struct FieldTable: Sendable {
             let entry = Int(table[index])
             if entry == 0 { return -1 }
             let name = names[entry - 1]
-            if name.count == length, name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, pointer, length) }) == 0 {
+            if name.count == length,
+                name.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0, pointer, length) } ?? 0 }) == 0
+            {
                 return entry - 1
             }
             index = (index + 1) & mask

@@ -5,7 +5,8 @@ public import ZendeskWire
 public enum RecordMapper {
     /// The cache rows for every record of `section`. `envelope` supplies context some tables need
     /// (a comment list's ticket id lives in its pagination URLs).
-    public static func rows(for section: EnvelopeSection, in envelope: Envelope? = nil) throws(WireError) -> [CacheRow] {
+    public static func rows(for section: EnvelopeSection, in envelope: Envelope? = nil) throws(WireError) -> [CacheRow]
+    {
         var rows: [CacheRow] = []
         rows.reserveCapacity(section.records.count)
         for record in section.records {
@@ -16,7 +17,9 @@ public enum RecordMapper {
 
     /// The cache rows for one record of `table` (a ticket with an embedded metric set, or an audit
     /// with comments, gives several).
-    public static func rows(for record: RawRecord, table: WireTable, ticketIDHint: Int64? = nil) throws(WireError) -> [CacheRow] {
+    public static func rows(for record: RawRecord, table: WireTable, ticketIDHint: Int64? = nil) throws(WireError)
+        -> [CacheRow]
+    {
         let reader = RecordReader(record)
         switch table {
         case .tickets: return try ticketRows(reader, raw: record.text)
@@ -60,11 +63,13 @@ public enum RecordMapper {
         ].map { (calendar: $0.calendar, business: $0.business) }
         let timestamps = [
             metric.assignedAt, metric.initiallyAssignedAt, metric.solvedAt, metric.statusUpdatedAt,
-            metric.latestCommentAddedAt, metric.requesterUpdatedAt, metric.assigneeUpdatedAt, metric.customStatusUpdatedAt,
+            metric.latestCommentAddedAt, metric.requesterUpdatedAt, metric.assigneeUpdatedAt,
+            metric.customStatusUpdatedAt,
         ]
         let row = TicketMetricRow(
             id: metric.id, ticketID: metric.ticketID, createdAt: metric.createdAt, updatedAt: metric.updatedAt,
-            durations: durations, replyTimeInSecondsCalendar: metric.replyTimeInSecondsCalendar, reopens: metric.reopens,
+            durations: durations, replyTimeInSecondsCalendar: metric.replyTimeInSecondsCalendar,
+            reopens: metric.reopens,
             replies: metric.replies, assigneeStations: metric.assigneeStations, groupStations: metric.groupStations,
             timestamps: timestamps)
         return .ticketMetric(row, rawJSON: raw)
@@ -82,12 +87,16 @@ public enum RecordMapper {
             id: policy.id, title: policy.title, description: policy.description, position: policy.position,
             createdAt: policy.createdAt, updatedAt: policy.updatedAt,
             conditions: policy.conditions.map {
-                (kind: $0.kind.rawValue, position: $0.index, field: $0.field, operatorName: $0.operatorName,
-                 value: $0.value.canonicalText)
+                (
+                    kind: $0.kind.rawValue, position: $0.index, field: $0.field, operatorName: $0.operatorName,
+                    value: $0.value.canonicalText
+                )
             },
             metrics: policy.metrics.map {
-                (priority: $0.priority, metric: $0.metric, target: $0.target, targetInSeconds: $0.targetInSeconds,
-                 businessHours: $0.businessHours)
+                (
+                    priority: $0.priority, metric: $0.metric, target: $0.target, targetInSeconds: $0.targetInSeconds,
+                    businessHours: $0.businessHours
+                )
             },
             rawJSON: raw)
     }
@@ -130,7 +139,8 @@ public enum RecordMapper {
     static func commentRow(_ comment: TicketComment, raw: String) -> CacheRow {
         .ticketComment(
             id: comment.id, ticketID: comment.ticketID ?? 0, auditID: comment.auditID, authorID: comment.authorID,
-            type: comment.type, isPublic: comment.isPublic, viaChannel: comment.viaChannel, createdAt: comment.createdAt,
+            type: comment.type, isPublic: comment.isPublic, viaChannel: comment.viaChannel,
+            createdAt: comment.createdAt,
             rawJSON: raw)
     }
 
@@ -156,7 +166,8 @@ public enum RecordMapper {
 
     static func metricEventRow(_ event: TicketMetricEvent, raw: String) -> CacheRow {
         .ticketMetricEvent(
-            id: event.id, ticketID: event.ticketID, metric: event.metric, instanceID: event.instanceID, type: event.type,
+            id: event.id, ticketID: event.ticketID, metric: event.metric, instanceID: event.instanceID,
+            type: event.type,
             time: event.time, deleted: event.deleted, rawJSON: raw)
     }
 

@@ -99,7 +99,9 @@ public struct Schedule: Sendable, Equatable {
         var intervals: [(start: Int64, end: Int64)] = []
         for entry in reader.objects("intervals") {
             let interval = reader.nested(entry)
-            guard let start = try interval.integer("start_time"), let end = try interval.integer("end_time") else { continue }
+            guard let start = try interval.integer("start_time"), let end = try interval.integer("end_time") else {
+                continue
+            }
             intervals.append((start, end))
         }
         self.intervals = intervals

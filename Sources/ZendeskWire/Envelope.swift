@@ -69,7 +69,9 @@ public struct Envelope: Sendable {
         return envelope
     }
 
-    private static func parseTopObject(_ parser: inout JSONParser, lines: inout LineTracker) throws(WireError) -> Envelope {
+    private static func parseTopObject(_ parser: inout JSONParser, lines: inout LineTracker) throws(WireError)
+        -> Envelope
+    {
         try parser.expect(UInt8(ascii: "{"), "'{'")
         var sections: [EnvelopeSection] = []
         var unknown: [String] = []
@@ -144,7 +146,8 @@ public struct Envelope: Sendable {
         let members = try parser.parseObject()
         let text = String(decoding: UnsafeBufferPointer(rebasing: parser.bytes[start..<parser.position]), as: UTF8.self)
         let id = members["id"].flatMap(Self.idText) ?? members["name"].flatMap(Self.idText)
-        return RawRecord(members: members, text: text, context: RecordContext(key: key, index: index, id: id, location: location))
+        return RawRecord(
+            members: members, text: text, context: RecordContext(key: key, index: index, id: id, location: location))
     }
 
     /// Parses one bare record (a line of NDJSON named with `--table`).

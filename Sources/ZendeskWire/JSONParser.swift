@@ -243,7 +243,8 @@ struct JSONParser {
                 var scalar = try hexQuad(content, at: index, stringStart: stringStart)
                 index += 4
                 if (0xD800..<0xDC00).contains(scalar) {
-                    guard index + 6 <= content.count, content[index] == 0x5C, content[index + 1] == UInt8(ascii: "u") else {
+                    guard index + 6 <= content.count, content[index] == 0x5C, content[index + 1] == UInt8(ascii: "u")
+                    else {
                         throw error("unpaired surrogate in a \\u escape", at: stringStart)
                     }
                     let low = try hexQuad(content, at: index + 2, stringStart: stringStart)
@@ -267,7 +268,9 @@ struct JSONParser {
         return text
     }
 
-    private func hexQuad(_ content: UnsafeBufferPointer<UInt8>, at index: Int, stringStart: Int) throws(WireError) -> UInt32 {
+    private func hexQuad(_ content: UnsafeBufferPointer<UInt8>, at index: Int, stringStart: Int) throws(WireError)
+        -> UInt32
+    {
         guard index + 4 <= content.count else { throw error("truncated \\u escape", at: stringStart) }
         var value: UInt32 = 0
         for offset in 0..<4 {

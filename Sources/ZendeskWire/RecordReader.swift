@@ -19,7 +19,9 @@ public struct RecordReader: Sendable {
 
     /// A required integer id.
     public func id(_ field: String = "id") throws(WireError) -> Int64 {
-        guard let value = try optionalID(field) else { throw fail(field, "is missing; every record needs an integer id") }
+        guard let value = try optionalID(field) else {
+            throw fail(field, "is missing; every record needs an integer id")
+        }
         return value
     }
 
@@ -56,7 +58,9 @@ public struct RecordReader: Sendable {
     /// An optional integer count (reopens, replies, stations).
     public func integer(_ field: String) throws(WireError) -> Int64? {
         guard let value = try number(field) else { return nil }
-        guard value.rounded() == value, abs(value) < 9e15 else { throw fail(field, "is \(value); expected a whole number") }
+        guard value.rounded() == value, abs(value) < 9e15 else {
+            throw fail(field, "is \(value); expected a whole number")
+        }
         return Int64(value)
     }
 

@@ -65,7 +65,9 @@ public struct Ticket: Sendable, Equatable {
         var seen: Set<Int64> = []
         var values: [CustomFieldValue] = []
         for entry in reader.objects(source) {
-            guard let fieldID = try reader.nested(entry).optionalID("id"), seen.insert(fieldID).inserted else { continue }
+            guard let fieldID = try reader.nested(entry).optionalID("id"), seen.insert(fieldID).inserted else {
+                continue
+            }
             values.append(CustomFieldValue(fieldID: fieldID, value: entry["value"] ?? .null))
         }
         return values

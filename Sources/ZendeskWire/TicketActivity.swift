@@ -11,7 +11,8 @@ public struct TicketAudit: Sendable, Equatable {
     public init(_ reader: RecordReader) throws(WireError) {
         let stamp = AuditStamp(
             ticketID: try reader.id("ticket_id"), auditID: try reader.id(),
-            createdAt: try reader.requiredTimestamp("created_at"), viaChannel: Ticket.channel(of: reader.members["via"]))
+            createdAt: try reader.requiredTimestamp("created_at"), viaChannel: Ticket.channel(of: reader.members["via"])
+        )
         id = stamp.auditID
         ticketID = stamp.ticketID
         authorID = try reader.optionalID("author_id")
@@ -19,7 +20,9 @@ public struct TicketAudit: Sendable, Equatable {
         createdAt = stamp.createdAt
         var comments: [TicketComment] = []
         for event in reader.objects("events") {
-            guard let type = RecordReader.text(event["type"]), type == "Comment" || type == "VoiceComment" else { continue }
+            guard let type = RecordReader.text(event["type"]), type == "Comment" || type == "VoiceComment" else {
+                continue
+            }
             comments.append(try TicketComment(event: reader.nested(event), audit: stamp))
         }
         self.comments = comments
@@ -54,7 +57,8 @@ public struct TicketComment: Sendable, Equatable {
         guard ticketID != nil else {
             throw reader.fail(
                 "ticket_id",
-                "is missing and the body's pagination URLs do not name the ticket; import the ticket's audits instead, or add \"ticket_id\" to each comment")
+                "is missing and the body's pagination URLs do not name the ticket; import the ticket's audits instead, or add \"ticket_id\" to each comment"
+            )
         }
         auditID = try reader.optionalID("audit_id")
         authorID = try reader.optionalID("author_id")

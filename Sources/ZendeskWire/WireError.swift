@@ -24,7 +24,8 @@ public enum WireError: Error, Sendable, Equatable, CustomStringConvertible {
         case .empty:
             return "the input is empty; expected a Zendesk API response body (a JSON object)"
         case .bodyNotAnObject(let found):
-            return "the body is \(found), not a JSON object; expected a Zendesk API response such as {\"tickets\": [...]}"
+            return
+                "the body is \(found), not a JSON object; expected a Zendesk API response such as {\"tickets\": [...]}"
         case .unknownBody(let keys):
             let shown = keys.isEmpty ? "no keys" : "keys " + keys.map { "\"\($0)\"" }.joined(separator: ", ")
             return "no known Zendesk table in this body (it has \(shown)); expected one of "

@@ -125,7 +125,8 @@ import Testing
         let process = Process()
         process.executableURL = BinaryRunner.executable
         process.arguments = [
-            "sync", "--every", "1m", "--tables", "groups,users", "--base-url", url.absoluteString, "--subdomain", "acme",
+            "sync", "--every", "1m", "--tables", "groups,users", "--base-url", url.absoluteString, "--subdomain",
+            "acme",
             "--email", SyncEndToEndTests.email, "--start-date", "2026-10-26", "--cache", directory + "/c.sqlite",
         ]
         var environment = ProcessInfo.processInfo.environment
@@ -140,7 +141,9 @@ import Testing
         try process.run()
         // Wait (bounded) until the first run has finished and the command waits for the next one.
         var waited = 0
-        while waited < 1_200, !((try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "").contains("next sync in") {
+        while waited < 1_200,
+            !((try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "").contains("next sync in")
+        {
             try await Task.sleep(nanoseconds: 50_000_000)
             waited += 1
         }

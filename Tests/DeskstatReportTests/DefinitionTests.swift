@@ -16,7 +16,8 @@ struct DefinitionTests {
     }
 
     @Test func theBuiltInReportsShip() {
-        #expect(ReportDefinitions.available(in: [Self.reportsDirectory]) == ["csat", "history", "monthly", "sla", "weekly"])
+        #expect(
+            ReportDefinitions.available(in: [Self.reportsDirectory]) == ["csat", "history", "monthly", "sla", "weekly"])
     }
 
     @Test(arguments: DefinitionTests.shippedFiles)

@@ -7,7 +7,8 @@ import Testing
 
     func client(_ transport: ScriptedTransport, clock: VirtualClock, perMinute: Int = 6000) -> ZendeskClient {
         let settings = ZendeskClient.Settings(
-            baseURL: URL(string: "http://127.0.0.1:9")!, authorization: "Basic c2VjcmV0", incrementalPerMinute: 10,
+            baseURL: URL(string: "http://127.0.0.1:9") ?? URL(filePath: "/"), authorization: "Basic c2VjcmV0",
+            incrementalPerMinute: 10,
             standardPerMinute: perMinute, maxAttempts: 4, backoffBase: 1)
         return ZendeskClient(settings: settings, transport: transport, clock: clock, events: { _ in })
     }

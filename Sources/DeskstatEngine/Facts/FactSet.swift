@@ -104,7 +104,8 @@ public struct PolicyFact: Sendable, Equatable {
     public var position: Int64?
     /// (kind "all"/"any", field, operator, value as JSON text)
     public var conditions: [(kind: String, field: String?, operatorName: String?, valueJSON: String?)]
-    public var targets: [(priority: String?, metric: String?, target: Double?, targetInSeconds: Double?, businessHours: Bool)]
+    public var targets:
+        [(priority: String?, metric: String?, target: Double?, targetInSeconds: Double?, businessHours: Bool)]
 
     public static func == (lhs: PolicyFact, rhs: PolicyFact) -> Bool {
         lhs.id == rhs.id && lhs.title == rhs.title && lhs.position == rhs.position

@@ -6,7 +6,10 @@ public struct NameDirectory: Sendable, Equatable {
     public var organizations: [Int64: String] = [:]
     public var forms: [Int64: String] = [:]
 
-    public init(groups: [Int64: String] = [:], users: [Int64: String] = [:], organizations: [Int64: String] = [:], forms: [Int64: String] = [:]) {
+    public init(
+        groups: [Int64: String] = [:], users: [Int64: String] = [:], organizations: [Int64: String] = [:],
+        forms: [Int64: String] = [:]
+    ) {
         self.groups = groups
         self.users = users
         self.organizations = organizations

@@ -45,7 +45,8 @@ struct StringTable: Sendable {
             if hashes[code] == hash, utf8[code].count == bytes.count,
                 bytes.isEmpty
                     || utf8[code].withUnsafeBufferPointer({
-                        memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+                        guard let stored = $0.baseAddress, let probe = bytes.baseAddress else { return false }
+                        return memcmp(stored, probe, bytes.count) == 0
                     })
             {
                 return Int32(code)

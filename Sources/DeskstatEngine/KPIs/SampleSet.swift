@@ -29,7 +29,7 @@ final class SampleSet: @unchecked Sendable {
 
     @inline(__always) func append(_ index: Int, _ value: Double) {
         if counts[index] == capacities[index] { grow(index) }
-        buffers[index]![counts[index]] = value
+        buffers[index]?[counts[index]] = value
         counts[index] += 1
     }
 

@@ -17,13 +17,16 @@ public struct TicketFilter: Sendable, Equatable {
         } else if let index = text.firstIndex(of: "=") {
             (field, rawValue, negated) = (text[..<index], text[text.index(after: index)...], false)
         } else {
-            throw .badFilter(expression: text, problem: "expected FIELD=VALUE or FIELD!=VALUE, e.g. priority=high,urgent")
+            throw .badFilter(
+                expression: text, problem: "expected FIELD=VALUE or FIELD!=VALUE, e.g. priority=high,urgent")
         }
         let name = field.trimmingWhitespace()
         guard let dimension = Dimension(rawValue: name) else {
             throw .badFilter(
                 expression: text,
-                problem: "unknown field \"\(name)\"; expected one of \(Dimension.allCases.map(\.rawValue).joined(separator: ", "))")
+                problem:
+                    "unknown field \"\(name)\"; expected one of \(Dimension.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         let values = rawValue.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !values.isEmpty else { throw .badFilter(expression: text, problem: "no value after the operator") }
@@ -43,7 +46,10 @@ public struct TicketFilter: Sendable, Equatable {
                 let ids = known.filter { $0.value.caseInsensitiveEquals(value) }.keys
                 guard !ids.isEmpty else {
                     let sample = Array(Set(known.values)).sorted().prefix(8).joined(separator: ", ")
-                    throw .badFilter(expression: text, problem: "no \(dimension.rawValue) named \"\(value)\" (known: \(sample)); use the name or the id")
+                    throw .badFilter(
+                        expression: text,
+                        problem:
+                            "no \(dimension.rawValue) named \"\(value)\" (known: \(sample)); use the name or the id")
                 }
                 for id in ids { accepted.insert(String(id)) }
             }

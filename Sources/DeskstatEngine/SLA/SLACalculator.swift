@@ -26,9 +26,13 @@ public struct SLACalculator: Sendable {
     }
 
     /// Counts for `window`, split by `dimension` (or one `SliceKey.all` entry).
-    public func compute(window: Window, asOf: Int64, by dimension: Dimension?, includeActive: Bool) -> [SliceKey: SLASummary] {
+    public func compute(window: Window, asOf: Int64, by dimension: Dimension?, includeActive: Bool) -> [SliceKey:
+        SLASummary]
+    {
         let session = calculator.session
-        if dimension == .tag || calculator.resolvedFilters.contains(where: { $0.dimension == .tag }) { try? session.needTags() }
+        if dimension == .tag || calculator.resolvedFilters.contains(where: { $0.dimension == .tag }) {
+            try? session.needTags()
+        }
         return session.computeSLA(
             window: window, asOf: asOf, dimension: dimension, includeActive: includeActive,
             mask: session.mask(calculator.resolvedFilters, key: calculator.filterKey))

@@ -22,7 +22,9 @@ extension Clocked {
 extension PolicyFact {
     /// The policy as the SLA evaluator sees it.
     var definition: SLAPolicyDefinition {
-        func condition(_ entry: (kind: String, field: String?, operatorName: String?, valueJSON: String?)) -> SLAConditionDefinition {
+        func condition(_ entry: (kind: String, field: String?, operatorName: String?, valueJSON: String?))
+            -> SLAConditionDefinition
+        {
             SLAConditionDefinition(field: entry.field, operatorName: entry.operatorName, storedValue: entry.valueJSON)
         }
         return SLAPolicyDefinition(
