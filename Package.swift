@@ -78,6 +78,7 @@ let package = Package(
                 "ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatGenerator", "DeskstatTime", "DeskstatSLA",
                 "DeskstatEngine", "DeskstatReport", "DeskstatBench", "DeskstatConfig", "DeskstatSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings),
         .executableTarget(name: "deskstat", dependencies: ["DeskstatCLI"], swiftSettings: strictSettings),

@@ -54,6 +54,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case let error as EngineError:
             switch error {
             case .cache, .ticketNotFound: .runtimeError
+            case .badPolicies: .dataError
             default: .usage
             }
         case let error as ReportError:

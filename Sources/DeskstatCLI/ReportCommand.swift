@@ -14,6 +14,8 @@ struct ReportCommand: ParsableCommand {
               deskstat report weekly
               deskstat report weekly --period 2026-W47 --as-of 2026-11-23T00:00:00Z --format markdown -o weekly.md
               deskstat report sla --format json --fail-on "sla.breached > 0"
+              deskstat report sla --sla-source recorded --at-risk 4h
+              deskstat report sla --policies draft-policies.yaml
 
             Definitions live in reports/ (see reports/README.md); KPI definitions in docs/metrics.md.
 
@@ -23,6 +25,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var cacheOptions: CacheOptions
     @OptionGroup var windowOptions: WindowOptions
     @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var slaOptions: SLAOptions
 
     @Argument(help: ArgumentHelp("A report name (weekly, monthly, sla, csat) or a .yaml file.", valueName: "report"))
     var report: String = "weekly"
@@ -41,7 +44,7 @@ struct ReportCommand: ParsableCommand {
             let definition = try ReportDefinitionSource.load(report, explicitDirectory: reports)
             let built = try ReportFrontend.build(
                 definition: definition, cache: try cacheOptions.open(.readOnly), windowOptions: windowOptions,
-                filters: filters, now: now)
+                filters: filters, now: now, sla: slaOptions)
             try ReportOutput.emit(built, options: outputOptions)
         }
     }
@@ -50,17 +53,22 @@ struct ReportCommand: ParsableCommand {
 /// Resolves windows, loads facts once and builds a report: the glue every report-shaped command shares.
 enum ReportFrontend {
     static func build(
-        definition: ReportDefinition, cache: Cache, windowOptions: WindowOptions, filters: [String], now: Int64
+        definition: ReportDefinition, cache: Cache, windowOptions: WindowOptions, filters: [String], now: Int64,
+        sla: SLAOptions = SLAOptions()
     ) throws -> Report {
         let windows = try windowOptions.resolve(
             now: now, defaultPeriod: definition.defaultPeriod, defaultCompare: definition.compare)
         let parsedFilters = try filters.map { text throws(EngineError) in try TicketFilter.parse(text) }
-        let request = ReportRequest(
+        var request = ReportRequest(
             definition: definition, window: windows.window, windowLabel: windows.label, previous: windows.previous,
             previousLabel: windows.previousLabel, asOf: windows.asOf, timeZone: windows.timeZone, filters: parsedFilters
         )
+        request.slaSource = sla.source
+        request.atRiskHorizon = try sla.horizon()
+        request.draftPolicies = try sla.draft()
         let since = min(windows.window.from, windows.previous?.from ?? windows.window.from)
-        let facts = try FactLoader(cache: cache).load(since: since, until: max(windows.window.to, windows.asOf + 1))
+        var facts = try FactLoader(cache: cache).load(since: since, until: max(windows.window.to, windows.asOf + 1))
+        if sla.source != .evaluated { facts.slaEvents = try SLAEventSet.load(from: cache, for: facts) }
         return try ReportBuilder.build(request, facts: facts)
     }
 }

@@ -12,6 +12,8 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
     case ticketNotFound(Int64)
     /// Reading the cache failed.
     case cache(String)
+    /// A `--policies` draft cannot be read as Zendesk SLA policies.
+    case badPolicies(file: String, problem: String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,9 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
             return "ticket \(id) is not in the cache; import or sync it first"
         case .cache(let message):
             return message
+        case .badPolicies(let file, let problem):
+            return "--policies \(file): \(problem); the file must hold Zendesk SLA policy API bodies "
+                + "(as `GET /api/v2/slas/policies` returns them)"
         }
     }
 }

@@ -9,6 +9,8 @@ public struct KPIRequest: Sendable {
     public var timeZone: ReportTimeZone
     public var filters: [TicketFilter]
     public var slice: Slice?
+    /// Where SLA outcomes come from (docs/metrics.md); recorded needs `FactSet.slaEvents`.
+    public var slaSource: SLASource = .evaluated
 
     public init(
         window: Window, previous: Window?, asOf: Int64, timeZone: ReportTimeZone, filters: [TicketFilter], slice: Slice?
@@ -60,7 +62,9 @@ public struct KPIEngine: Sendable {
 
     /// Computes a request over already loaded facts (tests call this directly).
     public static func compute(_ request: KPIRequest, facts: FactSet) throws(EngineError) -> KPIResult {
-        try compute(request, session: EngineSession(facts: facts))
+        let session = EngineSession(facts: facts)
+        session.slaSource = request.slaSource
+        return try compute(request, session: session)
     }
 
     /// Computes a request in a session: every window, slice and filter set is computed once per

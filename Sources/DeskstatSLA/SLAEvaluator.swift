@@ -25,7 +25,9 @@ public struct SLAEvaluator: Sendable {
                 base[priority] = slots.count
                 for target in policy.targetsByPriority[priority] ?? [] {
                     slots.append(
-                        SLATargetSlot(policyIndex: policyIndex, metric: target.metricName, priority: target.priority))
+                        SLATargetSlot(
+                            policyIndex: policyIndex, metric: target.metricName, priority: target.priority,
+                            targetMinutes: target.minutes, businessHours: target.businessHours))
                 }
             }
             bases.append(base)
@@ -234,6 +236,9 @@ public struct SLATargetSlot: Sendable, Equatable {
     public let policyIndex: Int
     public let metric: String
     public let priority: String
+    /// The target in minutes and its clock.
+    public let targetMinutes: Double
+    public let businessHours: Bool
 }
 
 /// One target outcome of a counting evaluation.

@@ -94,6 +94,10 @@ public struct TicketMetricEvent: Sendable, Equatable {
     public var type: String?
     public var time: Int64?
     public var deleted: Bool?
+    /// The target an `apply_sla` (`sla`) or `apply_group_sla` (`group_sla`) event applied.
+    public var appliedTarget: MetricEventTarget?
+    /// `update_status`: minutes the metric has been open, `{calendar, business}`.
+    public var status: Duration?
 
     public init(_ reader: RecordReader) throws(WireError) {
         id = try reader.id()
@@ -103,5 +107,74 @@ public struct TicketMetricEvent: Sendable, Equatable {
         type = reader.string("type")
         time = try reader.timestamp("time")
         deleted = reader.bool("deleted")
+        if let sla = reader.object("sla") {
+            appliedTarget = try MetricEventTarget(reader.nested(sla), group: false)
+        } else if let sla = reader.object("group_sla") {
+            appliedTarget = try MetricEventTarget(reader.nested(sla), group: true)
+        }
+        if reader.object("status") != nil { status = try reader.duration("status") }
+    }
+
+    /// An event built field by field (tests, generated accounts).
+    public init(
+        id: Int64, ticketID: Int64?, metric: String?, instanceID: Int64?, type: String?, time: Int64?,
+        deleted: Bool? = nil, appliedTarget: MetricEventTarget? = nil, status: Duration? = nil
+    ) {
+        self.id = id
+        self.ticketID = ticketID
+        self.metric = metric
+        self.instanceID = instanceID
+        self.type = type
+        self.time = time
+        self.deleted = deleted
+        self.appliedTarget = appliedTarget
+        self.status = status
+    }
+}
+
+/// The SLA target a metric event applied: `{target, target_in_seconds, business_hours, policy{id, title}}`.
+public struct MetricEventTarget: Sendable, Equatable {
+    public var policyID: Int64?
+    public var policyTitle: String?
+    /// `target` in minutes.
+    public var target: Double?
+    /// `target_in_seconds` (newer payloads); takes precedence over `target`.
+    public var targetInSeconds: Double?
+    public var businessHours: Bool
+    /// Applied by a group SLA policy (`apply_group_sla`).
+    public var isGroupPolicy: Bool
+
+    public init(
+        policyID: Int64?, policyTitle: String?, target: Double?, targetInSeconds: Double? = nil,
+        businessHours: Bool, isGroupPolicy: Bool = false
+    ) {
+        self.policyID = policyID
+        self.policyTitle = policyTitle
+        self.target = target
+        self.targetInSeconds = targetInSeconds
+        self.businessHours = businessHours
+        self.isGroupPolicy = isGroupPolicy
+    }
+
+    init(_ reader: RecordReader, group: Bool) throws(WireError) {
+        let policy = reader.object("policy").map(reader.nested)
+        // Group SLA policy ids are strings in the API; numeric text is read as the id.
+        var policyID: Int64?
+        if case .string(let text)? = policy?.members["id"] {
+            policyID = Int64(text)
+        } else {
+            policyID = try policy?.optionalID("id")
+        }
+        self.init(
+            policyID: policyID, policyTitle: policy?.string("title"), target: try reader.number("target"),
+            targetInSeconds: try reader.number("target_in_seconds"),
+            businessHours: reader.bool("business_hours") ?? false,
+            isGroupPolicy: group)
+    }
+
+    /// The target in minutes: `target_in_seconds` / 60 when present, else `target`.
+    public var minutes: Double? {
+        if let targetInSeconds { return targetInSeconds / 60 }
+        return target
     }
 }

@@ -14,6 +14,8 @@ public struct FactSet: Sendable {
     public var names: NameDirectory
     /// The SLA policies' raw rows, in (position, id) order.
     public var policies: [PolicyFact]
+    /// The tickets' metric events, for recorded SLA (`SLAEventSet.load`; empty until loaded).
+    public var slaEvents = SLAEventSet()
 
     public init(tickets: [TicketFact], ratings: [RatingFact], names: NameDirectory, policies: [PolicyFact]) {
         self.init(store: TicketStore(tickets), ratings: ratings, names: names, policies: policies, source: nil)

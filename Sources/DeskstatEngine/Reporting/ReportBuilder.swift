@@ -20,6 +20,7 @@ public struct ReportBuilder {
         self.request = request
         self.facts = facts
         session = EngineSession(facts: facts)
+        session.slaSource = request.slaSource
         session.durationNeeds = Self.durationNeeds(request)
     }
 
@@ -67,8 +68,12 @@ public struct ReportBuilder {
                 definition: section, result: sectionResult, slice: slice ?? defaultSlice(for: section))
             var built = SectionBuilder.build(context)
             if !filters.isEmpty { built.notes.append("Filtered: " + filters.map(\.text).joined(separator: "; ")) }
+            if context.showsSLA || section.sectionKind == .sla || section.sectionKind == .slaBreaches {
+                built.notes.append(slaSourceNote(sectionResult))
+            }
             sections.append(built)
         }
+        sections += try slaExtraSections(base)
         let warnings = base.current.sla[.all]?.warnings ?? []
         return Report(
             name: request.definition.name, title: request.definition.title,

@@ -13,6 +13,12 @@ public struct ReportRequest: Sendable {
     public var timeZone: ReportTimeZone
     /// `--where` filters applied to every section (sections may add their own).
     public var filters: [TicketFilter]
+    /// Where SLA outcomes come from (recorded needs `FactSet.slaEvents`).
+    public var slaSource: SLASource = .evaluated
+    /// `--at-risk`: list active SLA targets due to breach within this many seconds of as-of.
+    public var atRiskHorizon: Int64?
+    /// `--policies`: a draft SLA policy set to compare with the current one (what-if).
+    public var draftPolicies: DraftPolicies?
 
     public init(
         definition: ReportDefinition, window: Window, windowLabel: String, previous: Window?, previousLabel: String?,

@@ -10,7 +10,7 @@ import Foundation
 /// Its caches are guarded by a lock, so calculators that share a session may be used from
 /// several threads.
 final class EngineSession: @unchecked Sendable {
-    private let lock = NSRecursiveLock()
+    let lock = NSRecursiveLock()
     let facts: FactSet
     private(set) var store: TicketStore
     /// Per string code: the status is solved/closed, or new/open/pending/hold, or "deleted".
@@ -25,6 +25,9 @@ final class EngineSession: @unchecked Sendable {
     private var slaResults: [String: [SliceKey: SLASummary]] = [:]
     let evaluator: SLAEvaluator
     let targetKeys: [SLATargetKey]
+    /// Where SLA outcomes come from (`RecordedSLAs.swift`); recorded instances per as-of.
+    var slaSource: SLASource = .evaluated
+    var recordedByAsOf: [Int64: RecordedSLAs] = [:]
     /// Which duration KPIs each (filters, slice) result must have statistics for, when a report
     /// knows (`nil`: all of them). Keyed by `needsKey(filterKey:dimension:)`.
     var durationNeeds: [String: Set<KPI>]?
@@ -33,13 +36,14 @@ final class EngineSession: @unchecked Sendable {
         "\(filterKey)\u{1F}\(dimension?.rawValue ?? "-")"
     }
 
-    init(facts: FactSet) {
+    /// A session over `facts`, evaluating `policies` (the cache's policies when `nil`).
+    init(facts: FactSet, policies: [SLAPolicyDefinition]? = nil) {
         self.facts = facts
         store = facts.store
         ratingTickets = facts.ratings.map { rating in
             rating.ticketID.flatMap { facts.store.index(of: $0) }.map { Int32($0) } ?? -1
         }
-        evaluator = SLAEvaluator(policies: facts.policies.map(\.definition))
+        evaluator = SLAEvaluator(policies: policies ?? facts.policies.map(\.definition))
         var ranks: [Int64: Int] = [:]
         let order = evaluator.policyOrder
         for (rank, policy) in order.enumerated() { ranks[policy.id] = rank }
@@ -193,7 +197,7 @@ final class EngineSession: @unchecked Sendable {
         defer { lock.unlock() }
         let key = Self.windowKey(filterKey, dimension, window, asOf, current)
         if let cached = slaResults[key] { return cached }
-        let result = computeSLA(
+        let result = computeSLAForSource(
             window: window, asOf: asOf, dimension: dimension, includeActive: current,
             mask: mask(filters, key: filterKey))
         slaResults[key] = result
