@@ -35,11 +35,6 @@ public enum RecordedSLA {
         return instances.sorted(by: order)
     }
 
-    /// The instances of one ticket's events (all for that ticket), as `instances` would give them.
-    public static func instances(ofTicket events: [TicketMetricEvent], asOf: Int64) -> [SLAInstance] {
-        instances(events, asOf: asOf)
-    }
-
     /// Zendesk's metric order, then the instance.
     static let metricOrder = [
         "first_reply_time", "next_reply_time", "periodic_update_time", "pausable_update_time", "requester_wait_time",
