@@ -54,8 +54,9 @@ struct ReportCommand: ParsableCommand {
 enum ReportFrontend {
     static func build(
         definition: ReportDefinition, cache: Cache, windowOptions: WindowOptions, filters: [String], now: Int64,
-        sla: SLAOptions = SLAOptions()
+        sla given: SLAOptions? = nil
     ) throws -> Report {
+        let sla = try given ?? SLAOptions.parse([])
         let windows = try windowOptions.resolve(
             now: now, defaultPeriod: definition.defaultPeriod, defaultCompare: definition.compare)
         let parsedFilters = try filters.map { text throws(EngineError) in try TicketFilter.parse(text) }

@@ -21,6 +21,8 @@ enum Identifiers {
     static let metricSet: Int64 = 368_000_000_000
     static let satisfactionRating: Int64 = 369_000_000_000
     static let satisfactionReason: Int64 = 369_900_000_000
+    /// Ticket metric events: base + ticket id · 1,000 + n.
+    static let metricEvent: Int64 = 370_000_000_000
 }
 
 extension JSONWriter {

@@ -71,6 +71,27 @@ enum SLAPolicies {
             ]),
     ]
 
+    /// The policy Zendesk applies to a ticket with these fields (its index in the list), checked
+    /// in position order like the policies' own conditions; `nil` for none.
+    static func policyIndex(vip: Bool, group: SupportGroup, type: TicketType?, priority: TicketPriority?) -> Int? {
+        guard priority != nil else { return nil }
+        if vip { return 0 }
+        if group == .tier2, type == .incident || type == .problem { return 1 }
+        let frontLine: [SupportGroup] = [.support, .billing, .technical, .onboarding, .returns]
+        if type != .task, frontLine.contains(group) || priority == .urgent { return 2 }
+        return nil
+    }
+
+    /// The policy's id and title.
+    static func identity(_ policy: Int) -> (id: Int64, title: StaticString) {
+        (Identifiers.slaPolicy + Int64(policy + 1), all[policy].title)
+    }
+
+    /// The target of `metric` (an index in `metrics`) for `priority`: minutes and clock.
+    static func target(_ policy: Int, metric: Int, priority: TicketPriority) -> (minutes: Int64, business: Bool) {
+        (all[policy].targets[metric][3 - priority.rawValue], all[policy].businessHours)
+    }
+
     static func writeList(_ account: Account) -> [UInt8] {
         var writer = JSONWriter(capacity: 16_384)
         writer.beginObject()

@@ -13,10 +13,16 @@ struct TicketExport {
         var previous: Cursor?
         var ticketBytes = 4_096
         var metricBytes = 1_024
+        var eventBytes = 1_024
         for page in 0..<pageCount {
             let range = (page * account.pageSize)..<min(account.tickets, (page + 1) * account.pageSize)
             var tickets = JSONWriter(capacity: ticketBytes + metricBytes + 1_024)
             var metrics = JSONWriter(capacity: metricBytes)
+            var events = JSONWriter(capacity: eventBytes)
+            var eventCount = 0
+            events.beginObject()
+            events.key("ticket_metric_events")
+            events.beginArray()
             tickets.beginObject()
             tickets.key("tickets")
             tickets.beginArray()
@@ -26,6 +32,12 @@ struct TicketExport {
                 record.writeTicket(into: &tickets)
                 if !record.isDeleted { record.writeMetricSet(into: &metrics) }
                 if !record.isDeleted { tags.add(record.tags) }
+                if let ticketEvents = MetricEvents.of(record, schedule: account.calendar) {
+                    ticketEvents.write(
+                        ticketID: record.draft.id, base: Identifiers.metricEvent + record.draft.id * 1_000,
+                        into: &events)
+                    eventCount += ticketEvents.events.count
+                }
                 last = RecordPosition(time: record.generatedTimestamp, id: record.draft.id)
             }
             ticketBytes = max(ticketBytes, tickets.byteCount)
@@ -46,6 +58,15 @@ struct TicketExport {
             tickets.newline()
             previous = after
             try emit(GeneratedFile(name: account.pageName("tickets", page + 1), bytes: tickets.bytes))
+            eventBytes = max(eventBytes, events.byteCount)
+            events.newline()
+            events.endArray()
+            events.timeExportTail(
+                path: "incremental/ticket_metric_events.json", count: eventCount, endTime: account.end,
+                endOfStream: isLast)
+            events.endObject()
+            events.newline()
+            try emit(GeneratedFile(name: account.pageName("ticket_metric_events", page + 1), bytes: events.bytes))
         }
         try ratings.finish(emit)
         return tags

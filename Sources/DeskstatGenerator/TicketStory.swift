@@ -20,6 +20,13 @@ struct DualDuration: Sendable {
     }
 }
 
+/// One step of a ticket's story that Zendesk's metric clocks react to.
+enum StoryMark: Sendable, Equatable {
+    case status(Int64, TicketStatus)
+    case agentReply(Int64)
+    case requesterComment(Int64)
+}
+
 /// A ticket's life as it unfolds, cut off at an "as of" instant.
 ///
 /// The plot (`TicketPlot`) proposes events in time order; `advance(to:)` lets time pass in the
@@ -59,6 +66,9 @@ struct TicketStory {
     private(set) var assignee: StaffMember?
     private(set) var groupStations = 1
     private(set) var assigneeStations = 0
+    /// Status changes, public agent replies and requester comments in time order (for the
+    /// ticket's metric events, `MetricEvents`).
+    private(set) var log: [StoryMark] = []
 
     init(created: Int64, asOf: Int64, group: SupportGroup, requesterCreated: Bool, schedule: BusinessCalendar) {
         self.created = created
@@ -90,6 +100,7 @@ struct TicketStory {
 
     mutating func setStatus(_ newStatus: TicketStatus) {
         status = newStatus
+        log.append(.status(now, newStatus))
         statusUpdatedAt = now
         touch()
     }
@@ -109,6 +120,7 @@ struct TicketStory {
     /// A public reply by the assignee.
     mutating func agentReply() {
         replies += 1
+        log.append(.agentReply(now))
         if firstReplyAt == nil { firstReplyAt = now }
         latestCommentAt = now
         assigneeUpdatedAt = now
@@ -122,6 +134,7 @@ struct TicketStory {
     }
 
     mutating func requesterComment() {
+        log.append(.requesterComment(now))
         latestCommentAt = now
         requesterUpdatedAt = now
         touch()
