@@ -141,6 +141,12 @@ import Testing
                 #expect(instant >= account.start && instant <= account.config.end, "\(text) in \(file)")
                 checked += 1
             case let object as [String: Any]:
+                // Zendesk writes a metric's breach event ahead of time, at the instant the target
+                // will be missed; such a scheduled breach may lie after the history's end.
+                if file.hasPrefix("ticket_metric_events"), object["type"] as? String == "breach" {
+                    if let time = object["time"] as? String { #expect((ISO8601.epoch(time) ?? .min) >= account.start) }
+                    return
+                }
                 for (key, member) in object {
                     if key == "generated_timestamp", let number = member as? NSNumber {
                         #expect(number.int64Value >= account.start && number.int64Value <= account.config.end)

@@ -8,14 +8,26 @@ public struct DraftPolicies: Sendable, Equatable {
     /// Where the draft came from, for the report's notes.
     public var file: String
     public var policies: [SLAPolicyDefinition]
+    /// The draft is a whole policy set (a list); otherwise it updates or adds the policies it
+    /// holds and keeps the other current ones (a single `{"sla_policy": …}` body or policy object).
+    public var replacesAll: Bool
 
-    public init(file: String, policies: [SLAPolicyDefinition]) {
+    public init(file: String, policies: [SLAPolicyDefinition], replacesAll: Bool = true) {
         self.file = file
         self.policies = policies
+        self.replacesAll = replacesAll
     }
 
-    /// Reads Zendesk SLA policy API bodies: `{"sla_policies": [...]}` (a list export),
-    /// `{"sla_policy": {...}}` (a create/update body), a bare policy object or a list of them.
+    /// The proposed policy set, given the current policies.
+    public func proposedSet(current: [SLAPolicyDefinition]) -> [SLAPolicyDefinition] {
+        guard !replacesAll else { return policies }
+        let changed = Set(policies.map(\.id))
+        return current.filter { !changed.contains($0.id) } + policies
+    }
+
+    /// Reads Zendesk SLA policy API bodies: `{"sla_policies": [...]}` or a list (the whole proposed
+    /// set, as `GET /api/v2/slas/policies` returns it), or `{"sla_policy": {...}}` or a bare policy
+    /// object (one policy updated or added, as a `PUT`/`POST` body; the other policies stay).
     /// A policy without an `id` (a new one) gets a negative id in file order.
     public static func parse(json bytes: [UInt8], file: String) throws(EngineError) -> DraftPolicies {
         let value: JSONValue
@@ -25,6 +37,7 @@ public struct DraftPolicies: Sendable, Equatable {
             throw .badPolicies(file: file, problem: "\(error)")
         }
         let bodies: [JSONValue]
+        var replacesAll = true
         switch value {
         case .array(let items): bodies = items
         case .object(let members):
@@ -32,8 +45,10 @@ public struct DraftPolicies: Sendable, Equatable {
                 bodies = items
             } else if let single = members["sla_policy"] {
                 bodies = [single]
+                replacesAll = false
             } else if members["policy_metrics"] != nil {
                 bodies = [value]
+                replacesAll = false
             } else {
                 throw .badPolicies(
                     file: file,
@@ -65,7 +80,7 @@ public struct DraftPolicies: Sendable, Equatable {
             }
         }
         if policies.isEmpty { throw .badPolicies(file: file, problem: "the file holds no SLA policy") }
-        return DraftPolicies(file: file, policies: policies)
+        return DraftPolicies(file: file, policies: policies, replacesAll: replacesAll)
     }
 }
 
@@ -141,7 +156,8 @@ extension ReportBuilder {
     /// window, side by side per policy × metric × priority.
     func whatIfSection(_ draft: DraftPolicies, mask: [Bool]?) throws(EngineError) -> ReportSection {
         let current = EngineSession(facts: facts)
-        let proposed = EngineSession(facts: facts, policies: draft.policies)
+        let proposed = EngineSession(
+            facts: facts, policies: draft.proposedSet(current: facts.policies.map(\.definition)))
         if !proposed.evaluator.testedTags.isSubset(of: current.evaluator.testedTags) {
             try proposed.needTags()
         }
@@ -222,7 +238,10 @@ extension ReportBuilder {
             "What-if: the current policies and the draft in \(draft.file), both evaluated by deskstat from the "
                 + "policy definitions against the same tickets, window and as-of (active targets included), so the "
                 + "difference comes only from the policy change. The cache is not changed.",
-            "Targets are matched by policy id, metric and priority; a draft policy without an id is new.",
+            "Targets are matched by policy id, metric and priority; a draft policy without an id is new. "
+                + (draft.replacesAll
+                    ? "The draft is the whole proposed policy set."
+                    : "The draft updates or adds the policies it holds; the other current policies stay."),
         ]
         let untestedFields = Set(draft.policies.flatMap { $0.all + $0.any }.compactMap(\.field))
             .filter { $0.hasPrefix("custom_fields_") }
