@@ -11,11 +11,12 @@ public import ZendeskWire
 ///   breach it had scheduled as deleted when the target was met first or changed);
 /// - otherwise **achieved** at the latest fulfil at or before as-of, unless the metric was
 ///   activated again after it (a reopened ticket's requester wait runs again);
-/// - otherwise **active**, with the scheduled breach: the first non-deleted breach event after
-///   as-of, else — for a running calendar target — the last activation plus what is left of the
-///   target (the clock counts only between activate and pause/fulfil).
+/// - otherwise **active**, with the scheduled breach: the first breach event after as-of that is
+///   not deleted, or was deleted because the clock stopped (fulfil or pause) after as-of; else —
+///   for a running calendar target — the last activation plus what is left of the target (the
+///   clock counts only between activate and pause/fulfil).
 ///
-/// Events after as-of are ignored, except scheduled breach events for the active instances.
+/// Events after as-of are ignored, except to find the scheduled breach of active instances.
 public enum RecordedSLA {
     /// The instances of `events` (any tickets, any order) as of `asOf`, sorted by ticket, metric
     /// (Zendesk's order) and instance.
@@ -66,12 +67,14 @@ public enum RecordedSLA {
         var counted: Int64 = 0
         var fulfilledAt: Int64?
         var firstBreach: Int64?
-        var scheduledBreach: Int64?
+        var laterBreaches: [(time: Int64, deleted: Bool)] = []
+        var laterStops: [Int64] = []
         var elapsed: Clocked?
         for event in stream {
             let time = event.time ?? 0
             if time > asOf {
-                if event.type == "breach", event.deleted != true, scheduledBreach == nil { scheduledBreach = time }
+                if event.type == "breach" { laterBreaches.append((time, event.deleted == true)) }
+                if event.type == "fulfill" || event.type == "pause" { laterStops.append(time) }
                 continue
             }
             switch event.type {
@@ -116,8 +119,13 @@ public enum RecordedSLA {
             completedAt = fulfilledAt
         } else {
             status = .active
-            if let scheduledBreach {
-                scheduled = scheduledBreach
+            // A breach Zendesk scheduled: one that stands, or one deleted because the clock
+            // stopped after as-of (as of as-of it was still due).
+            let due = laterBreaches.first { breach in
+                !breach.deleted || laterStops.contains { $0 <= breach.time }
+            }
+            if let due {
+                scheduled = due.time
             } else if running, !applied.target.businessHours {
                 scheduled = runningSince + (Int64((applied.minutes * 60).rounded()) - counted)
             }

@@ -201,3 +201,20 @@ import ZendeskWire
         #expect(RecordedSLA.instances(stream.events, asOf: Self.at(10)).isEmpty)
     }
 }
+
+@Suite struct ScheduledBreachTests {
+    @Test func aBreachDeletedByALaterFulfilWasStillDueAsOfAnEarlierInstant() {
+        // First reply applied at 10:00, 120 business min, Zendesk's breach at 12:00 (deleted when
+        // the reply came at 11:30). As of 11:00 the breach at 12:00 was still due.
+        let ten = RecordedSLATests.at(10)
+        var stream = RecordedSLATests.Stream()
+        stream.add("reply_time", 1, "apply_sla", ten, target: RecordedSLATests.target(120, business: true))
+        stream.add("reply_time", 1, "activate", ten)
+        stream.add("reply_time", 1, "breach", ten + 7200, deleted: true)
+        stream.add("reply_time", 1, "fulfill", ten + 5400)
+        let asOfEleven = RecordedSLA.instances(stream.events, asOf: ten + 3600).first
+        #expect(asOfEleven?.status == .active)
+        #expect(asOfEleven?.scheduledBreachAt == ten + 7200)
+        #expect(RecordedSLA.instances(stream.events, asOf: ten + 6000).first?.status == .achieved)
+    }
+}

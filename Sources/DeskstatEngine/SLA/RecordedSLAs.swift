@@ -35,15 +35,20 @@ public struct SLAEventSet: Sendable {
         }
         var byTicket: [Int64: [TicketMetricEvent]] = [:]
         for (index, event) in stored.enumerated() {
-            do {
-                let record = try Envelope.parseBareRecord(
-                    Array(event.rawJSON.utf8), table: .ticketMetricEvents, index: index)
-                byTicket[event.ticketID, default: []].append(try TicketMetricEvent(RecordReader(record)))
-            } catch {
-                throw .cache(
-                    "a stored ticket metric event of ticket \(event.ticketID) cannot be read (\(error)); "
-                        + "re-import ticket_metric_events or run `deskstat sync` again")
+            var decoded = TicketMetricEvent(
+                id: event.id, ticketID: event.ticketID, metric: event.metric, instanceID: event.instanceID,
+                type: event.type, time: event.time, deleted: event.deleted)
+            if let raw = event.rawJSON {
+                do {
+                    let record = try Envelope.parseBareRecord(Array(raw.utf8), table: .ticketMetricEvents, index: index)
+                    decoded.appliedTarget = try TicketMetricEvent(RecordReader(record)).appliedTarget
+                } catch {
+                    throw .cache(
+                        "ticket metric event \(event.id) of ticket \(event.ticketID) cannot be read (\(error)); "
+                            + "re-import ticket_metric_events or run `deskstat sync` again")
+                }
             }
+            byTicket[event.ticketID, default: []].append(decoded)
         }
         return SLAEventSet(byTicket: byTicket)
     }
