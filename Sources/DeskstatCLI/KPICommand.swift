@@ -21,6 +21,7 @@ struct KPICommand: ParsableCommand {
     @OptionGroup var windowOptions: WindowOptions
     @OptionGroup var sliceOptions: SliceOptions
     @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var slaOptions: SLAOptions
 
     @Argument(help: ArgumentHelp("The KPI (see --list).", valueName: "kpi"))
     var name: String?
@@ -77,7 +78,7 @@ struct KPICommand: ParsableCommand {
                 name: "kpi", title: kpi.title, defaultPeriod: "last-week", sections: [section])
             let report = try ReportFrontend.build(
                 definition: definition, cache: try cacheOptions.open(.readOnly), windowOptions: windowOptions,
-                filters: sliceOptions.filters, now: Int64(Date().timeIntervalSince1970))
+                filters: sliceOptions.filters, now: Int64(Date().timeIntervalSince1970), sla: slaOptions)
             try ReportOutput.emit(report, options: outputOptions)
         }
     }
