@@ -71,7 +71,7 @@ public enum KPI: String, Sendable, CaseIterable, Codable {
         case .oneTouchRate: "solved tickets with replies < 2 / solved tickets (zero replies counts)"
         case .csat: "good / (good + bad) of ratings whose updated_at is in the window"
         case .csatResponseRate: "(good + bad) / (good + bad + offered) of ratings updated in the window"
-        case .sla: "SLA targets achieved, breached, active and unmeasured, evaluated from the policies"
+        case .sla: "SLA targets achieved, breached, active, unmeasured: as Zendesk recorded them, else evaluated"
         }
     }
 
