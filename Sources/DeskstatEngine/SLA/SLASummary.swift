@@ -11,7 +11,7 @@ public struct SLATargetKey: Sendable, Hashable, Comparable {
 
     static let metricOrder = [
         "first_reply_time", "next_reply_time", "periodic_update_time", "pausable_update_time", "requester_wait_time",
-        "agent_work_time", "total_resolution_time",
+        "agent_work_time", "total_resolution_time", "group_ownership_time",
     ]
     static let priorityOrder = ["urgent", "high", "normal", "low"]
 
