@@ -31,7 +31,9 @@ enum FastBody {
         do {
             let unknown = try bytes.withUnsafeBufferPointer { buffer throws(FastPathDeclined) -> [String] in
                 guard let base = buffer.baseAddress else { throw FastPathDeclined() }
-                var decoder = BodyDecoder(scanner: JSONScanner(base: base, count: buffer.count))
+                var scanner = JSONScanner(base: base, count: buffer.count)
+                scanner.position = ByteOrderMark.length(in: buffer)  // a leading BOM is not part of the JSON
+                var decoder = BodyDecoder(scanner: scanner)
                 return try decoder.body(&batch)
             }
             return Decoded(batch: batch, unknownKeys: unknown)

@@ -55,7 +55,7 @@ public struct Envelope: Sendable {
     }
 
     static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(WireError) -> Envelope {
-        var parser = JSONParser(bytes: buffer)
+        var parser = JSONParser(body: buffer)
         guard let first = parser.peek() else { throw .empty }
         guard first == UInt8(ascii: "{") else {
             let value = try parser.parseValue()
@@ -153,7 +153,7 @@ public struct Envelope: Sendable {
     /// Parses one bare record (a line of NDJSON named with `--table`).
     public static func parseBareRecord(_ bytes: [UInt8], table: WireTable, index: Int) throws(WireError) -> RawRecord {
         try bytes.withUnsafeBufferPointer { buffer throws(WireError) in
-            var parser = JSONParser(bytes: buffer)
+            var parser = JSONParser(body: buffer)
             guard parser.peek() != nil else { throw .empty }
             var lines = LineTracker()
             let record = try parseRecord(&parser, key: table.rawValue, index: index, lines: &lines)
@@ -167,7 +167,7 @@ public struct Envelope: Sendable {
     /// Parses any JSON value (used for small inputs such as nested objects in tests and tools).
     public static func parseValue(_ bytes: [UInt8]) throws(WireError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer throws(WireError) in
-            var parser = JSONParser(bytes: buffer)
+            var parser = JSONParser(body: buffer)
             guard parser.peek() != nil else { throw .empty }
             let value = try parser.parseValue()
             if parser.peek() != nil {

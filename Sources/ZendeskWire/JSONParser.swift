@@ -15,6 +15,12 @@ struct JSONParser {
         self.position = position
     }
 
+    /// A parser at the start of a whole body or file: after a UTF-8 byte-order mark, if there
+    /// is one (RFC 8259 lets a parser ignore it; Windows tools write one).
+    init(body bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(bytes: bytes, position: ByteOrderMark.length(in: bytes))
+    }
+
     // MARK: Cursor
 
     var isAtEnd: Bool { position >= bytes.count }
@@ -285,5 +291,13 @@ struct JSONParser {
             value = value << 4 | digit
         }
         return value
+    }
+}
+
+/// The UTF-8 byte-order mark (EF BB BF) some tools write at the start of a JSON file.
+public enum ByteOrderMark {
+    /// 3 when `bytes` starts with a UTF-8 byte-order mark, else 0: where the JSON text begins.
+    public static func length(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
 }

@@ -70,3 +70,19 @@ import Testing
         #expect(try envelope(body).ticketIDFromURLs == 4242)
     }
 }
+
+@Suite struct ByteOrderMarkEnvelopeTests {
+    @Test func aLeadingMarkIsSkipped() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(#"{"groups": [{"id": 1, "name": "A"}]}"#.utf8)
+        let envelope = try Envelope.parse(bytes)
+        #expect(envelope.sections.first?.records.count == 1)
+    }
+
+    @Test func aMarkAloneIsAnEmptyBody() {
+        #expect(throws: WireError.empty) { try Envelope.parse([0xEF, 0xBB, 0xBF]) }
+    }
+
+    @Test func aMarkAfterBlanksIsStillAnError() {
+        #expect(throws: WireError.self) { try Envelope.parse([0x20, 0xEF, 0xBB, 0xBF] + Array("{}".utf8)) }
+    }
+}

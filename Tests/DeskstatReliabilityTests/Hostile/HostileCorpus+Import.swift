@@ -126,6 +126,21 @@ extension HostileCorpus {
             #"{"satisfaction_ratings": [{"id": 5, "ticket_id": "1001"}]}"#,
             ["field \"ticket_id\" is a string"]),
         // Messy but documented as accepted: Zendesk data is messy, the raw JSON keeps everything.
+        .importFile(
+            "a UTF-8 byte-order mark before the body (accepted: Windows tools write one)",
+            {
+                [0xEF, 0xBB, 0xBF]
+                    + Array(HostileCase.ticket(#""status": "open", "updated_at": "2026-11-18T00:00:00Z""#).utf8)
+            },
+            status: [0], [], cacheChanges: true,
+            verify: { _, directory in
+                let stored = try? Deskstat.run(
+                    [
+                        "query", "SELECT status FROM tickets WHERE id = 77", "--cache", HostileCase.cache(directory),
+                        "--format", "csv",
+                    ], in: directory)
+                return stored?.stdout == "status\nopen\n" ? [] : ["BOM ticket: \(stored?.stdout ?? "?")"]
+            }),
         .importText(
             "tags as an object (accepted: no typed tags, raw JSON kept)",
             HostileCase.ticket(#""tags": {"vip": true}, "updated_at": "2026-11-18T00:00:00Z""#),
