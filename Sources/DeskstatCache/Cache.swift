@@ -24,9 +24,7 @@ public struct Cache: Sendable {
     public static func open(at path: String, mode: Mode = .readWrite, busyTimeout: Double = 10) throws(CacheError)
         -> Cache
     {
-        if mode == .readOnly, !FileManager.default.fileExists(atPath: path) {
-            throw .cannotOpen(path: path, reason: "no such file; run `deskstat import` or `deskstat demo` first")
-        }
+        try CacheFile.check(path, mode: mode)
         var configuration = Configuration()
         configuration.readonly = mode == .readOnly
         configuration.busyMode = .timeout(busyTimeout)
@@ -62,6 +60,12 @@ public struct Cache: Sendable {
             let applied = try queue.read { db in try Self.appliedMigrations(db, path: path) }
             let current = applied.count == Schema.migrations.count
             guard mode == .readWrite else {
+                if applied.isEmpty {
+                    throw CacheError.cannotOpen(
+                        path: path,
+                        reason: "the SQLite database holds no deskstat data, so it is not a deskstat cache; run "
+                            + "`deskstat import` or `deskstat sync` with --cache on it to fill it")
+                }
                 if !current {
                     throw CacheError.cannotOpen(
                         path: path,

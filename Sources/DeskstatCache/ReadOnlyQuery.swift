@@ -44,11 +44,15 @@ public struct ReadOnlyQuery: Sendable {
 
     /// A read-only connection to the cache with the authorizer installed.
     private func open() throws(QueryError) -> OpaquePointer {
-        guard FileManager.default.fileExists(atPath: path) else { throw .cannotOpen("no cache at \(path)") }
+        do {
+            try CacheFile.check(path, mode: .readOnly)
+        } catch {
+            throw .cannotOpen(error.description)  // the same words as every other command
+        }
         var handle: OpaquePointer?
         guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK, let db = handle else {
             sqlite3_close(handle)
-            throw .cannotOpen("cannot open \(path) read-only")
+            throw .cannotOpen(CacheError.cannotOpen(path: path, reason: "SQLite cannot open it read-only").description)
         }
         sqlite3_busy_timeout(db, 5_000)
         sqlite3_set_authorizer(db, readOnlyAuthorizer, nil)
@@ -180,7 +184,7 @@ public enum QueryError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .cannotOpen(let message): "query: \(message)"
+        case .cannotOpen(let message): message
         case .refused(let message):
             "query refused: \(message); `deskstat query` only reads "
                 + "(no writes, ATTACH, extensions or unsafe functions such as fts3_tokenizer)"

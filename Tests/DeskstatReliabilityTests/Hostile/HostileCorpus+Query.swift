@@ -117,7 +117,45 @@ extension HostileCorpus {
                 return ["import", input, "--cache", directory + "/dir.sqlite"]
             },
             status: [1], phrases: ["dir.sqlite"]),
-    ]
+    ] + unusableCacheCases
+
+    /// A directory, an empty file and a file that is not SQLite, each given to every reading
+    /// command: the same message and exit status 1 from all of them.
+    static let unusableCacheCases: [HostileCase] = {
+        let kinds: [(name: String, file: String, make: @Sendable (String) throws -> Void, reason: String)] = [
+            (
+                "a directory", "dir.sqlite",
+                { try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: true) },
+                "it is a directory, not a cache file"
+            ),
+            (
+                "an empty file", "empty.sqlite", { _ = FileManager.default.createFile(atPath: $0, contents: Data()) },
+                "the file is empty (0 bytes), not a deskstat cache"
+            ),
+            (
+                "a file that is not SQLite", "notes.sqlite",
+                { _ = FileManager.default.createFile(atPath: $0, contents: Data("hello, world\n".utf8)) },
+                "the file is not an SQLite database, so not a deskstat cache"
+            ),
+        ]
+        let commands: [(name: String, arguments: [String])] = [
+            ("report", ["report", "weekly"] + HostileCase.fixtureWindow), ("query", ["query", "SELECT 1"]),
+            ("status", ["status"]), ("explain", ["explain", "1001"] + HostileCase.fixtureWindow),
+            ("kpi", ["kpi", "created"] + HostileCase.fixtureWindow),
+        ]
+        return kinds.flatMap { kind in
+            commands.map { command in
+                HostileCase(
+                    area: .cachePath, name: "\(kind.name) as the cache of \(command.name)",
+                    arguments: { directory in
+                        try kind.make(directory + "/" + kind.file)
+                        return command.arguments + ["--cache", directory + "/" + kind.file]
+                    },
+                    status: [1],
+                    phrases: ["deskstat: error: cannot open the cache at {dir}/\(kind.file): \(kind.reason)"])
+            }
+        }
+    }()
 
     /// A small SQLite database in rollback-journal mode, as another program would keep it.
     static func foreignDatabase(_ path: String) throws {
