@@ -78,7 +78,8 @@ struct KPICommand: ParsableCommand {
                 name: "kpi", title: kpi.title, defaultPeriod: "last-week", sections: [section])
             let report = try ReportFrontend.build(
                 definition: definition, cache: try cacheOptions.open(.readOnly), windowOptions: windowOptions,
-                filters: sliceOptions.filters, now: Int64(Date().timeIntervalSince1970), sla: slaOptions)
+                filters: sliceOptions.filters, now: Int64(Date().timeIntervalSince1970), sla: slaOptions,
+                staleAfterDays: outputOptions.staleAfter)
             try ReportOutput.emit(report, options: outputOptions)
         }
     }

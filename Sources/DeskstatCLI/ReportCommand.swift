@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
             let definition = try ReportDefinitionSource.load(report, explicitDirectory: reports)
             let built = try ReportFrontend.build(
                 definition: definition, cache: try cacheOptions.open(.readOnly), windowOptions: windowOptions,
-                filters: filters, now: now, sla: slaOptions)
+                filters: filters, now: now, sla: slaOptions, staleAfterDays: outputOptions.staleAfter)
             try ReportOutput.emit(built, options: outputOptions)
         }
     }
@@ -54,12 +54,13 @@ struct ReportCommand: ParsableCommand {
 enum ReportFrontend {
     static func build(
         definition: ReportDefinition, cache: Cache, windowOptions: WindowOptions, filters: [String], now: Int64,
-        sla given: SLAOptions? = nil
+        sla given: SLAOptions? = nil, staleAfterDays: Int = DataCompleteness.defaultStaleAfterDays
     ) throws -> Report {
         let sla = try given ?? SLAOptions.parse([])
         let windows = try windowOptions.resolve(
             now: now, defaultPeriod: definition.defaultPeriod, defaultCompare: definition.compare)
         let parsedFilters = try filters.map { text throws(EngineError) in try TicketFilter.parse(text) }
+        let loader = FactLoader(cache: cache)
         var request = ReportRequest(
             definition: definition, window: windows.window, windowLabel: windows.label, previous: windows.previous,
             previousLabel: windows.previousLabel, asOf: windows.asOf, timeZone: windows.timeZone, filters: parsedFilters
@@ -67,8 +68,10 @@ enum ReportFrontend {
         request.slaSource = sla.source
         request.atRiskHorizon = try sla.horizon()
         request.draftPolicies = try sla.draft()
+        request.completeness = try loader.completeness(window: windows.window)
+        request.staleAfterDays = staleAfterDays
         let since = min(windows.window.from, windows.previous?.from ?? windows.window.from)
-        var facts = try FactLoader(cache: cache).load(since: since, until: max(windows.window.to, windows.asOf + 1))
+        var facts = try loader.load(since: since, until: max(windows.window.to, windows.asOf + 1))
         if sla.source != .evaluated { facts.slaEvents = try SLAEventSet.load(from: cache, for: facts) }
         return try ReportBuilder.build(request, facts: facts)
     }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import DeskstatEngine
+import DeskstatReport
 import DeskstatTime
 import Foundation
 import ZendeskWire
@@ -103,8 +105,46 @@ struct OutputOptions: ParsableArguments {
         name: .customLong("fail-on"),
         help: ArgumentHelp(
             "Exit 3 after writing the report when EXPR holds, e.g. \"sla.breached > 0\" (repeatable).",
+            discussion: "A threshold on a metric with no value (csat with no rated tickets) also exits 3, "
+                + "unless --allow-missing.",
             valueName: "expr"))
     var failOn: [String] = []
+
+    @Flag(
+        name: .customLong("allow-missing"),
+        help: "Let a --fail-on threshold on a metric with no value pass (it fails by default).")
+    var allowMissing = false
+
+    @Option(
+        name: .customLong("fail-on-warning"),
+        help: ArgumentHelp(
+            "Exit 3 after writing the report when it carries warning CODE, or any warning with 'all' (repeatable, "
+                + "comma-separated).",
+            discussion: "Codes: \(ReportWarning.Code.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "code"))
+    var failOnWarning: [String] = []
+
+    @Option(
+        name: .customLong("stale-after"),
+        help: ArgumentHelp(
+            "Warn stale_data when tickets were last synced or imported more than DAYS days before --as-of "
+                + "(default \(DataCompleteness.defaultStaleAfterDays)).",
+            valueName: "days"))
+    var staleAfter: Int = DataCompleteness.defaultStaleAfterDays
+
+    /// The `--fail-on-warning` codes, checked: `nil` for `all`.
+    func warningGate() throws -> Set<String>? {
+        let codes = failOnWarning.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        if codes.contains("all") { return nil }
+        let known = ReportWarning.Code.allCases.map(\.rawValue)
+        for code in codes where !known.contains(code) {
+            let hint = NameSuggestion.closest(to: code, in: known + ["all"]).map { " (did you mean \"\($0)\"?)" } ?? ""
+            throw CLIError.usage(
+                "--fail-on-warning \"\(code)\" is not a warning code\(hint); expected all or one of "
+                    + known.joined(separator: ", "))
+        }
+        return Set(codes)
+    }
 }
 
 /// `--where` and `--by`.

@@ -14,7 +14,8 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     case definitionNotFound(name: String, searched: [String], available: [String])
     /// A `--fail-on` expression is malformed; `position` is the 1-based column of the problem.
     case badThreshold(expression: String, position: Int, message: String)
-    /// A `--fail-on` expression names a metric the report does not have.
+    /// A `--fail-on` expression names a metric the report does not have; `available` holds the
+    /// closest names (a few, not every metric).
     case unknownMetric(expression: String, metric: String, available: [String])
     /// A CSV `--section` names no section (or `section.table`) of the report.
     case unknownSection(requested: String, available: [String])
@@ -52,9 +53,10 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .badThreshold(let expression, let position, let message):
             return "--fail-on \"\(expression)\": at column \(position): \(message); write METRIC OP NUMBER, "
                 + "e.g. \"sla.breached > 0\" or \"csat < 85%\""
-        case .unknownMetric(let expression, let metric, let available):
-            return "--fail-on \"\(expression)\": unknown metric '\(metric)'\(Self.suggestion(metric, available)); "
-                + "available: \(Self.list(available))"
+        case .unknownMetric(let expression, let metric, let closest):
+            let hint = closest.isEmpty ? "" : "; closest: \(closest.joined(separator: ", "))"
+            return "--fail-on \"\(expression)\": unknown metric '\(metric)'\(Self.suggestion(metric, closest))\(hint); "
+                + "`deskstat report NAME --format json` lists every metric under \"metrics\""
         case .unknownSection(let requested, let available):
             return "--section \"\(requested)\": no such section or table\(Self.suggestion(requested, available)); "
                 + "available: \(Self.list(available))"
@@ -81,9 +83,9 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Finds the likely intended name for a typo.
-enum NameSuggestion {
+package enum NameSuggestion {
     /// The candidate closest to `name` by edit distance, when it is close enough to be a typo.
-    static func closest(to name: String, in candidates: [String]) -> String? {
+    package static func closest(to name: String, in candidates: [String]) -> String? {
         let limit = max(1, min(3, name.count / 3))
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != name {
@@ -91,6 +93,26 @@ enum NameSuggestion {
             if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         return best?.name
+    }
+
+    /// Up to `limit` candidates nearest to `name`, nearest first: names holding every dotted
+    /// segment of `name` (`first_reply_time.median` → `first_reply_time.calendar.median`) rank
+    /// before the rest, then by edit distance; names too far to be a typo are left out.
+    package static func closestNames(to name: String, in candidates: [String], limit: Int) -> [String] {
+        let segments = name.lowercased().split(separator: ".").map(String.init)
+        let scored = candidates.compactMap { candidate -> (name: String, holds: Bool, distance: Int)? in
+            let parts = Set(candidate.lowercased().split(separator: ".").map(String.init))
+            let holds = segments.allSatisfy(parts.contains)
+            let distance = editDistance(name.lowercased(), candidate.lowercased())
+            let near = distance <= max(2, name.count / 3)
+            return holds || near ? (candidate, holds, distance) : nil
+        }
+        return scored.sorted { lhs, rhs in
+            if lhs.holds != rhs.holds { return lhs.holds }
+            if lhs.distance != rhs.distance { return lhs.distance < rhs.distance }
+            return lhs.name < rhs.name
+        }
+        .prefix(limit).map(\.name)
     }
 
     /// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two

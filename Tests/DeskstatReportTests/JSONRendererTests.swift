@@ -24,7 +24,7 @@ struct JSONRendererTests {
                 "schema_version", "report", "title", "window", "previous_window", "as_of", "time_zone", "filters",
                 "metrics", "sections", "warnings",
             ])
-        #expect(output.hasPrefix("{\n  \"schema_version\": 1,\n"))
+        #expect(output.hasPrefix("{\n  \"schema_version\": 2,\n"))
         #expect(output.hasSuffix("}\n"))
     }
 
@@ -46,6 +46,7 @@ struct JSONRendererTests {
         #expect(rows[3]["median_minutes"] is NSNull)
         let firstRow = """
                         {
+                          "metric_id": "created",
                           "metric": "Created",
                           "current": 1234,
                           "previous": 1180,
@@ -97,7 +98,10 @@ struct JSONRendererTests {
 
     @Test func outputIsValidJSON() throws {
         let parsed = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
-        #expect(parsed?["schema_version"] as? Int == 1)
+        #expect(parsed?["schema_version"] as? Int == 2)
+        let warnings = parsed?["warnings"] as? [[String: String]]
+        #expect(warnings?.first?["code"] == "sla_policy_not_understood")
+        #expect(warnings?.first?["message"]?.hasPrefix("SLA policy \"VIP\"") == true)
         #expect(parsed?["as_of"] as? String == "2026-11-23T06:00:00Z")
     }
 }

@@ -52,7 +52,7 @@ struct MarkdownRendererTests {
         let output = MarkdownRenderer().render(SampleReport.report)
         #expect(
             output.hasSuffix(
-                "> **Warnings**\n>\n> - SLA policy \"VIP\": condition organization\\_id includes 42 not understood; its targets were skipped\n"
+                "> **Warnings**\n>\n> - SLA policy \"VIP\": condition organization\\_id includes 42 not understood; its targets were skipped `sla_policy_not_understood`\n"
             ))
     }
 }

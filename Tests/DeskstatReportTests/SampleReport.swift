@@ -20,7 +20,8 @@ enum SampleReport {
             ["SLA breaches", 3, 0, 3, .null],
             ["Backlog", 312, .null, .null, .null],
         ],
-        rowKinds: [.count, .minutes, .ratio, .count, .count])
+        rowKinds: [.count, .minutes, .ratio, .count, .count],
+        metricIDs: ["created", "first_reply_time.calendar.median", "csat", "sla.breached", "backlog"])
 
     static let byGroup = ReportTable(
         id: "by_group",
@@ -70,7 +71,10 @@ enum SampleReport {
                 notes: ["Medians interpolate between the closest ranks; tickets without a reply are left out."]),
         ],
         warnings: [
-            "SLA policy \"VIP\": condition organization_id includes 42 not understood; its targets were skipped"
+            ReportWarning(
+                code: "sla_policy_not_understood",
+                message:
+                    "SLA policy \"VIP\": condition organization_id includes 42 not understood; its targets were skipped")
         ],
         metrics: [
             "created": 1234,

@@ -83,7 +83,8 @@ struct ThresholdTests {
         ("reopen_rate == 0.0512", .violated, "reopen_rate = 0.0512 == 0.0512"),
         (
             "csat_response_rate < 50%", .undefined,
-            "csat_response_rate is undefined (no data); csat_response_rate < 50% not checked"
+            "csat_response_rate is undefined: no satisfaction surveys offered in the window; "
+                + "csat_response_rate < 50% not checked"
         ),
     ])
     func evaluates(text: String, outcome: ThresholdResult.Outcome, message: String) throws {
@@ -109,14 +110,38 @@ struct ThresholdTests {
             guard let error = error as? ReportError, case .unknownMetric(_, let metric, let available) = error else {
                 return false
             }
-            return metric == "sla.breachd" && available.first == "backlog" && error.isUsageError
+            // The closest names only, nearest first, not every metric.
+            return metric == "sla.breachd" && available.first == "sla.breached" && available.count <= 5
+                && error.isUsageError
                 && error.description.contains(
-                    "unknown metric 'sla.breachd' (did you mean 'sla.breached'?); available: backlog, created, csat")
+                    "unknown metric 'sla.breachd' (did you mean 'sla.breached'?); closest: sla.breached")
+                && !error.description.contains("backlog")
         }
         let result = threshold.evaluate(report)
         #expect(result.outcome == .unknownMetric)
         #expect(!result.violated)
         #expect(result.message.hasPrefix("unknown metric 'sla.breachd'; available: backlog, created, csat, "))
+    }
+
+    /// A metric missing one segment finds its full name, not a 150-name list.
+    @Test func unknownMetricNamesTheClosestMetrics() throws {
+        let threshold = try Threshold.parse("first_reply_time.median > 60")
+        #expect {
+            try threshold.validate(against: report)
+        } throws: { error in
+            guard let error = error as? ReportError, case .unknownMetric(_, _, let closest) = error else { return false }
+            return closest.first == "first_reply_time.calendar.median" && closest.count <= 5
+                && error.description.contains("closest: first_reply_time.calendar.median")
+        }
+    }
+
+    @Test func undefinedReasonsNameWhatIsMissing() {
+        #expect(Threshold.undefinedReason("csat") == "no rated tickets in the window")
+        #expect(Threshold.undefinedReason("previous.csat") == "no rated tickets in the previous window")
+        #expect(Threshold.undefinedReason("reopen_rate") == "no solved tickets in the window")
+        #expect(
+            Threshold.undefinedReason("first_reply_time.calendar.median")
+                == "no tickets with a first reply time in the window")
     }
 
     @Test func textValuesAreNotNumbers() throws {

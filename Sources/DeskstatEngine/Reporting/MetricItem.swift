@@ -106,7 +106,7 @@ enum MetricMap {
         }
         metrics["csat.good"] = .integer(Int64(values.csat.good))
         metrics["csat.bad"] = .integer(Int64(values.csat.bad))
-        metrics["csat.offered"] = .integer(Int64(values.csat.offered))
+        metrics["csat.awaiting_answer"] = .integer(Int64(values.csat.offered))
         let totals = sla?.totals ?? SLACounts()
         metrics["sla.active"] = .integer(Int64(totals.active))
         metrics["sla.unmeasured"] = .integer(Int64(totals.unmeasured))

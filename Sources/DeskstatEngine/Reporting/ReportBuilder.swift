@@ -74,7 +74,15 @@ public struct ReportBuilder {
             sections.append(built)
         }
         sections += try slaExtraSections(base)
-        let warnings = base.current.sla[.all]?.warnings ?? []
+        let completeness =
+            request.completeness.map {
+                DataCompleteness.warnings($0, asOf: request.asOf, staleAfterDays: request.staleAfterDays)
+            } ?? []
+        let warnings =
+            completeness
+            + (base.current.sla[.all]?.warnings ?? []).map {
+                ReportWarning(code: ReportWarning.Code.slaPolicyNotUnderstood.rawValue, message: $0)
+            }
         return Report(
             name: request.definition.name, title: request.definition.title,
             window: ReportWindow(from: request.window.from, to: request.window.to, label: request.windowLabel),

@@ -19,6 +19,11 @@ public struct ReportRequest: Sendable {
     public var atRiskHorizon: Int64?
     /// `--policies`: a draft SLA policy set to compare with the current one (what-if).
     public var draftPolicies: DraftPolicies?
+    /// What the cache says about its completeness for the window (`FactLoader.completeness`);
+    /// `nil` leaves the data-completeness warnings out.
+    public var completeness: CacheCompleteness?
+    /// Days after the last ticket sync or import before the report warns `stale_data`.
+    public var staleAfterDays = DataCompleteness.defaultStaleAfterDays
 
     public init(
         definition: ReportDefinition, window: Window, windowLabel: String, previous: Window?, previousLabel: String?,

@@ -17,7 +17,11 @@ enum SectionBuilder {
         case .csat:
             tables = [csat(context)]
         }
-        if let limit = definition.limit { tables = tables.map { limited($0, to: limit) } }
+        if let limit = definition.limit {
+            // The totals row ("All", "All policies") closes CSAT and SLA target tables.
+            let keepsTotal = definition.sectionKind == .csat || definition.sectionKind == .sla
+            tables = tables.map { limited($0, to: limit, keepingLastRow: keepsTotal) }
+        }
         return ReportSection(id: definition.id, title: definition.title, tables: tables)
     }
 
@@ -47,7 +51,8 @@ enum SectionBuilder {
             }
             rows.append(row)
         }
-        return ReportTable(id: "kpis", columns: columns, rows: rows, rowKinds: items.map(\.kind))
+        return ReportTable(
+            id: "kpis", columns: columns, rows: rows, rowKinds: items.map(\.kind), metricIDs: items.map(\.id))
     }
 
     /// One row per slice, one column per statistic (current window).
@@ -147,14 +152,15 @@ enum SectionBuilder {
         return ReportTable(id: "breaches_by_\(sliceName)", columns: columns, rows: rows)
     }
 
-    /// Good / bad / offered with CSAT and response rate, per slice and in total.
+    /// Good / bad / awaiting answer (surveys offered and not answered yet) with CSAT and
+    /// response rate, per slice and the "All" row last.
     static func csat(_ context: SectionContext) -> ReportTable {
         let sliceName = context.slice?.name ?? "scope"
         let columns = [
             ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label),
             ReportColumn(id: "good", title: "Good", kind: .count),
             ReportColumn(id: "bad", title: "Bad", kind: .count),
-            ReportColumn(id: "offered", title: "Offered", kind: .count),
+            ReportColumn(id: "awaiting_answer", title: "Awaiting answer", kind: .count),
             ReportColumn(id: "csat", title: "CSAT", kind: .ratio),
             ReportColumn(id: "response_rate", title: "Response rate", kind: .ratio),
         ]
@@ -187,18 +193,22 @@ enum SectionBuilder {
         return .number((now - before) / abs(before))
     }
 
-    /// Keeps the `limit` rows with the largest first numeric column (ties by label), in that order.
-    static func limited(_ table: ReportTable, to limit: Int) -> ReportTable {
-        guard table.rows.count > limit, let column = table.columns.firstIndex(where: { $0.kind == .count }) else {
+    /// Keeps the `limit` rows with the largest first numeric column (ties by label), in that
+    /// order; with `keepingLastRow`, the last row (the totals) stays last and is not counted.
+    static func limited(_ table: ReportTable, to limit: Int, keepingLastRow: Bool = false) -> ReportTable {
+        let total = keepingLastRow ? table.rows.last.map { [$0] } ?? [] : []
+        let body = keepingLastRow ? Array(table.rows.dropLast()) : table.rows
+        guard body.count > limit, let column = table.columns.firstIndex(where: { $0.kind == .count }) else {
             return table
         }
         var copy = table
-        copy.rows = Array(
-            table.rows.enumerated().sorted { lhs, rhs in
-                let (a, b) = (lhs.element[column].doubleValue ?? 0, rhs.element[column].doubleValue ?? 0)
-                return a != b ? a > b : lhs.offset < rhs.offset
-            }
-            .prefix(limit).map(\.element))
+        copy.rows =
+            Array(
+                body.enumerated().sorted { lhs, rhs in
+                    let (a, b) = (lhs.element[column].doubleValue ?? 0, rhs.element[column].doubleValue ?? 0)
+                    return a != b ? a > b : lhs.offset < rhs.offset
+                }
+                .prefix(limit).map(\.element)) + total
         return copy
     }
 }

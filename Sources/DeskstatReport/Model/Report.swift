@@ -26,8 +26,9 @@ public struct Report: Sendable, Equatable {
     public var filters: [String]
     /// The report's sections, in display order.
     public var sections: [ReportSection]
-    /// Problems the reader should know about, e.g. SLA conditions that were not understood.
-    public var warnings: [String]
+    /// Problems the reader should know about, each with a stable code: missing or stale data
+    /// (`ReportWarning.Code`), SLA conditions that were not understood.
+    public var warnings: [ReportWarning]
     /// A flat map of headline values under dotted keys (`"created"`, `"sla.breached"`,
     /// `"first_reply_time.calendar.median"`), rendered as the JSON `"metrics"` object and read by
     /// `--fail-on` thresholds.
@@ -43,7 +44,7 @@ public struct Report: Sendable, Equatable {
         timeZone: String = "UTC",
         filters: [String] = [],
         sections: [ReportSection] = [],
-        warnings: [String] = [],
+        warnings: [ReportWarning] = [],
         metrics: [String: ReportValue] = [:]
     ) {
         self.name = name

@@ -15,6 +15,10 @@ public struct ReportTable: Sendable, Equatable {
     /// The unit of each row's measure, parallel to `rows`, for tables whose rows are different
     /// measures. `nil` (the default) when every column has a single unit.
     public var rowKinds: [ColumnKind]?
+    /// The stable metric id of each row (`first_reply_time.calendar.median`), parallel to `rows`,
+    /// for tables whose rows are metrics: JSON writes it as each row's `metric_id`, CSV as a
+    /// `metric_id` column, so scripts need not parse display labels. `nil` for other tables.
+    public var metricIDs: [String]?
 
     /// Creates a table.
     public init(
@@ -22,13 +26,21 @@ public struct ReportTable: Sendable, Equatable {
         title: String? = nil,
         columns: [ReportColumn],
         rows: [[ReportValue]] = [],
-        rowKinds: [ColumnKind]? = nil
+        rowKinds: [ColumnKind]? = nil,
+        metricIDs: [String]? = nil
     ) {
         self.id = id
         self.title = title
         self.columns = columns
         self.rows = rows
         self.rowKinds = rowKinds
+        self.metricIDs = metricIDs
+    }
+
+    /// The metric id of `row`, when the table has them.
+    public func metricID(row: Int) -> String? {
+        guard let metricIDs, metricIDs.indices.contains(row) else { return nil }
+        return metricIDs[row]
     }
 
     /// The cell at `row`, `column`, or `null` when the row is shorter than the column list.

@@ -19,10 +19,15 @@ public struct CSVOptions: Sendable, Equatable {
 ///   one rectangular CSV: the header is `section,table` followed by the union of the tables'
 ///   column ids in first-seen order, and each record fills the columns its table has, leaving the
 ///   others empty. Filter on the first two columns to get one table back. (A table column named
-///   `section` or `table` would repeat a header name; report builders avoid those ids.)
+///   `section` or `table` would repeat a header name; report builders avoid those ids.) The
+///   report's warnings, if any, come last as section `warnings`, table `warnings` (columns
+///   `code` and `message`); with a `section`, the CLI writes them to standard error instead.
 ///
 /// A `section` that matches nothing is reported by `validate(_:)` as
 /// `ReportError.unknownSection` with the available names; `render` then writes only the header.
+///
+/// A table whose rows are metrics (a headline table) starts with a `metric_id` column: each
+/// row's stable key in the report's metrics (`first_reply_time.calendar.median`).
 ///
 /// **Records.** Lines end with LF (`\n`), including the last. A field is quoted when it
 /// contains a comma, a double quote, CR or LF, or starts or ends with a space; quotes inside are
@@ -56,23 +61,41 @@ public struct CSVRenderer: ReportRenderer {
         report.sections.flatMap { section in [section.id] + section.tables.map { "\(section.id).\($0.id)" } }
     }
 
-    /// The tables the options select, with their section ids, in report order.
+    /// The tables the options select, with their section ids, in report order; without a
+    /// `section`, the report's warnings close the output as a `warnings.warnings` table.
     private func selection(_ report: Report) -> [(section: String, table: ReportTable)] {
         let all = report.sections.flatMap { section in section.tables.map { (section: section.id, table: $0) } }
-        guard let wanted = options.section else { return all }
+        guard let wanted = options.section else {
+            guard !report.warnings.isEmpty else { return all }
+            return all + [(section: "warnings", table: Self.warningTable(report.warnings))]
+        }
         return all.filter { $0.section == wanted || "\($0.section).\($0.table.id)" == wanted }
     }
 
+    /// The warnings as a table: `code`, `message`.
+    static func warningTable(_ warnings: [ReportWarning]) -> ReportTable {
+        ReportTable(
+            id: "warnings",
+            columns: [
+                ReportColumn(id: "code", title: "Code", kind: .label),
+                ReportColumn(id: "message", title: "Message", kind: .label),
+            ],
+            rows: warnings.map { [.text($0.code), .text($0.message)] })
+    }
+
     private func single(_ table: ReportTable) -> String {
-        var lines = [Self.record(table.columns.map(\.id))]
+        let ids = table.metricIDs != nil
+        var lines = [Self.record((ids ? ["metric_id"] : []) + table.columns.map(\.id))]
         for row in table.rows.indices {
-            lines.append(Self.record(table.columns.indices.map { Self.field(table, row: row, column: $0) }))
+            let id = ids ? [table.metricID(row: row) ?? ""] : []
+            lines.append(Self.record(id + table.columns.indices.map { Self.field(table, row: row, column: $0) }))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     private func stacked(_ tables: [(section: String, table: ReportTable)]) -> String {
         var union: [String] = []
+        if tables.contains(where: { $0.table.metricIDs != nil }) { union.append("metric_id") }
         for (_, table) in tables {
             for column in table.columns where !union.contains(column.id) { union.append(column.id) }
         }
@@ -80,6 +103,7 @@ public struct CSVRenderer: ReportRenderer {
         for (section, table) in tables {
             for row in table.rows.indices {
                 var fields = Array(repeating: "", count: union.count)
+                if let id = table.metricID(row: row), let slot = union.firstIndex(of: "metric_id") { fields[slot] = id }
                 for (column, definition) in table.columns.enumerated() {
                     if let slot = union.firstIndex(of: definition.id), fields[slot].isEmpty {
                         fields[slot] = Self.field(table, row: row, column: column)

@@ -1,4 +1,4 @@
-/// JSON for programs: a documented, stable schema (`schema_version` 1) with keys in a fixed
+/// JSON for programs: a documented, stable schema (`schema_version` 2) with keys in a fixed
 /// order, written by hand (no `JSONSerialization`, no sorted-keys encoder).
 ///
 /// Top-level keys, in this order:
@@ -15,12 +15,14 @@
 /// | `filters` | array of strings | the applied `--where` filters as text |
 /// | `metrics` | object | dotted metric keys → values, keys in ascending code-point order |
 /// | `sections` | array | `id`, `title`, `tables`, `notes` |
-/// | `warnings` | array of strings | |
+/// | `warnings` | array of objects | `code` (stable snake_case, see `ReportWarning.Code`) and `message` |
 ///
 /// Each table is `id`, `title` (string or null), `columns` (`id`, `title`, `kind` — one of
 /// `label`, `count`, `minutes`, `ratio`, `delta`, `ratio_delta`, `percent_change`, `timestamp`,
 /// `number`), `row_kinds` (null, or the unit of each row for tables whose rows are different
-/// measures) and `rows`: one object per row, keyed by column id in column order.
+/// measures) and `rows`: one object per row, keyed by column id in column order. Rows of a
+/// table whose rows are metrics (a headline table) start with `metric_id`, the metric's stable
+/// key in `metrics` (e.g. `"first_reply_time.calendar.median"`).
 ///
 /// Values: integers without a decimal point; other numbers with at most four decimals, trailing
 /// zeros trimmed, never exponent notation; NaN and infinities become `null`; ratios stay 0…1
@@ -29,7 +31,8 @@
 /// member per line, and the output ends with a newline.
 public struct JSONRenderer: ReportRenderer {
     /// The schema version written as `schema_version`.
-    public static let schemaVersion: Int64 = 1
+    /// Version 2: `warnings` are objects with a stable `code` (they were strings in version 1).
+    public static let schemaVersion: Int64 = 2
 
     /// Creates a JSON renderer.
     public init() {}
@@ -51,7 +54,10 @@ public struct JSONRenderer: ReportRenderer {
             ("filters", .array(report.filters.map(JSONValue.string))),
             ("metrics", .object(report.metrics.keys.sorted().map { ($0, Self.value(report.metrics[$0] ?? .null)) })),
             ("sections", .array(report.sections.map(section))),
-            ("warnings", .array(report.warnings.map(JSONValue.string))),
+            (
+                "warnings",
+                .array(report.warnings.map { .object([("code", .string($0.code)), ("message", .string($0.message))]) })
+            ),
         ])
     }
 
@@ -77,11 +83,14 @@ public struct JSONRenderer: ReportRenderer {
             .object([("id", .string(column.id)), ("title", .string(column.title)), ("kind", .string(column.kind.id))])
         }
         let rows: [JSONValue] = table.rows.indices.map { row in
-            .object(
-                table.columns.indices.map { column in
-                    let kind = table.effectiveKind(row: row, column: column)
-                    return (table.columns[column].id, Self.value(table.value(row: row, column: column), kind: kind))
-                })
+            let id: [(String, JSONValue)] =
+                table.metricIDs == nil ? [] : [("metric_id", .optional(table.metricID(row: row)))]
+            return .object(
+                id
+                    + table.columns.indices.map { column in
+                        let kind = table.effectiveKind(row: row, column: column)
+                        return (table.columns[column].id, Self.value(table.value(row: row, column: column), kind: kind))
+                    })
         }
         return .object([
             ("id", .string(table.id)),

@@ -66,9 +66,9 @@ public struct MarkdownRenderer: ReportRenderer {
         "| " + cells.joined(separator: " | ") + " |"
     }
 
-    private func warningBlock(_ warnings: [String]) -> String {
+    private func warningBlock(_ warnings: [ReportWarning]) -> String {
         var lines = ["> **Warnings**", ">"]
-        lines += warnings.map { "> - " + Self.escape($0) }
+        lines += warnings.map { "> - " + Self.escape($0.message) + " `" + $0.code + "`" }
         return lines.joined(separator: "\n")
     }
 

@@ -21,7 +21,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case text
     /// GitHub-flavoured Markdown, ready for a pull-request comment.
     case markdown
-    /// The documented JSON schema (`schema_version` 1), for programs.
+    /// The documented JSON schema (`schema_version` 2), for programs.
     case json
     /// RFC 4180 CSV of the report's tables, for spreadsheets.
     case csv

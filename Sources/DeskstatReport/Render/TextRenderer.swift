@@ -83,10 +83,10 @@ public struct TextRenderer: ReportRenderer {
         return lines
     }
 
-    private func warningLines(_ warnings: [String], style: ANSIStyle) -> [String] {
+    private func warningLines(_ warnings: [ReportWarning], style: ANSIStyle) -> [String] {
         var lines = [style.warning("Warnings"), String(repeating: "-", count: 8)]
         for warning in warnings {
-            lines += TextWrap.wrap(warning, width: width, first: "- ", rest: "  ")
+            lines += TextWrap.wrap(warning.text, width: width, first: "- ", rest: "  ")
         }
         return lines
     }

@@ -47,13 +47,16 @@ public struct Threshold: Sendable, Equatable {
     /// at `path`. Run it before rendering, so a typo is a usage error rather than a silent pass.
     public func validate(against report: Report) throws(ReportError) {
         guard report.value(at: path) == nil else { return }
-        throw .unknownMetric(expression: expression, metric: path, available: report.valuePaths)
+        throw .unknownMetric(
+            expression: expression, metric: path,
+            available: NameSuggestion.closestNames(to: path, in: report.valuePaths, limit: 5))
     }
 
     /// Checks the threshold against `report`'s value at `path`.
     ///
     /// Messages: violated `"sla.breached = 3 > 0"`; passed `"sla.breached = 0 (fails when > 0)"`;
-    /// a null or non-numeric value `"csat is undefined; csat < 85% not checked"`; a missing metric
+    /// a null value `"csat is undefined: no rated tickets in the window; csat < 85% not checked"`
+    /// (a gate fails on it unless `--allow-missing`); a missing metric
     /// `"unknown metric 'x'; available: …"`. Values print with up to four decimals, or as a
     /// percentage when the threshold was written with `%`.
     public func evaluate(_ report: Report) -> ThresholdResult {
@@ -63,7 +66,7 @@ public struct Threshold: Sendable, Equatable {
             return result(.null, "unknown metric '\(path)'; available: \(list)", .unknownMetric)
         }
         guard let number = actual.doubleValue else {
-            let reason = actual.isUndefined ? "undefined (no data)" : "not a number"
+            let reason = actual.isUndefined ? "undefined: \(Self.undefinedReason(path))" : "not a number"
             return result(actual, "\(path) is \(reason); \(condition) not checked", .undefined)
         }
         let shown = "\(path) = \(format(number))"
@@ -71,6 +74,26 @@ public struct Threshold: Sendable, Equatable {
             return result(actual, "\(shown) \(op.rawValue) \(thresholdText)", .violated)
         }
         return result(actual, "\(shown) (fails when \(op.rawValue) \(thresholdText))", .passed)
+    }
+
+    /// Why a metric has no value, in words: `"no rated tickets in the window"` for `csat`.
+    public static func undefinedReason(_ path: String) -> String {
+        let previous = path.hasPrefix("previous.")
+        let metric = previous ? String(path.dropFirst("previous.".count)) : path
+        let window = previous ? "the previous window" : "the window"
+        let first = metric.split(separator: ".").first.map(String.init) ?? metric
+        let what: String
+        switch first {
+        case "csat": what = "no rated tickets"
+        case "csat_response_rate": what = "no satisfaction surveys offered"
+        case "reopen_rate", "one_touch_rate", "solved": what = "no solved tickets"
+        case "sla": what = "no SLA targets achieved or breached"
+        case "backlog": what = "no backlog counted"
+        default:
+            what =
+                metric.contains(".") ? "no tickets with a \(first.replacingOccurrences(of: "_", with: " "))" : "no data"
+        }
+        return "\(what) in \(window)"
     }
 
     /// `csat < 85%`, normalised.
