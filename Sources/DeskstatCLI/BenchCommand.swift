@@ -14,6 +14,8 @@ struct BenchCommand: ParsableCommand {
             full-history report. Each figure is the median of --runs runs after a warm-up.
 
             Example: swift build -c release && .build/release/deskstat bench --tickets 10000,100000,1000000
+
+            \(ExitStatus.helpText([.success, .runtimeError, .usage], runtime: "a run failed or a file cannot be written"))
             """)
 
     @Option(help: ArgumentHelp("Account sizes, comma-separated.", valueName: "n,n"))
@@ -43,19 +45,21 @@ struct BenchCommand: ParsableCommand {
     /// How long a generated history may be: at least the weekly report's week, at most 30 years.
     static let dayRange = 7...10_950
 
-    func validate() throws {
+    /// Checks flag values that parse but make no sense (exit 64, without the usage text).
+    func checkArguments() throws {
         guard Self.runRange.contains(runs) else {
-            throw ValidationError(
+            throw CLIError.usage(
                 "--runs must be between \(Self.runRange.lowerBound) and \(Self.runRange.upperBound); got \(runs)")
         }
         guard Self.dayRange.contains(days) else {
-            throw ValidationError(
+            throw CLIError.usage(
                 "--days must be between \(Self.dayRange.lowerBound) and \(Self.dayRange.upperBound); got \(days)")
         }
     }
 
     func run() throws {
         try reportingErrors {
+            try checkArguments()
             let counts = tickets.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) else {
                 throw CLIError.usage("--tickets needs positive sizes like 10000,100000")

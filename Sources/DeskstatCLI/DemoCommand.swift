@@ -17,6 +17,8 @@ struct DemoCommand: ParsableCommand {
             `query` with --cache on it.
 
             Example: deskstat demo --tickets 5000 --end 2026-11-30 --cache demo.sqlite
+
+            \(ExitStatus.helpText([.success, .runtimeError, .usage], runtime: "the cache cannot be written"))
             """)
 
     @Option(help: "How many tickets to generate.")
@@ -38,15 +40,17 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The report's format: text, markdown, json or csv.", valueName: "format"))
     var format = "text"
 
-    func validate() throws {
+    /// Checks flag values that parse but make no sense (exit 64, without the usage text).
+    func checkArguments() throws {
         guard tickets > 0, tickets <= 5_000_000 else {
-            throw ValidationError("--tickets must be between 1 and 5,000,000")
+            throw CLIError.usage("--tickets must be between 1 and 5,000,000")
         }
-        if let end, Timestamp.parse(end) == nil { throw ValidationError("--end must be a date like 2026-11-30") }
+        if let end, Timestamp.parse(end) == nil { throw CLIError.usage("--end must be a date like 2026-11-30") }
     }
 
     func run() throws {
         try reportingErrors {
+            try checkArguments()
             let now = Int64(Date().timeIntervalSince1970)
             let endEpoch = end.flatMap(Timestamp.parse) ?? (now / 86_400 + 1) * 86_400
             let path = cache ?? Self.temporaryPath()
@@ -70,7 +74,10 @@ struct DemoCommand: ParsableCommand {
     }
 
     /// Generates the account and imports it file by file, without touching the disk in between.
-    static func build(at path: String, config: GeneratorConfig, now: Int64, quiet: Bool) throws -> ImportReport {
+    /// `observe` sees the fraction done after each file (what the progress bar draws).
+    static func build(
+        at path: String, config: GeneratorConfig, now: Int64, quiet: Bool, observe: (Double) -> Void = { _ in }
+    ) throws -> ImportReport {
         let cache = try Cache.open(at: path, mode: .readWrite)
         let importer = Importer(cache: cache, options: Importer.Options(now: now))
         let progress = ProgressBar(enabled: !quiet)
@@ -79,10 +86,21 @@ struct DemoCommand: ParsableCommand {
             let report = try importer.run([ImportSource.inMemory(name: file.name, bytes: file.bytes)])
             for (table, counts) in report.tables { total.tables[table, default: TableCounts()].add(counts) }
             total.filesImported += 1
-            progress.update(fraction: 0, label: "\(file.name) · \(NumberText.grouped(total.records)) records")
+            let fraction = progressFraction(total, tickets: config.tickets)
+            observe(fraction)
+            progress.update(fraction: fraction, label: "\(file.name) · \(NumberText.grouped(total.records)) records")
         }
         progress.finish()
         return total
+    }
+
+    /// How far the demo import is: tickets imported of those generated (the account's other
+    /// files are small next to the ticket pages and their children), from 0 to 1.
+    static func progressFraction(_ imported: ImportReport, tickets: Int) -> Double {
+        guard tickets > 0 else { return 1 }
+        let counts = imported.tables[.tickets] ?? TableCounts()
+        let seen = counts.inserted + counts.updated + counts.unchanged + counts.skipped
+        return min(1, Double(seen) / Double(tickets))
     }
 
     static func temporaryPath() -> String {

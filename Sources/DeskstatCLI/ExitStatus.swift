@@ -65,11 +65,28 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     }
 
     /// The table above as help text.
-    static let helpText = """
-        Exit codes: 0 success · 1 runtime error (cache locked or unreadable, query timed out) · 2 partial success \
-        (--keep-going skipped bad files) · 3 a --fail-on threshold failed · 64 usage error · \
-        65 data error (malformed input) · 66 input path not found · 78 configuration error.
-        """
+    static let helpText = helpText(allCases)
+
+    /// `Exit codes: …` for the statuses one command can return; `runtime` says, for that
+    /// command, what exit status 1 means.
+    static func helpText(_ statuses: [ExitStatus], runtime: String? = nil) -> String {
+        "Exit codes: " + statuses.map { "\($0.rawValue) \($0.meaning(runtime: runtime))" }.joined(separator: " · ")
+            + "."
+    }
+
+    func meaning(runtime: String?) -> String {
+        switch self {
+        case .success: "success"
+        case .runtimeError:
+            "runtime error (\(runtime ?? "the cache is missing, unreadable or locked; a query timed out"))"
+        case .partialSuccess: "partial success (--keep-going skipped bad files)"
+        case .thresholdFailed: "a gate failed (--fail-on, --fail-on-warning; the report was written)"
+        case .usage: "usage error"
+        case .dataError: "data error (malformed input)"
+        case .noInput: "input path not found"
+        case .configuration: "configuration error"
+        }
+    }
 }
 
 /// Errors found by the command-line layer itself.
@@ -91,7 +108,8 @@ public enum CLIError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .usage(let message), .data(let message), .runtime(let message): message
-        case .thresholdFailed(let count): "\(count) threshold(s) failed"
+        case .thresholdFailed(let count):
+            "\(count) gate(s) failed (--fail-on, --fail-on-warning); the report was written"
         }
     }
 }

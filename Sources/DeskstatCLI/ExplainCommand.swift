@@ -8,7 +8,15 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract:
             "Show, for one ticket, which KPIs it counts in, its durations, its SLA policy, conditions and targets.",
-        discussion: "Example: deskstat explain 1034 --period 2026-W47\n\n\(ExitStatus.helpText)")
+        discussion: """
+            Example: deskstat explain 1034 --period 2026-W47
+
+            The window defaults to the last full ISO week (default: last-week), as of now unless --as-of.
+
+            \(ExitStatus.helpText(
+                [.success, .runtimeError, .usage],
+                runtime: "the cache is missing, unreadable or locked, or the ticket is not in the cache"))
+            """)
 
     @OptionGroup var cacheOptions: CacheOptions
     @OptionGroup var windowOptions: WindowOptions

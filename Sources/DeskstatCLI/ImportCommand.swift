@@ -17,7 +17,9 @@ struct ImportCommand: ParsableCommand {
 
             Example: deskstat import exports/ --cache acme.sqlite
 
-            \(ExitStatus.helpText)
+            \(ExitStatus.helpText(
+                [.success, .runtimeError, .partialSuccess, .usage, .dataError, .noInput],
+                runtime: "the cache cannot be opened or is locked, or a file cannot be read"))
             """)
 
     @OptionGroup var cacheOptions: CacheOptions
@@ -37,14 +39,16 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress bar.")
     var quiet = false
 
-    func validate() throws {
+    /// Checks flag values that parse but make no sense (exit 64, without the usage text).
+    func checkArguments() throws {
         if let table, WireTable.named(table) == nil {
-            throw ValidationError(WireError.unknownTable(table).description)
+            throw CLIError.usage(WireError.unknownTable(table).description)
         }
     }
 
     func run() throws {
         try reportingErrors {
+            try checkArguments()
             let sources = try ImportSource.resolve(paths)
             let options = Importer.Options(
                 table: table.flatMap(WireTable.named), keepGoing: keepGoing, now: Int64(Date().timeIntervalSince1970))

@@ -7,7 +7,11 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Write a commented deskstat.yaml (asks on a terminal, or takes flags). The token is never written.",
-        discussion: "Example: deskstat init --subdomain acme --email ops@acme.com --start-date 2024-01-01")
+        discussion: """
+            Example: deskstat init --subdomain acme --email ops@acme.com --start-date 2024-01-01
+
+            \(ExitStatus.helpText([.success, .runtimeError, .configuration], runtime: "the file cannot be written"))
+            """)
 
     @OptionGroup var configOptions: ConfigOptions
 
@@ -43,12 +47,14 @@ struct InitCommand: ParsableCommand {
 /// `deskstat config show`.
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "config", abstract: "Inspect the configuration.", subcommands: [Show.self])
+        commandName: "config", abstract: "Inspect the configuration.",
+        discussion: ExitStatus.helpText([.success, .configuration]), subcommands: [Show.self])
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
-            abstract: "Show every setting with its source (flag, environment, file, default); never the token.")
+            abstract: "Show every setting with its source (flag, environment, file, default); never the token.",
+            discussion: ExitStatus.helpText([.success, .configuration]))
 
         @OptionGroup var configOptions: ConfigOptions
 

@@ -14,7 +14,9 @@ struct KPICommand: ParsableCommand {
               deskstat kpi csat --by group --compare previous
               deskstat kpi created --by week --from 2026-09-01 --format csv
 
-            \(ExitStatus.helpText)
+            The window defaults to the last full ISO week (default: last-week), as of now unless --as-of.
+
+            \(ExitStatus.helpText([.success, .runtimeError, .thresholdFailed, .usage]))
             """)
 
     @OptionGroup var cacheOptions: CacheOptions
@@ -36,28 +38,29 @@ struct KPICommand: ParsableCommand {
     @Flag(help: "List the KPIs with one-line definitions.")
     var list = false
 
-    func validate() throws {
+    /// Checks flag values that parse but make no sense (exit 64, without the usage text).
+    func checkArguments() throws {
         if list { return }
-        guard let name else { throw ValidationError("name a KPI, or use --list") }
-        guard KPI(rawValue: name) != nil else { throw ValidationError(EngineError.unknownKPI(name).description) }
+        guard let name else { throw CLIError.usage("name a KPI, or use --list") }
+        guard KPI(rawValue: name) != nil else { throw CLIError.usage(EngineError.unknownKPI(name).description) }
         for item in stat.split(separator: ",") where Stat(rawValue: String(item)) == nil {
-            throw ValidationError(EngineError.unknownStat(String(item)).description)
+            throw CLIError.usage(EngineError.unknownStat(String(item)).description)
         }
         guard ["calendar", "business", "both"].contains(clock) else {
-            throw ValidationError("--clock must be calendar, business or both")
+            throw CLIError.usage("--clock must be calendar, business or both")
         }
         if let by = sliceOptions.by {
             do {
                 _ = try Slice.parse(by)
             } catch {
-                // Thrown from validate(), only a ValidationError exits 64; any other error exits 1.
-                throw ValidationError(error.description)
+                throw CLIError.usage(error.description)
             }
         }
     }
 
     func run() throws {
         try reportingErrors {
+            try checkArguments()
             if list {
                 Terminal.standardOutput.write(Self.listing())
                 return

@@ -14,11 +14,14 @@ struct QueryCommand: ParsableCommand {
 
             A query still running after --timeout seconds (default 60) is stopped with exit code 1.
 
-            \(ExitStatus.helpText)
+            \(ExitStatus.helpText(
+                [.success, .runtimeError, .usage],
+                runtime: "the cache is missing, unreadable or locked, or the query ran past --timeout"))
             """)
 
+    /// `text` and `table` are the same aligned table (`text` as every other command names it).
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv
+        case text, table, json, csv
     }
 
     @OptionGroup var cacheOptions: CacheOptions
@@ -26,8 +29,8 @@ struct QueryCommand: ParsableCommand {
     @Argument(help: "One SQL statement.")
     var sql: String
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: Format = .table
+    @Option(help: "Output format: text (an aligned table; also 'table'), json or csv.")
+    var format: Format = .text
 
     @Option(
         help: ArgumentHelp(
@@ -38,15 +41,17 @@ struct QueryCommand: ParsableCommand {
     /// The largest `--timeout` (a day); beyond that, 0 means no limit.
     static let maximumTimeout = 86_400
 
-    func validate() throws {
+    /// Checks flag values that parse but make no sense (exit 64, without the usage text).
+    func checkArguments() throws {
         guard (0...Self.maximumTimeout).contains(timeout) else {
-            throw ValidationError(
+            throw CLIError.usage(
                 "--timeout must be between 0 (no limit) and \(Self.maximumTimeout) seconds; got \(timeout)")
         }
     }
 
     func run() throws {
         try reportingErrors {
+            try checkArguments()
             let result = try ReadOnlyQuery(path: cacheOptions.resolvedPath).run(sql, timeLimit: timeLimit)
             Terminal.standardOutput.write(QueryOutput.render(result, as: format))
         }
@@ -60,7 +65,7 @@ struct QueryCommand: ParsableCommand {
 enum QueryOutput {
     static func render(_ result: ReadOnlyQuery.Result, as format: QueryCommand.Format) -> String {
         switch format {
-        case .table:
+        case .text, .table:
             var table = TextTable(
                 result.columns,
                 alignments: result.columns.indices.map { column in

@@ -12,14 +12,17 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Examples:
               deskstat report weekly
-              deskstat report weekly --period 2026-W47 --as-of 2026-11-23T00:00:00Z --format markdown -o weekly.md
-              deskstat report sla --format json --fail-on "sla.breached > 0"
+              deskstat report weekly --period 2026-W47 --format markdown -o weekly.md
+              deskstat report sla --fail-on "sla.breached > 0" --fail-on-warning all
+              deskstat report csat --by assignee --format csv
               deskstat report sla --sla-source recorded --at-risk 4h
               deskstat report sla --policies draft-policies.yaml
 
-            Definitions live in reports/ (see reports/README.md); KPI definitions in docs/metrics.md.
+            The window defaults to the definition's period (default: last-week for weekly and sla, \
+            last-month for monthly and csat, last-30d for history), as of now unless --as-of. \
+            Definitions live in reports/ (see reports/README.md); KPI definitions in docs/metrics.md. README.md ("CI gates") says exactly when a gate fails.
 
-            \(ExitStatus.helpText)
+            \(ExitStatus.helpText([.success, .runtimeError, .thresholdFailed, .usage, .dataError, .noInput]))
             """)
 
     @OptionGroup var cacheOptions: CacheOptions
@@ -35,18 +38,64 @@ struct ReportCommand: ParsableCommand {
         help: ArgumentHelp("FIELD=VALUE or FIELD!=VALUE applied to every section (repeatable).", valueName: "filter"))
     var filters: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Slice every section that slices by a ticket field by this one instead: group, assignee, brand, "
+                + "channel, priority, type, organization, tag, form, day, week or month.",
+            discussion: "Sections sliced by time (the weekly trend) and unsliced sections stay as defined.",
+            valueName: "slice"))
+    var by: String?
+
     @Option(help: ArgumentHelp("A folder of report definitions to search first.", valueName: "dir"))
     var reports: String?
 
     func run() throws {
         try reportingErrors {
             let now = Int64(Date().timeIntervalSince1970)
-            let definition = try ReportDefinitionSource.load(report, explicitDirectory: reports)
+            var definition = try ReportDefinitionSource.load(report, explicitDirectory: reports)
+            if let by {
+                let slice: Slice
+                do throws(EngineError) {
+                    slice = try Slice.parse(by)
+                } catch {
+                    throw CLIError.usage(error.description)
+                }
+                definition = Self.slicing(definition, by: slice)
+            }
             let built = try ReportFrontend.build(
                 definition: definition, cache: try cacheOptions.open(.readOnly), windowOptions: windowOptions,
                 filters: filters, now: now, sla: slaOptions, staleAfterDays: outputOptions.staleAfter)
             try ReportOutput.emit(built, options: outputOptions)
         }
+    }
+}
+
+extension ReportCommand {
+    /// `definition` with every section that slices by a ticket field (or, like SLA breaches, by
+    /// group by default) sliced by `slice` instead, its title following ("CSAT by group" →
+    /// "CSAT by assignee").
+    static func slicing(_ definition: ReportDefinition, by slice: Slice) -> ReportDefinition {
+        var copy = definition
+        var seen: Set<[String]> = []
+        copy.sections = definition.sections.compactMap { section in
+            let current = section.by ?? (section.sectionKind == .slaBreaches ? "group" : nil)
+            guard section.sectionKind != .sla, section.sectionKind != .headline, let current,
+                let parsed = try? Slice.parse(current), case .dimension = parsed
+            else { return section }
+            var changed = section
+            changed.by = slice.name
+            if let words = section.title.range(of: " by \(current)") {
+                changed.title.replaceSubrange(words, with: " by \(slice.name)")
+            } else {
+                changed.title += " (by \(slice.name))"
+            }
+            // "CSAT by group" and "CSAT by channel" both become "CSAT by assignee": show it once.
+            let signature =
+                [changed.kind ?? "", changed.by ?? "", changed.clock ?? ""] + changed.kpis
+                + (changed.stats ?? []) + (changed.filters ?? [])
+            return seen.insert(signature).inserted ? changed : nil
+        }
+        return copy
     }
 }
 
@@ -61,6 +110,10 @@ enum ReportFrontend {
             now: now, defaultPeriod: definition.defaultPeriod, defaultCompare: definition.compare)
         let parsedFilters = try filters.map { text throws(EngineError) in try TicketFilter.parse(text) }
         let loader = FactLoader(cache: cache)
+        let sectionFilters = try definition.sections.flatMap { section in
+            try (section.filters ?? []).map { text throws(EngineError) in try TicketFilter.parse(text) }
+        }
+        try loader.checkValues(of: parsedFilters + sectionFilters)
         var request = ReportRequest(
             definition: definition, window: windows.window, windowLabel: windows.label, previous: windows.previous,
             previousLabel: windows.previousLabel, asOf: windows.asOf, timeZone: windows.timeZone, filters: parsedFilters

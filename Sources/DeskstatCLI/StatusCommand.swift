@@ -7,7 +7,11 @@ struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show the cache: path, size, schema version, rows, date range and last import or sync per table.",
-        discussion: "Example: deskstat status --cache acme.sqlite --json\n\n\(ExitStatus.helpText)")
+        discussion: """
+            Example: deskstat status --cache acme.sqlite --json
+
+            \(ExitStatus.helpText([.success, .runtimeError], runtime: "the cache is missing, unreadable or locked"))
+            """)
 
     @OptionGroup var cacheOptions: CacheOptions
 

@@ -37,14 +37,16 @@ struct SyncCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Log every request (the Authorization header is never shown).")
     var verbose = false
 
-    func validate() throws {
+    /// Checks flag values that parse but make no sense (exit 64, without the usage text).
+    func checkArguments() throws {
         if let every, Self.seconds(every) == nil {
-            throw ValidationError("--every \"\(every)\": expected a duration like 90s, 30m or 2h (at least 60s)")
+            throw CLIError.usage("--every \"\(every)\": expected a duration like 90s, 30m or 2h (at least 60s)")
         }
     }
 
     func run() throws {
         try reportingErrors {
+            try checkArguments()
             let configuration = try configOptions.load()
             let settings = try configuration.syncSettings()
             for warning in configuration.warnings { Terminal.standardError.write("deskstat: warning: \(warning)\n") }

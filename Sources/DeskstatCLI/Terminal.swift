@@ -55,13 +55,16 @@ final class ProgressBar {
 
     func update(fraction: Double, label: String) {
         guard enabled else { return }
-        let width = 28
-        let filled = Int((min(max(fraction, 0), 1) * Double(width)).rounded())
-        let line =
-            "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] " + label
+        let line = "\r" + Self.bar(fraction: fraction) + " " + label
         guard line != lastDrawn else { return }
         lastDrawn = line
         terminal.write(line + "\u{1B}[K")
+    }
+
+    /// `[#######       ]`: `fraction` (clamped to 0…1) of `width` cells filled.
+    static func bar(fraction: Double, width: Int = 28) -> String {
+        let filled = Int((min(max(fraction.isFinite ? fraction : 0, 0), 1) * Double(width)).rounded())
+        return "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "]"
     }
 
     func finish() {

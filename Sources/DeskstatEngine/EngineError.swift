@@ -1,3 +1,5 @@
+import DeskstatReport
+
 /// Everything that can go wrong computing KPIs.
 public enum EngineError: Error, Sendable, CustomStringConvertible {
     /// A `--where` filter is malformed or names an unknown field or value.
@@ -20,9 +22,17 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
         case .badFilter(let expression, let problem):
             return "--where \"\(expression)\": \(problem)"
         case .badSlice(let name):
-            return "--by \"\(name)\" is not a slice; expected one of \(Slice.allNames)"
+            let hint =
+                NameSuggestion.closest(
+                    to: name, in: Slice.allNames.split(separator: ",").map { $0.trimmingWhitespace() }
+                )
+                .map { " (did you mean \"\($0)\"?)" } ?? ""
+            return "--by \"\(name)\" is not a slice\(hint); expected one of \(Slice.allNames)"
         case .unknownKPI(let name):
-            return "unknown KPI \"\(name)\"; `deskstat kpi --list` shows them all"
+            let hint =
+                NameSuggestion.closest(to: name, in: KPI.allCases.map(\.rawValue))
+                .map { " (did you mean \"\($0)\"?)" } ?? ""
+            return "unknown KPI \"\(name)\"\(hint); `deskstat kpi --list` shows them all"
         case .unknownStat(let name):
             return "unknown statistic \"\(name)\"; expected one of count, median, p90, mean"
         case .ticketNotFound(let id):

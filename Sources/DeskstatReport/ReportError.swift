@@ -49,7 +49,8 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .definitionNotFound(let name, let searched, let available):
             let places = searched.isEmpty ? "no report directory" : searched.joined(separator: ", ")
             let known = available.isEmpty ? "none" : available.joined(separator: ", ")
-            return "no report definition named \"\(name)\" (searched \(places)); available: \(known)"
+            return "no report definition named \"\(name)\"\(Self.suggestion(name, available)) (searched \(places)); "
+                + "available: \(known)"
         case .badThreshold(let expression, let position, let message):
             return "--fail-on \"\(expression)\": at column \(position): \(message); write METRIC OP NUMBER, "
                 + "e.g. \"sla.breached > 0\" or \"csat < 85%\""

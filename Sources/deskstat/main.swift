@@ -1,4 +1,4 @@
 import DeskstatCLI
 
 CrashGuard.install()
-DeskstatCommand.main()
+DeskstatCommand.runMain()

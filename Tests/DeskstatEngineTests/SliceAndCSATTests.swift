@@ -1,5 +1,7 @@
-import DeskstatEngine
+import DeskstatReport
 import Testing
+
+@testable import DeskstatEngine
 
 @Suite struct SliceAndCSATTests {
     func byKey<T>(_ values: [SliceKey: T]) -> [String: T] {
@@ -55,5 +57,23 @@ import Testing
         #expect(throws: EngineError.self) { try TicketFilter.parse("priority") }
         #expect(throws: EngineError.self) { try TicketFilter.parse("priority=") }
         #expect(throws: EngineError.self) { try FixtureAccount.result(filters: ["group=Biling"]) }
+    }
+}
+
+/// A `limit` keeps the busiest slices and the totals row last (it sorted first before: it has
+/// the largest counts).
+@Suite struct LimitKeepsTotalsLastTests {
+    @Test func totalsRowStaysLast() {
+        let table = ReportTable(
+            id: "csat",
+            columns: [
+                ReportColumn(id: "assignee", title: "Assignee", kind: .label),
+                ReportColumn(id: "good", title: "Good", kind: .count),
+            ],
+            rows: [["Ana", 1], ["Ben", 5], ["Cara", 3], ["All", 9]])
+        let limited = SectionBuilder.limited(table, to: 2, keepingLastRow: true)
+        #expect(limited.rows.map { $0[0] } == ["Ben", "Cara", "All"])
+        #expect(SectionBuilder.limited(table, to: 2).rows.map { $0[0] } == ["All", "Ben"], "no totals row to keep")
+        #expect(SectionBuilder.limited(table, to: 3, keepingLastRow: true).rows == table.rows, "within the limit")
     }
 }

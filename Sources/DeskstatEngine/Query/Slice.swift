@@ -1,6 +1,14 @@
 /// A ticket attribute reports can be sliced or filtered by.
 public enum Dimension: String, Sendable, CaseIterable, Codable {
     case group, assignee, brand, channel, priority, type, organization, tag, form, status
+
+    /// Whether `--where` values may be names looked up in the cache (`group=Billing`).
+    var hasNames: Bool {
+        switch self {
+        case .group, .assignee, .organization, .form: true
+        default: false
+        }
+    }
 }
 
 /// How a report splits its numbers: by a ticket attribute, or into time buckets.

@@ -1,3 +1,5 @@
+import DeskstatReport
+
 /// A parsed `--where` filter: `FIELD=VALUE`, `FIELD!=VALUE`, values comma-separated (any of).
 ///
 /// Values may be names or ids (`group=Billing`, `group=360001`); `none` matches an empty field.
@@ -22,11 +24,11 @@ public struct TicketFilter: Sendable, Equatable {
         }
         let name = field.trimmingWhitespace()
         guard let dimension = Dimension(rawValue: name) else {
+            let fields = Dimension.allCases.map(\.rawValue)
+            let hint = NameSuggestion.closest(to: name, in: fields).map { " (did you mean \"\($0)\"?)" } ?? ""
             throw .badFilter(
                 expression: text,
-                problem:
-                    "unknown field \"\(name)\"; expected one of \(Dimension.allCases.map(\.rawValue).joined(separator: ", "))"
-            )
+                problem: "unknown field \"\(name)\"\(hint); expected one of \(fields.joined(separator: ", "))")
         }
         let values = rawValue.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !values.isEmpty else { throw .badFilter(expression: text, problem: "no value after the operator") }
@@ -40,16 +42,23 @@ public struct TicketFilter: Sendable, Equatable {
         for value in values {
             if value == "none" {
                 accepted.insert(nil)
-            } else if known.isEmpty || Int64(value) != nil {
+            } else if !dimension.hasNames || Int64(value) != nil {
                 accepted.insert(value)
             } else {
                 let ids = known.filter { $0.value.caseInsensitiveEquals(value) }.keys
                 guard !ids.isEmpty else {
-                    let sample = Array(Set(known.values)).sorted().prefix(8).joined(separator: ", ")
+                    let names = Array(Set(known.values)).sorted()
+                    guard !names.isEmpty else {
+                        throw .badFilter(
+                            expression: text,
+                            problem: "no \(dimension.rawValue) named \"\(value)\": the cache holds no "
+                                + "\(dimension.rawValue) names; sync or import them, or use the id")
+                    }
+                    let hint = NameSuggestion.closest(to: value, in: names).map { "did you mean \"\($0)\"? " } ?? ""
                     throw .badFilter(
                         expression: text,
-                        problem:
-                            "no \(dimension.rawValue) named \"\(value)\" (known: \(sample)); use the name or the id")
+                        problem: "no \(dimension.rawValue) named \"\(value)\" (\(hint)known: "
+                            + "\(names.prefix(8).joined(separator: ", "))); use the name or the id")
                 }
                 for id in ids { accepted.insert(String(id)) }
             }

@@ -166,6 +166,12 @@ extension HostileCase {
         return copy
     }
 
+    /// A semantic error (not an argument-syntax error): one `deskstat: error:` line, no usage text.
+    static let noUsage: @Sendable (Deskstat.Result, String) -> [String] = { result, _ in
+        result.stderr.contains("Usage:") || result.stderr.contains("Error:")
+            ? ["the usage or a second error style was printed: \(result.stderr)"] : []
+    }
+
     /// A file that must not exist after the run (ATTACH, VACUUM INTO, a refused path).
     static func mustNotExist(_ relative: String) -> @Sendable (Deskstat.Result, String) -> [String] {
         { _, directory in

@@ -3,7 +3,11 @@ import Foundation
 /// Hostile command lines, report definitions, `--where` filters and `--fail-on` expressions.
 extension HostileCorpus {
     static let argumentCases: [HostileCase] = [
-        .report(.arguments, "an unknown flag", ["--bogus"], status: [64], ["Unknown option '--bogus'"]),
+        HostileCase(
+            area: .arguments, name: "an unknown flag (a syntax error: the usage follows)",
+            arguments: { directory in ["report", "weekly", "--bogus", "--cache", HostileCase.cache(directory)] },
+            status: [64], phrases: ["deskstat: error: Unknown option '--bogus'", "Usage: deskstat report"],
+            verify: { result, _ in result.stderr.contains("\nError:") ? ["two error styles: \(result.stderr)"] : [] }),
         .report(
             .arguments, "--period nonsense", ["--period", "nonsense"], status: [64],
             ["--period", "\"nonsense\" is not a period"]),
@@ -100,7 +104,28 @@ extension HostileCorpus {
         HostileCase(
             area: .arguments, name: "kpi with an unknown KPI",
             arguments: { directory in ["kpi", "first_reply_tme", "--cache", HostileCase.cache(directory)] },
-            status: [64], phrases: ["first_reply_tme"]),
+            status: [64],
+            phrases: ["deskstat: error: unknown KPI \"first_reply_tme\" (did you mean \"first_reply_time\"?)"],
+            verify: HostileCase.noUsage),
+        HostileCase(
+            area: .arguments, name: "kpi --by with a typo",
+            arguments: { directory in ["kpi", "created", "--by", "grop", "--cache", HostileCase.cache(directory)] },
+            status: [64], phrases: ["deskstat: error: --by \"grop\" is not a slice (did you mean \"group\"?)"],
+            verify: HostileCase.noUsage),
+        HostileCase(
+            area: .arguments, name: "a report name with a typo",
+            arguments: { directory in ["report", "weekyl", "--cache", HostileCase.cache(directory)] },
+            status: [64],
+            phrases: ["deskstat: error: no report definition named \"weekyl\" (did you mean 'weekly'?)"],
+            verify: HostileCase.noUsage),
+        HostileCase(
+            area: .arguments, name: "report --by with a typo",
+            arguments: { directory in
+                ["report", "weekly", "--by", "asignee", "--cache", HostileCase.cache(directory)]
+                    + HostileCase.fixtureWindow
+            },
+            status: [64], phrases: ["deskstat: error: --by \"asignee\" is not a slice (did you mean \"assignee\"?)"],
+            verify: HostileCase.noUsage),
         HostileCase(
             area: .arguments, name: "explain a ticket id beyond Int64",
             arguments: { directory in ["explain", "99999999999999999999", "--cache", HostileCase.cache(directory)] },
@@ -190,9 +215,11 @@ extension HostileCorpus {
             .filter, "a DROP TABLE as a group", ["--where", "group=;DROP TABLE tickets"], status: [64],
             ["no group named \";DROP TABLE tickets\""]),
         .report(
-            .filter, "a DROP TABLE as a priority (matches nothing)", ["--where", "priority=;DROP TABLE tickets"],
-            status: [0], []),
-        .report(.filter, "a quote-balanced injection in a tag", ["--where", "tag=ü' OR ''='"], status: [0], []),
+            .filter, "a DROP TABLE as a priority", ["--where", "priority=;DROP TABLE tickets"],
+            status: [64], ["\";DROP TABLE tickets\" is not a Zendesk priority"]),
+        .report(
+            .filter, "a quote-balanced injection in a tag", ["--where", "tag=ü' OR ''='"], status: [64],
+            ["no ticket in the cache has the tag \"ü' OR ''='\""]),
         .report(
             .filter, "unicode and emoji", ["--where", "group=Süppørt 🎧"], status: [64], ["no group named \"Süppørt 🎧\""]
         ),
@@ -203,7 +230,45 @@ extension HostileCorpus {
         .report(.filter, "no value", ["--where", "group="], status: [64], ["no value after the operator"]),
         .report(
             .filter, "10,000 values",
-            ["--where", "priority=" + Array(repeating: "x", count: 10_000).joined(separator: ",")], status: [0], []),
+            ["--where", "priority=" + Array(repeating: "x", count: 10_000).joined(separator: ",")], status: [64],
+            ["\"x\" is not a Zendesk priority"]),
+        .report(
+            .filter, "10,000 valid values",
+            ["--where", "priority=" + Array(repeating: "low", count: 10_000).joined(separator: ",")],
+            status: [0], []),
+        // A value that cannot exist is an error, with the closest existing one; a gate never
+        // passes because of a typo.
+        .report(
+            .filter, "a priority typo under a gate", ["--where", "priority=urgnt", "--fail-on", "sla.breached > 0"],
+            status: [64], ["\"urgnt\" is not a Zendesk priority (did you mean \"urgent\"?)"]),
+        .report(
+            .filter, "a status typo", ["--where", "status=solvd"], status: [64],
+            ["\"solvd\" is not a Zendesk status (did you mean \"solved\"?)"]),
+        .report(
+            .filter, "a channel typo", ["--where", "channel=emial"], status: [64],
+            ["\"emial\" is not a Zendesk channel (did you mean \"email\"?)"]),
+        .report(
+            .filter, "a type typo", ["--where", "type=questoin"], status: [64],
+            ["\"questoin\" is not a Zendesk type (did you mean \"question\"?)"]),
+        .report(
+            .filter, "a group typo", ["--where", "group=Suport"], status: [64],
+            ["no group named \"Suport\" (did you mean \"Support\"?"]),
+        .report(
+            .filter, "an organization that is not in the cache", ["--where", "organization=Nope"], status: [64],
+            ["no organization named \"Nope\""]),
+        .report(
+            .filter, "a brand name (brands are ids)", ["--where", "brand=Acme"], status: [64],
+            ["brand values are ids"]),
+        .report(
+            .filter, "a tag no ticket has", ["--where", "tag=nosuch"], status: [64],
+            ["no ticket in the cache has the tag \"nosuch\""]),
+        .report(
+            .filter, "a field typo", ["--where", "grup=Support"], status: [64],
+            ["unknown field \"grup\" (did you mean \"group\"?)"]),
+        .report(
+            .filter, "a Zendesk channel no ticket uses (matches nothing: fine)", ["--where", "channel=whatsapp"],
+            status: [0], []),
+        .report(.filter, "a tag the cache has", ["--where", "tag=vip"], status: [0], []),
         HostileCase(
             area: .filter, name: "SQL injection through kpi --where",
             arguments: { directory in
@@ -241,5 +306,88 @@ extension HostileCorpus {
         .report(
             .threshold, "a violated threshold still writes the report", ["--fail-on", "created > 0"], status: [3],
             ["threshold failed: created ="]),
+        HostileCase(
+            area: .threshold, name: "a metric missing a segment names the closest metrics, not all",
+            arguments: { directory in
+                [
+                    "report", "weekly", "--cache", HostileCase.cache(directory), "--fail-on",
+                    "first_reply_time.median > 60",
+                ]
+                    + HostileCase.fixtureWindow
+            },
+            status: [64],
+            phrases: ["unknown metric 'first_reply_time.median'", "closest: first_reply_time.calendar.median"],
+            verify: { result, _ in
+                result.stderr.contains("backlog.hold") || result.stderr.count > 600
+                    ? ["the whole metric list was printed: \(result.stderr)"] : []
+            }),
+        // An undefined metric (no data) fails a gate unless --allow-missing.
+        HostileCase(
+            area: .threshold, name: "a threshold on an undefined metric fails",
+            arguments: { directory in
+                [
+                    "kpi", "csat", "--where", "channel=whatsapp", "--fail-on", "csat >= 0", "--cache",
+                    HostileCase.cache(directory),
+                ]
+                    + HostileCase.fixtureWindow
+            },
+            status: [3], phrases: ["csat is undefined: no rated tickets in the window", "--allow-missing"]),
+        HostileCase(
+            area: .threshold, name: "--allow-missing lets a threshold on an undefined metric pass",
+            arguments: { directory in
+                [
+                    "kpi", "csat", "--where", "channel=whatsapp", "--fail-on", "csat >= 0", "--allow-missing",
+                    "--cache",
+                    HostileCase.cache(directory),
+                ] + HostileCase.fixtureWindow
+            },
+            status: [0], phrases: []),
+        // Data-completeness warnings and --fail-on-warning.
+        HostileCase(
+            area: .threshold, name: "a cache holding only tickets fails a warning gate",
+            arguments: { directory in
+                let account = Deskstat.packageRoot.appendingPathComponent("fixtures/account").path
+                _ = try Deskstat.run(
+                    [
+                        "import", account + "/tickets-page1.json", account + "/tickets-page2.json", "--cache",
+                        directory + "/t.sqlite", "--quiet",
+                    ], in: directory)
+                return [
+                    "report", "sla", "--cache", directory + "/t.sqlite", "--format", "json", "--fail-on",
+                    "sla.breached > 0",
+                    "--fail-on-warning", "no_sla_policies,table_never_loaded",
+                ] + HostileCase.fixtureWindow
+            },
+            status: [3], phrases: ["warning gate failed", "[no_sla_policies]", "[table_never_loaded]"],
+            verify: { result, _ in
+                result.stdout.contains("\"code\": \"no_sla_policies\"")
+                    && result.stdout.contains("\"code\": \"ratings_not_synced\"")
+                    ? [] : ["JSON warnings lack the codes: \(result.stdout.suffix(800))"]
+            }),
+        .report(
+            .threshold, "--fail-on-warning all on a complete cache", ["--fail-on-warning", "all"], status: [0], []),
+        .report(
+            .threshold, "--fail-on-warning with a typo", ["--fail-on-warning", "stale_dat"], status: [64],
+            ["--fail-on-warning \"stale_dat\" is not a warning code (did you mean \"stale_data\"?)"]),
+        HostileCase(
+            area: .threshold, name: "data last imported long before as-of is stale",
+            arguments: { directory in
+                [
+                    "kpi", "created", "--cache", HostileCase.cache(directory), "--as-of", "2036-01-01", "--period",
+                    "last-week",
+                    "--fail-on-warning", "stale_data",
+                ]
+            },
+            status: [3], phrases: ["[stale_data]", "more than 3"]),
+        HostileCase(
+            area: .threshold, name: "--stale-after widens the allowed age",
+            arguments: { directory in
+                [
+                    "kpi", "created", "--cache", HostileCase.cache(directory), "--as-of", "2036-01-01", "--period",
+                    "last-week",
+                    "--fail-on-warning", "stale_data", "--stale-after", "100000",
+                ]
+            },
+            status: [0], phrases: []),
     ]
 }
