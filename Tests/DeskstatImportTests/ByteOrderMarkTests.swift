@@ -12,7 +12,8 @@ import Testing
     /// `tickets` bodies take the fast path (`FastBody`).
     @Test func fastPathSkipsALeadingMark() throws {
         let fixture = try ImportFixture()
-        let body = #"{"tickets": [{"id": 7, "status": "open", "created_at": "2026-11-17T09:00:00Z", "updated_at": "2026-11-17T09:00:00Z"}]}"#
+        let body =
+            #"{"tickets": [{"id": 7, "status": "open", "created_at": "2026-11-17T09:00:00Z", "updated_at": "2026-11-17T09:00:00Z"}]}"#
         let bytes = Self.bom + Array(body.utf8)
         #expect(FastBody.decode(bytes) != nil, "the fast path declined the body")
         try fixture.run([try fixture.write("tickets.json", bytes)])
@@ -33,7 +34,8 @@ import Testing
     /// NDJSON: the mark sits before the first line only.
     @Test func lineDelimitedFileSkipsALeadingMark() throws {
         let fixture = try ImportFixture()
-        let lines = "{\"groups\":[{\"id\":1,\"name\":\"A\",\"updated_at\":\"2026-11-01T00:00:00Z\"}]}\n"
+        let lines =
+            "{\"groups\":[{\"id\":1,\"name\":\"A\",\"updated_at\":\"2026-11-01T00:00:00Z\"}]}\n"
             + "{\"groups\":[{\"id\":2,\"name\":\"B\",\"updated_at\":\"2026-11-01T00:00:00Z\"}]}\n"
         try fixture.run([try fixture.write("groups.ndjson", Self.bom + Array(lines.utf8))])
         #expect(try fixture.count("groups") == 2)

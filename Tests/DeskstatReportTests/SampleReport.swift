@@ -74,7 +74,8 @@ enum SampleReport {
             ReportWarning(
                 code: "sla_policy_not_understood",
                 message:
-                    "SLA policy \"VIP\": condition organization_id includes 42 not understood; its targets were skipped")
+                    "SLA policy \"VIP\": condition organization_id includes 42 not understood; its targets were skipped"
+            )
         ],
         metrics: [
             "created": 1234,

@@ -129,7 +129,9 @@ struct ThresholdTests {
         #expect {
             try threshold.validate(against: report)
         } throws: { error in
-            guard let error = error as? ReportError, case .unknownMetric(_, _, let closest) = error else { return false }
+            guard let error = error as? ReportError, case .unknownMetric(_, _, let closest) = error else {
+                return false
+            }
             return closest.first == "first_reply_time.calendar.median" && closest.count <= 5
                 && error.description.contains("closest: first_reply_time.calendar.median")
         }

@@ -32,7 +32,8 @@ extension FactLoader {
             var result = CacheCompleteness()
             var loaded: [String: Int64] = [:]
             for row in try Row.fetchAll(
-                db, sql: "SELECT table_name, max(last_import_at, last_sync_at), last_import_at, last_sync_at "
+                db,
+                sql: "SELECT table_name, max(last_import_at, last_sync_at), last_import_at, last_sync_at "
                     + "FROM deskstat_table_state")
             {
                 let latest: Int64? = row[1] ?? row[2] ?? row[3]

@@ -11,7 +11,9 @@ public enum DataCompleteness {
     public static func warnings(_ facts: CacheCompleteness, asOf: Int64, staleAfterDays: Int) -> [ReportWarning] {
         typealias Code = ReportWarning.Code
         var warnings: [ReportWarning] = []
-        func add(_ code: Code, _ message: String) { warnings.append(ReportWarning(code: code.rawValue, message: message)) }
+        func add(_ code: Code, _ message: String) {
+            warnings.append(ReportWarning(code: code.rawValue, message: message))
+        }
         if !facts.neverLoaded.isEmpty {
             add(
                 .tableNeverLoaded,

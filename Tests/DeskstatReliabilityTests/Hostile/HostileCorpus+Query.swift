@@ -62,62 +62,64 @@ extension HostileCorpus {
             status: [0, 64], [], timeout: 60),
     ]
 
-    static let cachePathCases: [HostileCase] = [
-        HostileCase(
-            area: .cachePath, name: "a file that is not SQLite",
-            arguments: { directory in
-                writeFile(directory, "notes.sqlite", Array(#"{"not": "a database"}"#.utf8))
-                let input = writeFile(directory, "g.json", Array(#"{"groups": [{"id": 9}]}"#.utf8))
-                return ["import", input, "--cache", directory + "/notes.sqlite"]
-            },
-            status: [1], phrases: ["notes.sqlite", "not an SQLite database"],
-            verify: { _, directory in
-                FileManager.default.contents(atPath: directory + "/notes.sqlite")
-                    == Data(#"{"not": "a database"}"#.utf8)
-                    ? [] : ["the non-SQLite file was changed"]
-            }),
-        HostileCase(
-            area: .cachePath, name: "another program's SQLite database",
-            arguments: { directory in
-                try foreignDatabase(directory + "/app.sqlite")
-                let input = writeFile(directory, "g.json", Array(#"{"groups": [{"id": 9}]}"#.utf8))
-                writeFile(
-                    directory, "app.before", FileManager.default.contents(atPath: directory + "/app.sqlite") ?? Data())
-                return ["import", input, "--cache", directory + "/app.sqlite"]
-            },
-            status: [1], phrases: ["app.sqlite", "not a deskstat cache"],
-            verify: { _, directory in
-                FileManager.default.contents(atPath: directory + "/app.sqlite")
-                    == FileManager.default.contents(atPath: directory + "/app.before")
-                    ? [] : ["the refused database was changed (switched to WAL mode before the check?)"]
-            }),
-        HostileCase(
-            area: .cachePath, name: "a cache in a folder that does not exist",
-            arguments: { directory in
-                let input = writeFile(directory, "g.json", Array(#"{"groups": [{"id": 9}]}"#.utf8))
-                return ["import", input, "--cache", directory + "/no/such/folder/c.sqlite"]
-            },
-            status: [1], phrases: ["cannot open the cache", "no/such/folder/c.sqlite"]),
-        HostileCase(
-            area: .cachePath, name: "a report on a cache that does not exist",
-            arguments: { directory in
-                ["report", "weekly", "--cache", directory + "/none.sqlite"] + HostileCase.fixtureWindow
-            },
-            status: [1], phrases: ["none.sqlite", "no such file"], verify: HostileCase.mustNotExist("none.sqlite")),
-        HostileCase(
-            area: .cachePath, name: "a query on a cache that does not exist",
-            arguments: { directory in ["query", "SELECT 1", "--cache", directory + "/none.sqlite"] },
-            status: [1], phrases: ["none.sqlite"], verify: HostileCase.mustNotExist("none.sqlite")),
-        HostileCase(
-            area: .cachePath, name: "a directory as the cache",
-            arguments: { directory in
-                try FileManager.default.createDirectory(
-                    atPath: directory + "/dir.sqlite", withIntermediateDirectories: true)
-                let input = writeFile(directory, "g.json", Array(#"{"groups": [{"id": 9}]}"#.utf8))
-                return ["import", input, "--cache", directory + "/dir.sqlite"]
-            },
-            status: [1], phrases: ["dir.sqlite"]),
-    ] + unusableCacheCases
+    static let cachePathCases: [HostileCase] =
+        [
+            HostileCase(
+                area: .cachePath, name: "a file that is not SQLite",
+                arguments: { directory in
+                    writeFile(directory, "notes.sqlite", Array(#"{"not": "a database"}"#.utf8))
+                    let input = writeFile(directory, "g.json", Array(#"{"groups": [{"id": 9}]}"#.utf8))
+                    return ["import", input, "--cache", directory + "/notes.sqlite"]
+                },
+                status: [1], phrases: ["notes.sqlite", "not an SQLite database"],
+                verify: { _, directory in
+                    FileManager.default.contents(atPath: directory + "/notes.sqlite")
+                        == Data(#"{"not": "a database"}"#.utf8)
+                        ? [] : ["the non-SQLite file was changed"]
+                }),
+            HostileCase(
+                area: .cachePath, name: "another program's SQLite database",
+                arguments: { directory in
+                    try foreignDatabase(directory + "/app.sqlite")
+                    let input = writeFile(directory, "g.json", Array(#"{"groups": [{"id": 9}]}"#.utf8))
+                    writeFile(
+                        directory, "app.before",
+                        FileManager.default.contents(atPath: directory + "/app.sqlite") ?? Data())
+                    return ["import", input, "--cache", directory + "/app.sqlite"]
+                },
+                status: [1], phrases: ["app.sqlite", "not a deskstat cache"],
+                verify: { _, directory in
+                    FileManager.default.contents(atPath: directory + "/app.sqlite")
+                        == FileManager.default.contents(atPath: directory + "/app.before")
+                        ? [] : ["the refused database was changed (switched to WAL mode before the check?)"]
+                }),
+            HostileCase(
+                area: .cachePath, name: "a cache in a folder that does not exist",
+                arguments: { directory in
+                    let input = writeFile(directory, "g.json", Array(#"{"groups": [{"id": 9}]}"#.utf8))
+                    return ["import", input, "--cache", directory + "/no/such/folder/c.sqlite"]
+                },
+                status: [1], phrases: ["cannot open the cache", "no/such/folder/c.sqlite"]),
+            HostileCase(
+                area: .cachePath, name: "a report on a cache that does not exist",
+                arguments: { directory in
+                    ["report", "weekly", "--cache", directory + "/none.sqlite"] + HostileCase.fixtureWindow
+                },
+                status: [1], phrases: ["none.sqlite", "no such file"], verify: HostileCase.mustNotExist("none.sqlite")),
+            HostileCase(
+                area: .cachePath, name: "a query on a cache that does not exist",
+                arguments: { directory in ["query", "SELECT 1", "--cache", directory + "/none.sqlite"] },
+                status: [1], phrases: ["none.sqlite"], verify: HostileCase.mustNotExist("none.sqlite")),
+            HostileCase(
+                area: .cachePath, name: "a directory as the cache",
+                arguments: { directory in
+                    try FileManager.default.createDirectory(
+                        atPath: directory + "/dir.sqlite", withIntermediateDirectories: true)
+                    let input = writeFile(directory, "g.json", Array(#"{"groups": [{"id": 9}]}"#.utf8))
+                    return ["import", input, "--cache", directory + "/dir.sqlite"]
+                },
+                status: [1], phrases: ["dir.sqlite"]),
+        ] + unusableCacheCases
 
     /// A directory, an empty file and a file that is not SQLite, each given to every reading
     /// command: the same message and exit status 1 from all of them.
