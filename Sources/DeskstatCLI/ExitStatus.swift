@@ -53,7 +53,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case is ConfigError: .configuration
         case let error as EngineError:
             switch error {
-            case .cache, .ticketNotFound: .runtimeError
+            case .cache, .ticketNotFound, .ticketOnlyInChildren: .runtimeError
             case .badPolicies: .dataError
             default: .usage
             }

@@ -48,9 +48,14 @@ struct ExplainCommand: ParsableCommand {
         out += block("Fields", explanation.fields)
         out += block("Counts in \(windowLabel)", explanation.membership)
         out += block("Durations (minutes)", explanation.durations)
-        out += "SLA policy: \(explanation.slaPolicy ?? "none")\n"
-        for trial in explanation.slaTrials {
-            out += "  \(trial.matched ? "✓" : "✗") \(trial.policy)\n"
+        // The applied policy is named once: marked in the list of policies tried.
+        let applied = explanation.appliedPolicy != nil ? explanation.slaTrials.firstIndex { $0.matched } : nil
+        if applied == nil { out += "SLA policy: \(explanation.slaPolicy ?? "none")\n" }
+        if !explanation.slaTrials.isEmpty {
+            out += "SLA policies, in order (the first whose conditions match applies)\n"
+        }
+        for (index, trial) in explanation.slaTrials.enumerated() {
+            out += "  \(trial.matched ? "✓" : "✗") \(trial.policy)\(index == applied ? "  ← applied" : "")\n"
             for condition in trial.conditions { out += "      \(condition.label): \(condition.value)\n" }
         }
         out += "\n" + block("SLA targets", explanation.slaTargets)

@@ -12,6 +12,9 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
     case unknownStat(String)
     /// A ticket asked for by `explain` is not in the cache.
     case ticketNotFound(Int64)
+    /// A ticket asked for by `explain` is not in the cache, but some of its audits, comments or
+    /// metric set are: the ticket record itself was never imported or synced.
+    case ticketOnlyInChildren(Int64, children: [String])
     /// Reading the cache failed.
     case cache(String)
     /// A `--policies` draft cannot be read as Zendesk SLA policies.
@@ -37,6 +40,10 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
             return "unknown statistic \"\(name)\"; expected one of count, median, p90, mean"
         case .ticketNotFound(let id):
             return "ticket \(id) is not in the cache; import or sync it first"
+        case .ticketOnlyInChildren(let id, let children):
+            return "ticket \(id) is not in the cache, although it holds \(children.joined(separator: ", ")) of it: the "
+                + "ticket record itself was never imported or synced; import its tickets export or run "
+                + "`deskstat sync --tables tickets`"
         case .cache(let message):
             return message
         case .badPolicies(let file, let problem):

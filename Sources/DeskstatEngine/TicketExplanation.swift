@@ -14,7 +14,10 @@ public struct TicketExplanation: Sendable {
     /// Which KPIs the ticket counts in for the window, and why (or why not).
     public var membership: [Line]
     public var durations: [Line]
+    /// The applied policy ("Standard (id 8101)"), or why none applies.
     public var slaPolicy: String?
+    /// The applied policy, `nil` when none applies.
+    public var appliedPolicy: String?
     /// Every policy tried, in order, with each condition's outcome.
     public var slaTrials: [(policy: String, matched: Bool, conditions: [Line])]
     public var slaTargets: [Line]
@@ -24,7 +27,10 @@ public struct TicketExplanation: Sendable {
     public static func explain(_ id: Int64, facts: FactSet, window: Window, asOf: Int64) throws(EngineError)
         -> TicketExplanation
     {
-        guard let ticket = facts.ticket(id) else { throw .ticketNotFound(id) }
+        guard let ticket = facts.ticket(id) else {
+            throw facts.childRecords.isEmpty
+                ? .ticketNotFound(id) : .ticketOnlyInChildren(id, children: facts.childRecords)
+        }
         let names = facts.names
         let fields: [Line] = [
             Line(label: "status", value: ticket.status ?? "–"),
@@ -42,10 +48,28 @@ public struct TicketExplanation: Sendable {
                 value: ticket.metrics == nil ? "missing: no durations, not counted as solved" : "present"),
         ]
         let evaluation = SLAEvaluator(policies: facts.policies.map(\.definition)).evaluate(ticket.slaTicket, asOf: asOf)
+        let applied = evaluation.policy.map { "\($0.title) (id \($0.id))" }
+        var targets = evaluation.outcomes.map { outcome in
+            let clock = outcome.businessHours ? "business" : "calendar"
+            let when = outcome.attributedAt.map { " at \(InstantFormat.iso($0))" } ?? ""
+            let counted =
+                outcome.attributedAt.map { window.contains($0) ? " (in the window)" : " (outside the window)" } ?? ""
+            return Line(
+                label: "\(outcome.metric) [\(outcome.priority), \(format(outcome.targetMinutes)) min \(clock)]",
+                value: "\(outcome.status.rawValue)\(when)\(counted): \(outcome.reason)")
+        }
+        if let policy = evaluation.policy, targets.isEmpty {
+            let priority = ticket.priority.map { "priority \($0)" } ?? "tickets without a priority"
+            targets = [
+                Line(
+                    label: "none",
+                    value: "the applied policy \"\(policy.title)\" has no target for \(priority), "
+                        + "so the ticket counts in no SLA figure")
+            ]
+        }
         return TicketExplanation(
             ticketID: id, fields: fields, membership: membership(ticket, window: window, asOf: asOf),
-            durations: durations(ticket),
-            slaPolicy: evaluation.policy.map { "\($0.title) (id \($0.id))" } ?? evaluation.noSLAReason,
+            durations: durations(ticket), slaPolicy: applied ?? evaluation.noSLAReason, appliedPolicy: applied,
             slaTrials: evaluation.conditionsByPolicy.map { trial in
                 (
                     "\(trial.title) (id \(trial.policyID))", trial.matched,
@@ -58,16 +82,7 @@ public struct TicketExplanation: Sendable {
                     }
                 )
             },
-            slaTargets: evaluation.outcomes.map { outcome in
-                let clock = outcome.businessHours ? "business" : "calendar"
-                let when = outcome.attributedAt.map { " at \(InstantFormat.iso($0))" } ?? ""
-                let counted =
-                    outcome.attributedAt.map { window.contains($0) ? " (in the window)" : " (outside the window)" }
-                    ?? ""
-                return Line(
-                    label: "\(outcome.metric) [\(outcome.priority), \(format(outcome.targetMinutes)) min \(clock)]",
-                    value: "\(outcome.status.rawValue)\(when)\(counted): \(outcome.reason)")
-            },
+            slaTargets: targets,
             warnings: evaluation.warnings)
     }
 

@@ -72,17 +72,36 @@ public struct FactLoader: Sendable {
         try reading { db in
             let reader = try FactReader(db: db)
             var store = TicketStore()
+            var children: [String] = []
             if let base = try reader.baseRecord(id: id) {
                 let record = base.record(&store.strings)
                 base.durations.withUnsafeBufferPointer { store.append(record, durations: $0) }
+            } else {
+                children = try Self.childRecords(of: id, db: db)
             }
             store.finish()
             try reader.loadAllTags(into: &store)
             try reader.loadAllCustomFields(into: &store)
-            return FactSet(
+            var facts = FactSet(
                 store: store, ratings: [], names: try reader.loadNames(), policies: try reader.loadPolicies(),
                 source: nil)
+            facts.childRecords = children
+            return facts
         }
+    }
+
+    /// What the cache holds of a ticket beyond the ticket record: "2 audits", "1 comment", …
+    static func childRecords(of id: Int64, db: Database) throws -> [String] {
+        var found: [String] = []
+        for (table, one, many) in [
+            ("ticket_audits", "audit", "audits"), ("ticket_comments", "comment", "comments"),
+            ("ticket_metrics", "metric set", "metric sets"), ("satisfaction_ratings", "rating", "ratings"),
+        ] {
+            let count =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE ticket_id = ?", arguments: [id]) ?? 0
+            if count > 0 { found.append("\(count) \(count == 1 ? one : many)") }
+        }
+        return found
     }
 
     /// `store` with every tag loaded, from the same cache state it was read from.

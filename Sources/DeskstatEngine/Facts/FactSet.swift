@@ -16,6 +16,9 @@ public struct FactSet: Sendable {
     public var policies: [PolicyFact]
     /// The tickets' metric events, for recorded SLA (`SLAEventSet.load`; empty until loaded).
     public var slaEvents = SLAEventSet()
+    /// For `FactLoader.loadTicket` of a ticket the cache lacks: what it holds of it anyway
+    /// ("2 audits", "1 comment", "a metric set"); empty otherwise.
+    public var childRecords: [String] = []
 
     public init(tickets: [TicketFact], ratings: [RatingFact], names: NameDirectory, policies: [PolicyFact]) {
         self.init(store: TicketStore(tickets), ratings: ratings, names: names, policies: policies, source: nil)

@@ -130,6 +130,59 @@ extension HostileCorpus {
             area: .arguments, name: "explain a ticket id beyond Int64",
             arguments: { directory in ["explain", "99999999999999999999", "--cache", HostileCase.cache(directory)] },
             status: [64], phrases: ["99999999999999999999"]),
+        // explain: a ticket the cache holds only audits of; a policy without a target for the
+        // ticket's priority; the applied policy named once.
+        HostileCase(
+            area: .arguments, name: "explain a ticket the cache has only audits of",
+            arguments: { directory in
+                let audits = writeFile(
+                    directory, "audits.json",
+                    Array(
+                        #"{"audits": [{"id": 42, "ticket_id": 999777, "created_at": "2026-11-17T09:00:00Z", "events": []}]}"#
+                            .utf8))
+                _ = try Deskstat.run(
+                    ["import", audits, "--cache", HostileCase.cache(directory), "--quiet"], in: directory)
+                return ["explain", "999777", "--cache", HostileCase.cache(directory)] + HostileCase.fixtureWindow
+            },
+            status: [1],
+            phrases: [
+                "ticket 999777 is not in the cache, although it holds 1 audit of it", "never imported or synced",
+            ],
+            cacheChanges: true),
+        HostileCase(
+            area: .arguments, name: "explain a ticket whose policy has no target for its priority",
+            arguments: { directory in
+                let ticket = writeFile(
+                    directory, "t.json",
+                    Array(
+                        HostileCase.ticket(
+                            #""status": "open", "type": "question", "priority": "low", "updated_at": "2026-11-17T09:00:00Z""#
+                        ).utf8))
+                // First in order, matching every question, with a target for urgent tickets only.
+                let policy = writeFile(
+                    directory, "p.json",
+                    Array(
+                        #"""
+                        {"sla_policies": [{"id": 9999, "title": "Urgent only", "position": 0,
+                          "filter": {"all": [{"field": "type", "operator": "is", "value": "question"}], "any": []},
+                          "policy_metrics": [{"priority": "urgent", "metric": "first_reply_time", "target": 60, "business_hours": false}],
+                          "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}]}
+                        """#.utf8))
+                _ = try Deskstat.run(
+                    ["import", ticket, policy, "--cache", HostileCase.cache(directory), "--quiet"], in: directory)
+                return ["explain", "77", "--cache", HostileCase.cache(directory)] + HostileCase.fixtureWindow
+            },
+            status: [0], phrases: [], cacheChanges: true,
+            verify: { result, _ in
+                var problems: [String] = []
+                if !result.stdout.contains("the applied policy \"Urgent only\" has no target for priority low") {
+                    problems.append("no line about the missing target: \(result.stdout)")
+                }
+                if result.stdout.components(separatedBy: "Urgent only (id 9999)").count != 2 {
+                    problems.append("the applied policy is not named exactly once: \(result.stdout)")
+                }
+                return problems
+            }),
         HostileCase(
             area: .arguments, name: "import --table nope",
             arguments: { directory in
@@ -316,7 +369,11 @@ extension HostileCorpus {
                     + HostileCase.fixtureWindow
             },
             status: [64],
-            phrases: ["unknown metric 'first_reply_time.median'", "closest: first_reply_time.calendar.median"],
+            phrases: [
+                "unknown metric 'first_reply_time.median'",
+                "closest: first_reply_time.business.median, "
+                    + "first_reply_time.calendar.median",
+            ],
             verify: { result, _ in
                 result.stderr.contains("backlog.hold") || result.stderr.count > 600
                     ? ["the whole metric list was printed: \(result.stderr)"] : []
