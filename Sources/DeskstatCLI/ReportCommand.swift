@@ -106,6 +106,9 @@ enum ReportFrontend {
         sla given: SLAOptions? = nil, staleAfterDays: Int = DataCompleteness.defaultStaleAfterDays
     ) throws -> Report {
         let sla = try given ?? SLAOptions.parse([])
+        guard staleAfterDays >= 0 else {
+            throw CLIError.usage("--stale-after must be 0 or more days; got \(staleAfterDays)")
+        }
         let windows = try windowOptions.resolve(
             now: now, defaultPeriod: definition.defaultPeriod, defaultCompare: definition.compare)
         let parsedFilters = try filters.map { text throws(EngineError) in try TicketFilter.parse(text) }

@@ -109,7 +109,9 @@ import Testing
     @Test func explainShowsPolicyConditionsAndTargets() throws {
         let result = try BinaryRunner.run(["explain", "1034", "--cache", Self.fixtureCache] + Self.pinned)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("SLA policy:"))
+        // The applied policy is named once, marked in the list of policies tried.
+        #expect(result.stdout.contains("SLA policies, in order"))
+        #expect(result.stdout.contains("← applied"))
         #expect(result.stdout.contains("first_reply_time"))
         #expect(result.stdout.contains("breached"))
         #expect(try BinaryRunner.run(["explain", "999999", "--cache", Self.fixtureCache] + Self.pinned).status == 1)
