@@ -56,7 +56,7 @@ struct DefinitionTests {
             try ReportDefinitions.builtIn(named: "weekley", searchDirectories: [Self.reportsDirectory])
         } throws: { error in
             let message = (error as? ReportError)?.description ?? ""
-            return message.hasPrefix("no report definition named \"weekley\" (searched ")
+            return message.hasPrefix("no report definition named \"weekley\" (did you mean 'weekly'?) (searched ")
                 && message.hasSuffix("available: csat, history, monthly, sla, weekly")
                 && (error as? ReportError)?.isUsageError == true
         }
