@@ -16,7 +16,8 @@ struct KPICommand: ParsableCommand {
 
             The window defaults to the last full ISO week (default: last-week), as of now unless --as-of.
 
-            \(ExitStatus.helpText([.success, .runtimeError, .thresholdFailed, .usage]))
+            \(ExitStatus.helpText(
+                [.success, .runtimeError, .thresholdFailed, .usage], runtime: "the cache is missing, unreadable or locked"))
             """)
 
     @OptionGroup var cacheOptions: CacheOptions

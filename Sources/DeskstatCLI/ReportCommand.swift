@@ -8,7 +8,8 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Render a report (weekly, monthly, sla, csat, or a YAML definition) as text, Markdown, JSON or CSV.",
+        abstract:
+            "Render a report (weekly, monthly, sla, csat, history, or a YAML definition) as text, Markdown, JSON or CSV.",
         discussion: """
             Examples:
               deskstat report weekly
@@ -22,7 +23,9 @@ struct ReportCommand: ParsableCommand {
             last-month for monthly and csat, last-30d for history), as of now unless --as-of. \
             Definitions live in reports/ (see reports/README.md); KPI definitions in docs/metrics.md. README.md ("CI gates") says exactly when a gate fails.
 
-            \(ExitStatus.helpText([.success, .runtimeError, .thresholdFailed, .usage, .dataError, .noInput]))
+            \(ExitStatus.helpText(
+                [.success, .runtimeError, .thresholdFailed, .usage, .dataError, .noInput],
+                runtime: "the cache is missing, unreadable or locked"))
             """)
 
     @OptionGroup var cacheOptions: CacheOptions
@@ -30,7 +33,8 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var slaOptions: SLAOptions
 
-    @Argument(help: ArgumentHelp("A report name (weekly, monthly, sla, csat) or a .yaml file.", valueName: "report"))
+    @Argument(
+        help: ArgumentHelp("A report name (weekly, monthly, sla, csat, history) or a .yaml file.", valueName: "report"))
     var report: String = "weekly"
 
     @Option(
