@@ -36,6 +36,10 @@ public enum TimeError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidWindow(from: Int64, to: Int64)
     /// The as-of instant is outside 1970-01-01 ..< 10000-01-01 UTC.
     case asOfOutOfRange(asOf: Int64)
+    /// A schedule interval is not `0 <= start < 10080`, `start < end`, at most one week long.
+    case invalidScheduleInterval(start: Int64, end: Int64)
+    /// A schedule holiday date is not a real `YYYY-MM-DD` date, or a holiday ends before it starts.
+    case invalidHoliday(text: String)
 
     public var description: String {
         switch self {
@@ -91,6 +95,12 @@ public enum TimeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .asOfOutOfRange(let asOf):
             return "--as-of \(asOf) is outside 1970-01-01T00:00:00Z ..< 10000-01-01T00:00:00Z; "
                 + "pass an instant between 1970 and 9999"
+        case .invalidScheduleInterval(let start, let end):
+            return "schedule interval \(start)–\(end) is invalid: intervals are minutes from Sunday 00:00, "
+                + "with 0 <= start_time < 10080 and start_time < end_time <= start_time + 10080; fix the schedule"
+        case .invalidHoliday(let text):
+            return "schedule holiday \"\(text)\" is not a date range: start_date and end_date must be real "
+                + "YYYY-MM-DD dates with start_date <= end_date; fix the holiday"
         }
     }
 }
