@@ -39,6 +39,9 @@ let package = Package(
         .target(name: "DeskstatGenerator", swiftSettings: strictSettings),
         // Report windows: periods, time zones, buckets. No dependencies.
         .target(name: "DeskstatTime", swiftSettings: strictSettings),
+        // The ticket timeline (intervals, comments, solves, reopens) and the KPIs only history gives. Pure.
+        .target(
+            name: "DeskstatTimeline", dependencies: ["ZendeskWire", "DeskstatTime"], swiftSettings: strictSettings),
         // SLA policy matching and target evaluation from policy definitions. Pure.
         .target(name: "DeskstatSLA", dependencies: ["ZendeskWire"], swiftSettings: strictSettings),
         // The KPI engine: reads facts from the cache and computes the documented KPIs.
@@ -99,6 +102,9 @@ let package = Package(
             dependencies: ["DeskstatGenerator"],
             swiftSettings: strictSettings),
         .testTarget(name: "DeskstatTimeTests", dependencies: ["DeskstatTime"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DeskstatTimelineTests", dependencies: ["DeskstatTimeline", "DeskstatTime", "ZendeskWire"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatSLATests", dependencies: ["DeskstatSLA", "ZendeskWire"], swiftSettings: strictSettings),
         .testTarget(

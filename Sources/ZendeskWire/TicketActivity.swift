@@ -7,6 +7,8 @@ public struct TicketAudit: Sendable, Equatable {
     public var createdAt: Int64
     /// Comments carried by the audit's `Comment`/`VoiceComment` events.
     public var comments: [TicketComment]
+    /// Field changes carried by the audit's `Create`/`Change` events (followed fields only).
+    public var changes: [TicketFieldChange]
 
     public init(_ reader: RecordReader) throws(WireError) {
         let stamp = AuditStamp(
@@ -19,13 +21,22 @@ public struct TicketAudit: Sendable, Equatable {
         viaChannel = stamp.viaChannel
         createdAt = stamp.createdAt
         var comments: [TicketComment] = []
+        var changes: [TicketFieldChange] = []
         for event in reader.objects("events") {
-            guard let type = RecordReader.text(event["type"]), type == "Comment" || type == "VoiceComment" else {
+            switch RecordReader.text(event["type"]) {
+            case "Comment", "VoiceComment":
+                comments.append(try TicketComment(event: reader.nested(event), audit: stamp))
+            case let type? where type == "Create" || type == "Change":
+                let child = reader.nested(event)
+                if let change = try TicketFieldChange(child: child, isCreate: type == "Create", stamp: stamp) {
+                    changes.append(change)
+                }
+            default:
                 continue
             }
-            comments.append(try TicketComment(event: reader.nested(event), audit: stamp))
         }
         self.comments = comments
+        self.changes = changes
     }
 }
 

@@ -86,3 +86,74 @@ import Testing
         #expect(audit.comments.first?.createdAt == Timestamp.parse("2026-11-17T09:30:00Z"))
     }
 }
+
+@Suite struct TicketEventWireTests {
+    func reader(_ text: String) throws -> RecordReader {
+        try WireRecordTests().reader(text)
+    }
+
+    @Test func exportEventCarriesChangesAndComments() throws {
+        let event = try TicketEvent(
+            reader(
+                """
+                {"id": 900, "ticket_id": 5, "timestamp": 1794819600, "created_at": "2026-11-16T09:00:00Z",
+                 "updater_id": 7, "via": "Web form", "event_type": "Audit",
+                 "child_events": [
+                   {"id": 901, "via": "Web form", "via_reference_id": null, "status": "open",
+                    "previous_value": "new", "event_type": "Change"},
+                   {"id": 902, "assignee_id": 7, "previous_value": null, "event_type": "Change"},
+                   {"id": 903, "tags": ["vip", "billing"], "added_tags": ["billing"], "removed_tags": [],
+                    "previous_value": ["vip"], "event_type": "Change"},
+                   {"id": 904, "event_type": "Comment", "author_id": 7, "body": "Hello", "public": false},
+                   {"id": 905, "event_type": "Notification", "subject": "ignored"},
+                   {"id": 906, "event_type": "Change", "satisfaction_score": "good"}]}
+                """))
+        #expect(event.ticketID == 5 && event.createdAt == 1_794_819_600 && event.updaterID == 7)
+        #expect(event.viaChannel == "Web form")
+        #expect(event.changes.map(\.field) == ["status", "assignee_id", "tags"])
+        #expect(event.changes.map(\.value) == ["open", "7", "vip billing"])
+        #expect(event.changes.map(\.previousValue) == ["new", nil, "vip"])
+        #expect(event.changes.allSatisfy { $0.auditID == 900 && $0.createdAt == 1_794_819_600 && !$0.isCreate })
+        #expect(event.comments.count == 1)
+        #expect(event.comments.first?.id == 904 && event.comments.first?.isPublic == false)
+        #expect(event.comments.first?.createdAt == 1_794_819_600 && event.comments.first?.ticketID == 5)
+    }
+
+    @Test func auditStyleChildEventsAndCreatedAtFallback() throws {
+        let event = try TicketEvent(
+            reader(
+                """
+                {"id": 910, "ticket_id": 6, "created_at": "2026-11-16T08:00:00Z",
+                 "child_events": [{"id": 911, "type": "Create", "field_name": "priority", "value": "normal"}]}
+                """))
+        #expect(event.createdAt == 1_794_816_000)
+        #expect(
+            event.changes == [
+                TicketFieldChange(
+                    id: 911, ticketID: 6, auditID: 910, createdAt: 1_794_816_000, field: "priority",
+                    value: "normal", previousValue: nil, isCreate: true)
+            ])
+    }
+
+    @Test func eventWithoutTimeIsRefused() throws {
+        #expect(throws: WireError.self) {
+            try TicketEvent(reader(#"{"id": 1, "ticket_id": 2, "child_events": []}"#))
+        }
+    }
+
+    @Test func auditCarriesFieldChanges() throws {
+        let audit = try TicketAudit(
+            reader(
+                """
+                {"id": 10, "ticket_id": 5, "created_at": "2026-11-17T09:30:00Z", "author_id": 7,
+                 "events": [{"id": 11, "type": "Comment", "body": "hi", "public": true, "author_id": 7},
+                            {"id": 12, "type": "Change", "field_name": "status", "value": "open",
+                             "previous_value": "new"},
+                            {"id": 13, "type": "Change", "field_name": "group_id", "value": 360001,
+                             "previous_value": null}]}
+                """))
+        #expect(audit.changes.map(\.id) == [12, 13])
+        #expect(audit.changes.map(\.value) == ["open", "360001"])
+        #expect(audit.changes.map(\.previousValue) == ["new", nil])
+    }
+}
