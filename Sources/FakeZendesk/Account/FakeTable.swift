@@ -22,6 +22,7 @@ public enum FakeTable: String, Sendable, CaseIterable, Comparable {
     case schedules
     case ticketAudits = "ticket_audits"
     case ticketComments = "ticket_comments"
+    case ticketEvents = "ticket_events"
 
     public static func < (lhs: FakeTable, rhs: FakeTable) -> Bool { lhs.rawValue < rhs.rawValue }
 }

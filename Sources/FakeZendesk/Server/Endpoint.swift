@@ -5,6 +5,7 @@ enum Endpoint: Equatable {
     case userExport
     case organizationExport
     case metricEventExport
+    case ticketEventExport
     case satisfactionRatings
     case groups
     case groupMemberships
@@ -24,6 +25,7 @@ enum Endpoint: Equatable {
     static let fixed: [String: Endpoint] = [
         "users/me": .me, "incremental/tickets/cursor": .ticketExport, "incremental/users/cursor": .userExport,
         "incremental/organizations": .organizationExport, "incremental/ticket_metric_events": .metricEventExport,
+        "incremental/ticket_events": .ticketEventExport,
         "satisfaction_ratings": .satisfactionRatings, "groups": .groups, "group_memberships": .groupMemberships,
         "ticket_fields": .ticketFields, "macros": .macros, "tags": .tags, "ticket_metrics": .ticketMetrics,
         "ticket_audits": .allAudits, "ticket_forms": .ticketForms, "slas/policies": .slaPolicies,
@@ -58,6 +60,7 @@ enum Endpoint: Equatable {
         case .userExport: .users
         case .organizationExport: .organizations
         case .metricEventExport: .ticketMetricEvents
+        case .ticketEventExport: .ticketEvents
         case .satisfactionRatings: .satisfactionRatings
         case .groups: .groups
         case .groupMemberships: .groupMemberships

@@ -20,7 +20,8 @@ public import Foundation
 /// Endpoints (all `GET`, under `/api/v2/`, with or without `.json`):
 /// - cursor exports: `incremental/tickets/cursor` (`start_time` or `cursor`, `per_page`,
 ///   `include=metric_sets`, `exclude_deleted`), `incremental/users/cursor`;
-/// - time exports: `incremental/organizations`, `incremental/ticket_metric_events` (`start_time`, `per_page`);
+/// - time exports: `incremental/organizations`, `incremental/ticket_metric_events`, `incremental/ticket_events`
+///   (`start_time`, `per_page`; ticket events also `include=comment_events`);
 /// - lists, cursor style with `page[size]`/`page[after]`, offset style otherwise: `groups`,
 ///   `group_memberships`, `ticket_fields`, `macros`, `tags`, `satisfaction_ratings` (`start_time`,
 ///   `end_time`), `ticket_metrics`, `ticket_audits`, `tickets/{id}/audits`, `tickets/{id}/comments`;

@@ -42,6 +42,16 @@ extension Responder {
         return .json(page.envelope("ticket_metric_events", records, request: request, links: links))
     }
 
+    /// `/incremental/ticket_events.json`: time-based, by `(timestamp, id)`; comment child events only
+    /// with `include=comment_events`.
+    func ticketEventExport() throws(Reply) -> Reply {
+        let list = KeyedList(FakeTicketEvent.all(in: account)) { PageKey(major: $0.time, minor: $0.id) }
+        let page = try TimeExportPage.select(from: list, request: request, faults: faults)
+        let includes = Set((request.value("include") ?? "").split(separator: ",").map(String.init))
+        let records = page.items.map { $0.json(includeComments: includes.contains("comment_events")) }
+        return .json(page.envelope("ticket_events", records, request: request, links: links))
+    }
+
     /// `/satisfaction_ratings.json`: a list by id, filtered by `start_time` (≥) and `end_time` (<)
     /// on `updated_at` or `created_at` (``FakeServerOptions/ratingsStartTimeField``).
     func satisfactionRatings() throws(Reply) -> Reply {

@@ -24,6 +24,7 @@ struct Responder {
         case .userExport: return try userExport()
         case .organizationExport: return try organizationExport()
         case .metricEventExport: return try metricEventExport()
+        case .ticketEventExport: return try ticketEventExport()
         case .satisfactionRatings: return try satisfactionRatings()
         case .groups: return try list("groups", account.groups, id: \.id) { $0.json(baseURL: baseURL) }
         case .groupMemberships:
