@@ -79,7 +79,9 @@ struct SyncCommand: ParsableCommand {
                 standardPerMinute: settings.requestsPerMinute),
             transport: URLSessionTransport(), clock: SystemClock(), events: { progress.handle($0) })
         let tables = Set(settings.tables.compactMap(CacheTable.init(rawValue:)))
-        let plan = SyncPlan(tables: tables, startTime: settings.startTime, auditConcurrency: settings.auditConcurrency)
+        let plan = SyncPlan(
+            tables: tables, startTime: settings.startTime, auditConcurrency: settings.auditConcurrency,
+            ticketEvents: settings.tables.contains(ZendeskTable.ticketEvents.rawValue))
         let syncer = Syncer(
             cache: cache, client: client, plan: plan, clock: SystemClock(), events: { progress.handle($0) },
             stopRequested: { stop.isRequested })

@@ -93,9 +93,11 @@ public enum ConfigReport {
         return Row(key: key, value: value.value, source: value.source.description)
     }
 
-    /// `all` when every table is chosen, else the names joined with `, `.
+    /// `all` when every table is chosen, `default` for the default set, else the names joined with `, `.
     private static func tablesText(_ tables: [String]) -> String {
-        tables == ZendeskTable.allNames ? "all" : tables.joined(separator: ", ")
+        if tables == ZendeskTable.allNames { return "all" }
+        if tables == ZendeskTable.defaultNames { return "default (all but ticket_audits)" }
+        return tables.joined(separator: ", ")
     }
 
     private static func entry<T>(_ value: (T, ConfigSource)?, _ node: (T) -> JSONNode) -> JSONNode {

@@ -104,7 +104,8 @@ public enum ConfigTemplate {
         var lines = [
             "",
             "# The tables to sync. Delete a line (or comment it out) to skip a table; `tables: all`",
-            "# also works.",
+            "# and `tables: default` (all but ticket_audits, whose per-ticket requests the ticket event",
+            "# export replaces) also work.",
             "# Also: " + alternatives(.tables) + " (comma-separated).",
             "tables:",
         ]

@@ -35,7 +35,7 @@ public struct DeskstatConfiguration: Sendable, Equatable {
     public var email: Sourced<String>?
     /// Where the first sync starts, in UTC epoch seconds.
     public var startDate: Sourced<Int64>?
-    /// The tables to sync, in documentation order (`ZendeskTable.allNames` by default).
+    /// The tables to sync, in documentation order (`ZendeskTable.defaultNames` by default).
     public var tables: Sourced<[String]>
     /// The SQLite cache file. A relative path from a config file is relative to that file's folder.
     public var cachePath: Sourced<String>
@@ -60,7 +60,8 @@ public struct DeskstatConfiguration: Sendable, Equatable {
     /// A configuration of defaults; pass values to override them.
     public init(
         configFile: Sourced<String>? = nil, subdomain: Sourced<String>? = nil, email: Sourced<String>? = nil,
-        startDate: Sourced<Int64>? = nil, tables: Sourced<[String]> = Sourced(ZendeskTable.allNames, from: .default),
+        startDate: Sourced<Int64>? = nil,
+        tables: Sourced<[String]> = Sourced(ZendeskTable.defaultNames, from: .default),
         cachePath: Sourced<String> = Sourced(Defaults.cachePath, from: .default), baseURL: Sourced<URL>? = nil,
         incrementalRequestsPerMinute: Sourced<Int> = Sourced(Defaults.incrementalRequestsPerMinute, from: .default),
         requestsPerMinute: Sourced<Int> = Sourced(Defaults.requestsPerMinute, from: .default),

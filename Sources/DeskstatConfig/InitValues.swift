@@ -26,7 +26,7 @@ public struct InitValues: Sendable, Equatable {
     /// Values as given; they are assumed valid (the wizard and `InitWizard.values(from:)`
     /// validate before building one).
     public init(
-        subdomain: String, email: String? = nil, startDate: Int64, tables: [String] = ZendeskTable.allNames,
+        subdomain: String, email: String? = nil, startDate: Int64, tables: [String] = ZendeskTable.defaultNames,
         cachePath: String? = nil, baseURL: String? = nil, tokenFile: String? = nil,
         incrementalRequestsPerMinute: Int? = nil, requestsPerMinute: Int? = nil, auditConcurrency: Int? = nil
     ) {

@@ -33,7 +33,7 @@ public enum InitWizard {
         guard let subdomain, let startDate else { throw .missingSettings([.subdomain, .startDate]) }
         var values = unasked.values(subdomain: subdomain, startDate: startDate)
         values.email = email
-        values.tables = try asker.ask(Questions.tables) ?? ZendeskTable.allNames
+        values.tables = try asker.ask(Questions.tables) ?? ZendeskTable.defaultNames
         values.cachePath = try asker.ask(Questions.cache)
         values.tokenFile = try asker.ask(Questions.tokenFile)
         return values
@@ -53,7 +53,7 @@ public enum InitWizard {
             subdomain: try subdomain.parsed(ValueParsers.subdomain),
             startDate: try startDate.parsed(ValueParsers.startDate))
         values.email = try settings[.email]?.parsed(ValueParsers.email)
-        values.tables = try settings[.tables]?.parsedList(ValueParsers.tables) ?? ZendeskTable.allNames
+        values.tables = try settings[.tables]?.parsedList(ValueParsers.tables) ?? ZendeskTable.defaultNames
         values.cachePath = try settings[.cache]?.parsed(ValueParsers.path)
         values.tokenFile = try settings[.tokenFile]?.parsed(ValueParsers.path)
         return values
@@ -110,7 +110,8 @@ enum Questions {
         key: .startDate, text: "Start date of the first sync, UTC (2017-01-25 or 2017-01-25T00:00:00Z)",
         required: true, fallback: nil, parse: ValueParsers.startDate)
     static let tables = Question(
-        key: .tables, text: "Tables to sync (comma-separated, or all)", required: false, fallback: "all",
+        key: .tables, text: "Tables to sync (comma-separated, all, or default: all but ticket_audits)",
+        required: false, fallback: "default",
         parse: { (text: String) throws(ValueProblem) -> [String] in
             try ValueParsers.tables(text.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
         })

@@ -54,10 +54,12 @@ enum ValueParsers {
         try UTCDate.parse(text)
     }
 
-    /// Known table names in documentation order, duplicates dropped. `all` (alone) means every table.
+    /// Known table names in documentation order, duplicates dropped. `all` (alone) means every table,
+    /// `default` (alone) every table but `ticket_audits`.
     static func tables(_ items: [String]) throws(ValueProblem) -> [String] {
         let names = items.map(\.trimmed)
         if names.count == 1, names[0].lowercased() == "all" { return ZendeskTable.allNames }
+        if names.count == 1, names[0].lowercased() == "default" { return ZendeskTable.defaultNames }
         guard !names.allSatisfy(\.isEmpty) else {
             throw ValueProblem("is empty; list tables, e.g. tickets,users, or write all")
         }

@@ -10,6 +10,10 @@ extension WireTable {
     /// Every table name, in documentation order.
     public static let allNames: [String] = allCases.map(\.rawValue)
 
+    /// The tables synced when none are chosen: every table but `ticket_audits`, whose per-ticket
+    /// requests the ticket event export replaces (choose it to backfill a ticket set).
+    public static let defaultNames: [String] = allNames.filter { $0 != WireTable.ticketAudits.rawValue }
+
     /// One line on what the table holds and how it is fetched, for the `init` template and help.
     public var summary: String {
         switch self {
@@ -21,8 +25,10 @@ extension WireTable {
         case .groupMemberships: "which agents belong to which groups"
         case .users: "end users and agents, from the incremental export"
         case .organizations: "organizations, from the incremental export"
-        case .ticketAudits: "every change to a changed ticket (one request per ticket; the slow part)"
-        case .ticketComments: "public replies and internal notes of changed tickets"
+        case .ticketAudits:
+            "per-ticket audits, for backfilling a ticket set (one request per ticket: slow; off by default)"
+        case .ticketComments: "public replies and internal notes (from the ticket event export)"
+        case .ticketEvents: "every ticket update from the incremental event export (one request per 1,000 events)"
         case .ticketFields: "custom ticket field definitions"
         case .ticketForms: "ticket forms; needs a plan with multiple forms"
         case .macros: "macros (canned responses)"

@@ -32,6 +32,7 @@ public enum RecordMapper {
         case .organizations: return [organizationRow(try Organization(reader), raw: record.text)]
         case .ticketAudits: return auditRows(try TicketAudit(reader), raw: record.text)
         case .ticketComments: return [commentRow(try TicketComment(reader, ticketID: ticketIDHint), raw: record.text)]
+        case .ticketEvents: return eventRows(try TicketEvent(reader), raw: record.text)
         case .ticketFields, .ticketForms, .macros: return [try configurationRow(reader, table: table, raw: record.text)]
         case .tags:
             let tag = try Tag(reader)
@@ -134,6 +135,16 @@ public enum RecordMapper {
             id: audit.id, ticketID: audit.ticketID, authorID: audit.authorID, viaChannel: audit.viaChannel,
             createdAt: audit.createdAt, rawJSON: raw)
         return [auditRow] + audit.comments.map { commentRow($0, raw: $0.eventText ?? raw) }
+    }
+
+    /// A ticket event is an audit seen through the event export (same id, same child event ids): it
+    /// lands in `ticket_audits` with the export's JSON, its comments in `ticket_comments`, so the
+    /// same update read from either source is one row.
+    static func eventRows(_ event: TicketEvent, raw: String) -> [CacheRow] {
+        let auditRow = CacheRow.ticketAudit(
+            id: event.id, ticketID: event.ticketID, authorID: event.updaterID, viaChannel: event.viaChannel,
+            createdAt: event.createdAt, rawJSON: raw)
+        return [auditRow] + event.comments.map { commentRow($0, raw: $0.eventText ?? raw) }
     }
 
     static func commentRow(_ comment: TicketComment, raw: String) -> CacheRow {

@@ -14,11 +14,17 @@ public struct SyncPlan: Sendable {
     public var ratingsLookback: Int64
     /// Tickets whose audits are fetched at once.
     public var auditConcurrency: Int
+    /// Whether ticket history comes from the incremental ticket event export (`ticket_events`):
+    /// every update lands in `ticket_audits` and its comments in `ticket_comments`, one request
+    /// per 1,000 events instead of one per changed ticket.
+    public var ticketEvents: Bool
 
     public init(
         tables: Set<CacheTable> = Set(CacheTable.allCases), startTime: Int64, exportPageSize: Int = 1000,
-        listPageSize: Int = 100, ratingsLookback: Int64 = 7 * 86_400, auditConcurrency: Int = 4
+        listPageSize: Int = 100, ratingsLookback: Int64 = 7 * 86_400, auditConcurrency: Int = 4,
+        ticketEvents: Bool = false
     ) {
+        self.ticketEvents = ticketEvents
         self.tables = tables
         self.startTime = startTime
         self.exportPageSize = exportPageSize
@@ -32,8 +38,11 @@ public struct SyncPlan: Sendable {
         !tables.isDisjoint(with: [.tickets, .ticketMetrics, .ticketAudits, .ticketComments])
     }
 
-    /// Whether changed tickets' children are fetched.
-    var needsChildren: Bool { !tables.isDisjoint(with: [.ticketAudits, .ticketComments]) }
+    /// Whether changed tickets' children are fetched ticket by ticket: audits when chosen, comments
+    /// when chosen and the event export does not bring them.
+    var needsChildren: Bool {
+        tables.contains(.ticketAudits) || (tables.contains(.ticketComments) && !ticketEvents)
+    }
 }
 
 /// How one table's sync ended.

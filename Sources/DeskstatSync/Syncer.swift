@@ -4,7 +4,8 @@ import ZendeskWire
 /// Runs a sync: every chosen table in a fixed order, each resumable from its stored state.
 ///
 /// Order: the small fully listed tables, users, organizations, tickets (with metrics),
-/// satisfaction ratings, ticket metric events, then audits and comments of changed tickets.
+/// satisfaction ratings, ticket metric events, ticket events, then audits (and comments, when the
+/// event export does not bring them) of changed tickets.
 /// A 403 marks a table unavailable and the sync goes on; a 401 stops everything.
 public struct Syncer: Sendable {
     let context: SyncContext
@@ -66,6 +67,13 @@ public struct Syncer: Sendable {
                     { () async throws(SyncError) in try await TimeExport.ticketMetricEvents(context).run() }
                 ))
         }
+        if plan.ticketEvents {
+            steps.append(
+                (
+                    "ticket_events", [],
+                    { () async throws(SyncError) in try await TimeExport.ticketEvents(context).run() }
+                ))
+        }
         if plan.needsChildren {
             let tables = [CacheTable.ticketAudits, .ticketComments].filter { plan.tables.contains($0) }
             steps.append(
@@ -84,6 +92,7 @@ public struct Syncer: Sendable {
         for step in steps() {
             if let stopAll {
                 for table in step.tables { report.outcomes[table.rawValue] = stopAll }
+                if step.tables.isEmpty { report.outcomes[step.name] = stopAll }
                 continue
             }
             let outcome: TableOutcome
@@ -106,6 +115,7 @@ public struct Syncer: Sendable {
                 context.events(.warning("\(step.name): \(error.description)"))
             }
             for table in step.tables { report.outcomes[table.rawValue] = outcome }
+            if step.tables.isEmpty { report.outcomes[step.name] = outcome }
         }
         return report
     }
@@ -135,7 +145,15 @@ public struct Syncer: Sendable {
             return (nil, ["credentials": .failed(error.description)])
         }
         var tables: [String: TableOutcome] = [:]
-        for (table, path, endpoint, query) in probes() {
+        var probes = probes()
+        if context.plan.ticketEvents {
+            probes.append(
+                (
+                    "ticket_events", "incremental/ticket_events.json", .incremental,
+                    [("start_time", String(context.plan.startTime)), ("per_page", "1")]
+                ))
+        }
+        for (table, path, endpoint, query) in probes {
             do {
                 _ = try await context.client.get(context.client.url(path, query), endpoint)
                 tables[table] = .synced

@@ -10,6 +10,8 @@ public enum WireTable: String, Sendable, CaseIterable, Comparable {
     case organizations
     case ticketAudits = "ticket_audits"
     case ticketComments = "ticket_comments"
+    /// The incremental ticket event export: every ticket update (field changes and comments).
+    case ticketEvents = "ticket_events"
     case ticketFields = "ticket_fields"
     case ticketForms = "ticket_forms"
     case macros
@@ -37,7 +39,8 @@ public enum WireTable: String, Sendable, CaseIterable, Comparable {
         "satisfaction_ratings": .satisfactionRatings, "sla_policies": .slaPolicies, "groups": .groups,
         "group_memberships": .groupMemberships, "users": .users, "organizations": .organizations,
         "audits": .ticketAudits, "ticket_audits": .ticketAudits, "comments": .ticketComments,
-        "ticket_comments": .ticketComments, "ticket_fields": .ticketFields, "ticket_forms": .ticketForms,
+        "ticket_comments": .ticketComments, "ticket_events": .ticketEvents, "ticket_fields": .ticketFields,
+        "ticket_forms": .ticketForms,
         "macros": .macros, "tags": .tags, "ticket_metric_events": .ticketMetricEvents, "schedules": .schedules,
     ]
 
@@ -45,7 +48,8 @@ public enum WireTable: String, Sendable, CaseIterable, Comparable {
         "ticket": .tickets, "ticket_metric": .ticketMetrics, "metric_set": .ticketMetrics,
         "satisfaction_rating": .satisfactionRatings, "sla_policy": .slaPolicies, "group": .groups,
         "group_membership": .groupMemberships, "user": .users, "organization": .organizations,
-        "audit": .ticketAudits, "comment": .ticketComments, "ticket_field": .ticketFields,
+        "audit": .ticketAudits, "comment": .ticketComments, "ticket_event": .ticketEvents,
+        "ticket_field": .ticketFields,
         "ticket_form": .ticketForms, "macro": .macros, "ticket_metric_event": .ticketMetricEvents,
         "schedule": .schedules,
     ]

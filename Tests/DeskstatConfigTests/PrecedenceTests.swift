@@ -32,7 +32,7 @@ struct PrecedenceCase: Sendable, CustomTestStringConvertible {
         PrecedenceCase(
             key: "tables", setFlag: { $0.tables = ["users"] }, flagValue: "users",
             environment: ("DESKSTAT_TABLES", "tags, groups", "groups,tags"), fileLine: "tables: [tickets, macros]",
-            fileValue: "tickets,macros", defaultValue: ZendeskTable.allNames.joined(separator: ","),
+            fileValue: "tickets,macros", defaultValue: ZendeskTable.defaultNames.joined(separator: ","),
             read: { c in (c.tables.value.joined(separator: ","), c.tables.source) }),
         PrecedenceCase(
             key: "cache", setFlag: { $0.cachePath = "/flag.sqlite" }, flagValue: "/flag.sqlite",

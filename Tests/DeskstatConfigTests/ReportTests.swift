@@ -39,7 +39,7 @@ struct ReportTests {
         #expect(byKey["subdomain"]?.value == "not set")
         #expect(byKey["base_url"]?.value == "not set")
         #expect(byKey["token"]?.value == "not set")
-        #expect(byKey["tables"]?.value == "all")
+        #expect(byKey["tables"]?.value == "default (all but ticket_audits)")
         #expect(byKey["config_file"]?.value == "not set")
         #expect(rows.map(\.key).count == 12)
     }

@@ -26,7 +26,7 @@ struct TemplateTests {
         #expect(configuration.subdomain?.value == "acme")
         #expect(configuration.email?.value == "admin@acme.com")
         #expect(configuration.startDate?.value == 1_485_302_400)
-        #expect(configuration.tables.value == ZendeskTable.allNames)
+        #expect(configuration.tables.value == ZendeskTable.defaultNames)
         #expect(configuration.cachePath == Sourced("deskstat.sqlite", from: .default))
         #expect(configuration.baseURL == nil)
         #expect(configuration.requestsPerMinute == Sourced(200, from: .default))

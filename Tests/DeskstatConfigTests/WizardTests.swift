@@ -9,7 +9,7 @@ struct WizardTests {
             "https://acme.zendesk.com",  // subdomain, normalised
             "not-an-email", "admin@acme.com",  // email: invalid, then valid
             "2017/01/25", "2017-01-25",  // start date: invalid, then valid
-            "",  // tables: all
+            "",  // tables: default
             "",  // cache: default
             "",  // token file: skipped
         ])
@@ -24,7 +24,7 @@ struct WizardTests {
         #expect(problems.count == 2)
         #expect(problems.first?.contains("\"not-an-email\" is not an email address") == true)
         #expect(problems.last?.contains("\"2017/01/25\" is not a date") == true)
-        #expect(prompter.prompts[5].hasSuffix("[all]: "))
+        #expect(prompter.prompts[5].hasSuffix("[default]: "))
     }
 
     @Test("pre-filled answers from flags and the environment are shown and taken on Enter")
@@ -82,7 +82,7 @@ struct WizardTests {
         #expect(values.email == "admin@acme.com")
         #expect(values.baseURL == "http://127.0.0.1:8080")
         #expect(values.requestsPerMinute == 400)
-        #expect(values.tables == ZendeskTable.allNames)
+        #expect(values.tables == ZendeskTable.defaultNames)
 
         let incomplete = InitDefaults(flags: ConfigFlags(email: "admin@acme.com"), environment: [:])
         #expect(!incomplete.isComplete)

@@ -37,7 +37,7 @@ final class SyncHarness: @unchecked Sendable {
     func syncer(
         cache: Cache, tables: Set<CacheTable> = Set(CacheTable.allCases), exportPageSize: Int = 25,
         listPageSize: Int = 10,
-        authorization: String? = nil, stopAfterPages: Int? = nil
+        authorization: String? = nil, stopAfterPages: Int? = nil, ticketEvents: Bool = false
     ) -> Syncer {
         let settings = ZendeskClient.Settings(
             baseURL: baseURL, authorization: authorization ?? self.authorization, incrementalPerMinute: 10,
@@ -47,7 +47,8 @@ final class SyncHarness: @unchecked Sendable {
             self?.record(event)
         }
         let plan = SyncPlan(
-            tables: tables, startTime: Self.start, exportPageSize: exportPageSize, listPageSize: listPageSize)
+            tables: tables, startTime: Self.start, exportPageSize: exportPageSize, listPageSize: listPageSize,
+            ticketEvents: ticketEvents)
         let pages = PageCounter()
         return Syncer(
             cache: cache, client: client, plan: plan, clock: clock,
