@@ -116,3 +116,45 @@ import Testing
         #expect(sources.map { ($0.path as NSString).lastPathComponent } == ["1.json", "2.json"])
     }
 }
+
+/// `deskstat import` of the incremental ticket event export's bodies.
+@Suite struct TicketEventImportTests {
+    static let body = #"""
+        {"ticket_events": [
+          {"id": 500, "ticket_id": 9, "timestamp": 1794816000, "created_at": "2026-11-16T08:00:00Z", "updater_id": 5,
+           "via": "Mail", "event_type": "Audit",
+           "child_events": [
+             {"id": 501, "via": "Mail", "via_reference_id": null, "status": "new", "event_type": "Create"},
+             {"id": 502, "event_type": "Comment", "author_id": 5, "body": "Help", "public": true}]},
+          {"id": 510, "ticket_id": 9, "timestamp": 1794819600, "created_at": "2026-11-16T09:00:00Z", "updater_id": 6,
+           "via": "Web form", "event_type": "Audit",
+           "child_events": [
+             {"id": 511, "status": "open", "previous_value": "new", "event_type": "Change"},
+             {"id": 512, "event_type": "Comment", "author_id": 6, "body": "On it", "public": false}]}],
+         "count": 2, "end_time": 1794819600, "next_page": null, "end_of_stream": true}
+        """#
+
+    @Test func eventsLandAsAuditsAndComments() throws {
+        let fixture = try ImportFixture()
+        let report = try fixture.importText(Self.body, name: "ticket_events.json")
+        #expect(report.tables.keys.contains { $0.rawValue == "ticket_audits" })
+        #expect(try fixture.count("ticket_audits") == 2)
+        #expect(try fixture.count("ticket_comments") == 2)
+        #expect(try fixture.scalar("SELECT author_id FROM ticket_audits WHERE id = 510") == 6)
+        #expect(try fixture.scalar("SELECT created_at FROM ticket_audits WHERE id = 510") == 1_794_819_600)
+        #expect(try fixture.scalar("SELECT public FROM ticket_comments WHERE id = 512") == 0)
+        #expect(try fixture.scalar("SELECT ticket_id FROM ticket_comments WHERE id = 512") == 9)
+        let raw: String? = try fixture.scalar("SELECT raw_json FROM ticket_audits WHERE id = 500")
+        #expect(raw?.contains("child_events") == true)
+    }
+
+    @Test func theSameUpdateFromAnAuditIsNotADuplicate() throws {
+        let fixture = try ImportFixture()
+        try fixture.importText(Self.body, name: "ticket_events.json")
+        try fixture.importText(
+            #"{"audits":[{"id":510,"ticket_id":9,"created_at":"2026-11-16T09:00:00Z","author_id":6,"events":[{"id":511,"type":"Change","field_name":"status","value":"open","previous_value":"new"},{"id":512,"type":"Comment","public":false,"author_id":6}]}]}"#,
+            name: "audits.json")
+        #expect(try fixture.count("ticket_audits") == 2)
+        #expect(try fixture.count("ticket_comments") == 2)
+    }
+}

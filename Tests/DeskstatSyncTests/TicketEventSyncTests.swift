@@ -115,3 +115,40 @@ import Testing
         #expect(try SyncHarness.snapshot(both, "ticket_audits", version: "ticket_id || '/' || created_at") == events)
     }
 }
+
+/// The export's rule for a page that holds only one second: it is that whole second (Zendesk
+/// never splits a second across pages), so the next page starts one second later.
+@Suite struct TicketEventPagingTests {
+    static func page(_ events: [(id: Int64, time: Int64)], endTime: Int64, endOfStream: Bool) -> String {
+        let records = events.map { event in
+            #"{"id": \#(event.id), "ticket_id": 1, "timestamp": \#(event.time), "child_events": [{"id": \#(event.id + 1), "status": "open", "event_type": "Create"}]}"#
+        }
+        let next =
+            endOfStream ? "null" : #""http://127.0.0.1:9/api/v2/incremental/ticket_events.json?start_time=\#(endTime)""#
+        return
+            #"{"ticket_events": [\#(records.joined(separator: ","))], "count": \#(events.count), "end_time": \#(endTime), "next_page": \#(next), "end_of_stream": \#(endOfStream)}"#
+    }
+
+    @Test func aPageAllInOneSecondMovesOnBySecond() async throws {
+        let transport = ScriptedTransport([
+            .respond(200, body: Self.page([(10, 5_000), (20, 5_000)], endTime: 5_000, endOfStream: false)),
+            .respond(200, body: Self.page([(30, 6_000)], endTime: 6_000, endOfStream: true)),
+        ])
+        let clock = VirtualClock()
+        let directory = NSTemporaryDirectory() + "deskstat-paging-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let cache = try Cache.open(at: directory + "/cache.sqlite")
+        let client = ZendeskClientTests().client(transport, clock: clock)
+        let plan = SyncPlan(tables: [], startTime: 5_000, ticketEvents: true)
+        let report = await Syncer(cache: cache, client: client, plan: plan, clock: clock, events: { _ in }).run()
+        #expect(report.outcomes == ["ticket_events": .synced])
+        let starts = transport.requests.map { request in
+            URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems?.first {
+                $0.name == "start_time"
+            }?.value
+        }
+        #expect(starts == ["5000", "5001"])
+        #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM ticket_audits") == 3)
+    }
+}
