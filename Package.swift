@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "DeskstatEngine",
             dependencies: [
-                "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport", "ZendeskWire",
+                "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport", "ZendeskWire", "DeskstatTimeline",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),

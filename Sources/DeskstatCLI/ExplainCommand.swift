@@ -28,9 +28,15 @@ struct ExplainCommand: ParsableCommand {
         try reportingErrors {
             let windows = try windowOptions.resolve(
                 now: Int64(Date().timeIntervalSince1970), defaultPeriod: "last-week", defaultCompare: nil)
-            let facts = try FactLoader(cache: try cacheOptions.open(.readOnly)).loadTicket(ticket)
-            let explanation = try TicketExplanation.explain(
+            let cache = try cacheOptions.open(.readOnly)
+            let facts = try FactLoader(cache: cache).loadTicket(ticket)
+            var explanation = try TicketExplanation.explain(
                 ticket, facts: facts, window: windows.window, asOf: windows.asOf)
+            let loader = TimelineLoader(cache: cache)
+            let schedules = try loader.scheduleBook()
+            explanation.timeline = TicketExplanation.timelineLines(
+                try loader.timeline(ticket), schedule: schedules.book.defaultSchedule)
+            explanation.warnings += schedules.warnings
             Terminal.standardOutput.write(Self.render(explanation, windowLabel: windows.label))
         }
     }
@@ -59,6 +65,8 @@ struct ExplainCommand: ParsableCommand {
             for condition in trial.conditions { out += "      \(condition.label): \(condition.value)\n" }
         }
         out += "\n" + block("SLA targets", explanation.slaTargets)
+        out += block(
+            "Timeline (reply times in calendar/business minutes, account default schedule)", explanation.timeline)
         for warning in explanation.warnings { out += "warning: \(warning)\n" }
         return out
     }

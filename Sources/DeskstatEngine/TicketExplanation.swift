@@ -21,6 +21,8 @@ public struct TicketExplanation: Sendable {
     /// Every policy tried, in order, with each condition's outcome.
     public var slaTrials: [(policy: String, matched: Bool, conditions: [Line])]
     public var slaTargets: [Line]
+    /// The ticket's history from its cached updates and comments (``timelineLines(_:schedule:)``).
+    public var timeline: [Line] = []
     public var warnings: [String]
 
     /// Explains ticket `id` against `window` as of `asOf`.

@@ -1,5 +1,6 @@
-import DeskstatTime
 import Testing
+
+@testable import DeskstatTime
 
 /// Business minutes, hand-computed. Epochs come from GNU date (`date -u -d '2026-11-16 08:00Z' +%s`);
 /// local readings were checked with `TZ=<zone> date -d @<epoch>`.
@@ -145,5 +146,20 @@ import Testing
         #expect(throws: TimeError.invalidHoliday(text: "2026-12-28..2026-12-24")) {
             try Self.schedule(holidays: [("2026-12-28", "2026-12-24")])
         }
+    }
+}
+
+@Suite struct ZendeskTimeZoneNameTests {
+    @Test func zendeskDisplayNamesMapToIANAZones() throws {
+        #expect(try ReportTimeZone(zendeskName: "Eastern Time (US & Canada)").identifier == "America/New_York")
+        #expect(try ReportTimeZone(zendeskName: "Berlin").identifier == "Europe/Berlin")
+        #expect(try ReportTimeZone(zendeskName: "Europe/Paris").identifier == "Europe/Paris")
+        #expect(try ReportTimeZone(zendeskName: "UTC") == .utc)
+        #expect(throws: TimeError.self) { try ReportTimeZone(zendeskName: "Moon Time") }
+    }
+
+    @Test func everyMappedZoneExists() throws {
+        let unknown = ReportTimeZone.zendeskNames.filter { (try? ReportTimeZone($0.value)) == nil }
+        #expect(unknown.isEmpty, "\(unknown)")
     }
 }
