@@ -80,6 +80,7 @@ let package = Package(
             dependencies: [
                 "ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatGenerator", "DeskstatTime", "DeskstatSLA",
                 "DeskstatEngine", "DeskstatReport", "DeskstatBench", "DeskstatConfig", "DeskstatSync",
+                "DeskstatTimeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -111,6 +112,7 @@ let package = Package(
             name: "DeskstatEngineTests",
             dependencies: [
                 "DeskstatEngine", "DeskstatImport", "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport",
+                "DeskstatTimeline",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),

@@ -16,7 +16,8 @@ public struct DeskstatCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self, ImportCommand.self, StatusCommand.self, ReportCommand.self, KPICommand.self,
             QueryCommand.self,
-            ExplainCommand.self, SyncCommand.self, InitCommand.self, ConfigCommand.self, BenchCommand.self,
+            ExplainCommand.self, ReconcileCommand.self, SyncCommand.self, InitCommand.self, ConfigCommand.self,
+            BenchCommand.self,
         ])
 
     public init() {}

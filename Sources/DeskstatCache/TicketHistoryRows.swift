@@ -61,6 +61,12 @@ extension Cache {
         }
     }
 
+    /// The tickets with at least one cached update (audit or ticket event), in id order.
+    public func ticketIDsWithHistory() throws -> [Int64] {
+        try read { db in try Int64.fetchAll(db, sql: "SELECT DISTINCT ticket_id FROM ticket_audits ORDER BY ticket_id")
+        }
+    }
+
     /// Every cached schedule with its intervals (in position order) and holidays (by start date).
     public func schedules() throws -> [ScheduleRows] {
         try read { db in

@@ -2,6 +2,7 @@ import DeskstatCache
 import DeskstatEngine
 import DeskstatImport
 import DeskstatTime
+import DeskstatTimeline
 import Foundation
 import Testing
 
@@ -76,5 +77,28 @@ import Testing
                 "first reply 2026-11-16T09:00:00Z 60/60 min since 2026-11-16T08:00:00Z",
                 "next reply 2026-11-17T11:30:00Z 90/90 min since 2026-11-17T10:00:00Z",
             ])
+    }
+}
+
+/// The fixture account's audited tickets (1024, 1025), against fixtures/EXPECTED.md § 9.
+@Suite struct FixtureTimelineTests {
+    @Test func timelineOf1024() throws {
+        let loader = TimelineLoader(cache: FixtureAccount.cache)
+        let timeline = try loader.timeline(1024)
+        #expect(timeline.reopens == [1_794_999_600])  // 2026-11-18T11:00:00Z
+        #expect(timeline.solves == [1_794_929_400, 1_795_098_600])  // 11-17 15:30, 11-19 14:30
+        #expect(timeline.isUnsolved(at: 1_794_916_800) && timeline.isUnsolved(at: 1_795_003_200))  // 11-17/18 12:00
+        #expect(!timeline.isUnsolved(at: 1_794_960_000))  // 11-18 00:00, solved
+        let schedule = try loader.scheduleBook().book.defaultSchedule
+        let replies = HistoryKPIs.replies(timeline)
+        #expect(replies.map(\.calendarSeconds) == [61_200, 1_800, 99_000])
+        #expect(replies.map { $0.businessSeconds(on: schedule) } == [3_600, 1_800, 41_400])
+    }
+
+    @Test func reconcileAgreesOnBothAuditedTickets() throws {
+        let results = try TimelineLoader(cache: FixtureAccount.cache).reconcile(asOf: FixtureAccount.asOf)
+        #expect(results.map(\.ticketID) == [1024, 1025])
+        #expect(results.filter(\.agrees).count == 2)
+        #expect(results.map { $0.checks.map(\.timelineMinutes) } == [[1_020, 4_200], [235, 235]])
     }
 }

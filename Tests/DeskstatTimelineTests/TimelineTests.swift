@@ -324,3 +324,39 @@ enum Story {
             isCreate: create)
     }
 }
+
+@Suite struct ReconciliationTests {
+    let t0 = Story.t0
+
+    @Test func storyAgreesWithItsOwnMetricSet() throws {
+        let timeline = try Story.timelineFromEvents()
+        // First public agent reply at T0+1h (60 min); final solve at T0+74h (4440 min).
+        let result = Reconciliation.compare(
+            timeline, zendeskFirstReply: 60, zendeskFullResolution: 4_440, asOf: t0 + 100 * Story.hour)
+        #expect(result.agrees)
+        #expect(result.checks.map(\.timelineMinutes) == [60, 4_440])
+    }
+
+    @Test func disagreementsNameTheirReason() throws {
+        let timeline = try Story.timelineFromEvents()
+        let result = Reconciliation.compare(
+            timeline, zendeskFirstReply: 45, zendeskFullResolution: nil, asOf: t0 + 100 * Story.hour)
+        #expect(!result.agrees)
+        #expect(
+            result.checks.map(\.reason) == [
+                "differs by 15 min", "Zendesk has no value yet (metric set older than the history?)",
+            ])
+        let early = Reconciliation.compare(
+            timeline, zendeskFirstReply: 60, zendeskFullResolution: 4_440, asOf: t0 + 60 * Story.hour)
+        #expect(early.checks.last?.reason?.hasPrefix("the timeline has not solved at as-of") == true)
+    }
+
+    @Test func agentOpenedTicketsCountTheSecondAgentComment() throws {
+        let test = TimelineTests()
+        let comments = [
+            try test.comment(1, at: t0, author: 2, ticket: 7), try test.comment(2, at: t0 + 600, author: 2, ticket: 7),
+        ]
+        let timeline = TicketTimeline(ticketID: 7, createdAt: t0, changes: [], comments: comments, roles: Story.roles)
+        #expect(HistoryKPIs.firstReplyFromCreation(timeline) == t0 + 600)
+    }
+}
