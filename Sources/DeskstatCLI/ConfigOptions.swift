@@ -20,7 +20,9 @@ struct ConfigOptions: ParsableArguments {
         help: ArgumentHelp("Where history starts (UTC), e.g. 2017-01-25T00:00:00Z.", valueName: "date"))
     var startDate: String?
 
-    @Option(help: ArgumentHelp("Tables to sync, comma-separated (default all).", valueName: "a,b"))
+    @Option(
+        help: ArgumentHelp(
+            "Tables to sync, comma-separated, or all, or default (all but ticket_audits).", valueName: "a,b"))
     var tables: String?
 
     @Option(help: ArgumentHelp("The cache file.", valueName: "path"))
