@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// `deskstat explain` shows the timeline and `deskstat reconcile` compares it, on the fixture account.
+@Suite struct TimelineEndToEndTests {
+    @Test func explainAndReconcileOnTheFixtures() throws {
+        let cache = try makeScratchDirectory() + "/c.sqlite"
+        let fixtures = BinaryRunner.packageRoot.appendingPathComponent("fixtures/account").path
+        let imported = try BinaryRunner.run(["import", "--cache", cache, fixtures])
+        #expect(imported.status == 0, "\(imported.stderr)")
+
+        let explained = try BinaryRunner.run(["explain", "1024", "--cache", cache, "--period", "2026-W47"])
+        #expect(explained.status == 0, "\(explained.stderr)")
+        #expect(explained.stdout.contains("2026-11-18T11:00:00Z              reopened (solved → unsolved)"))
+        #expect(explained.stdout.contains("next reply 2026-11-19T14:30:00Z   1650/690 min since 2026-11-18T11:00:00Z"))
+
+        let reconciled = try BinaryRunner.run(["reconcile", "--cache", cache, "--as-of", "2026-11-23T00:00:00Z"])
+        #expect(reconciled.status == 0, "\(reconciled.stderr)")
+        #expect(reconciled.stdout == "2 tickets with a history and a metric set: 2 agree (100.0%)\n")
+
+        // An earlier public reply by agent 5003 on 1025 (11-17 10:00, 50 min after creation) that
+        // Zendesk's metric set (235 min) does not know about.
+        let extra = (cache as NSString).deletingLastPathComponent + "/ticket_events.json"
+        let body = #"""
+            {"ticket_events": [{"id": 99001, "ticket_id": 1025, "timestamp": 1794909600, "updater_id": 5003,
+              "child_events": [{"id": 99002, "event_type": "Comment", "author_id": 5003, "public": true}]}],
+             "count": 1, "end_time": 1794909600, "next_page": null, "end_of_stream": true}
+            """#
+        try Data(body.utf8).write(to: URL(fileURLWithPath: extra))
+        #expect(try BinaryRunner.run(["import", "--cache", cache, extra]).status == 0)
+        let differing = try BinaryRunner.run(["reconcile", "--cache", cache, "--as-of", "2026-11-23T00:00:00Z"])
+        #expect(differing.status == 0, "\(differing.stderr)")
+        #expect(
+            differing.stdout == """
+                2 tickets with a history and a metric set: 1 agree (50.0%)
+
+                ticket  metric                zendesk  timeline  reason
+                1025    first_reply_time      235      50        differs by -185 min
+
+                """)
+    }
+}
