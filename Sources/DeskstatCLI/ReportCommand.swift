@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract:
-            "Render a report (weekly, monthly, sla, csat, history, or a YAML definition) as text, Markdown, JSON or CSV.",
+            "Render a report (weekly, monthly, sla, csat, history, or a YAML definition) as text, Markdown, JSON, CSV or HTML.",
         discussion: """
             Examples:
               deskstat report weekly
@@ -140,8 +140,8 @@ enum ReportFrontend {
         request.draftPolicies = try sla.draft()
         request.completeness = try loader.completeness(window: windows.window)
         request.staleAfterDays = staleAfterDays
-        let since = min(windows.window.from, windows.previous?.from ?? windows.window.from)
-        var facts = try loader.load(since: since, until: max(windows.window.to, windows.asOf + 1))
+        let range = request.factRange
+        var facts = try loader.load(since: range.since, until: range.until)
         if sla.source != .evaluated { facts.slaEvents = try SLAEventSet.load(from: cache, for: facts) }
         return try ReportBuilder.build(request, facts: facts)
     }

@@ -89,7 +89,7 @@ struct ResolvedWindows {
 
 /// `--format`, `-o`, `--section`, `--fail-on`: how a report leaves deskstat.
 struct OutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("text, markdown, json or csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("text, markdown, json, csv or html.", valueName: "format"))
     var format: String = "text"
 
     @Option(

@@ -124,7 +124,16 @@ extension ReportDefinitions {
                     clock: business
 
                   - id: trend
-                    title: Weekly trend
+                    title: Last 12 months
+                    kind: trend
+                    kpis: [created, solved, first_reply_time, full_resolution_time, csat, sla]
+                    stats: [median]
+                    clock: business
+                    by: month
+                    limit: 12
+
+                  - id: weeks
+                    title: Weeks of the month
                     kpis: [created, solved, first_reply_time, csat]
                     stats: [median]
                     by: week
@@ -253,7 +262,15 @@ extension ReportDefinitions {
                     kind: headline
                     kpis: [created, solved, backlog, first_reply_time, full_resolution_time, reopen_rate, one_touch_rate, csat, sla]
                     stats: [median]
-                    clock: calendar
+                    clock: both
+
+                  - id: trend
+                    title: Last 12 weeks
+                    kind: trend
+                    kpis: [created, solved, first_reply_time, full_resolution_time, csat, sla]
+                    stats: [median]
+                    by: week
+                    limit: 12
 
                   - id: volume
                     title: Volume by channel
