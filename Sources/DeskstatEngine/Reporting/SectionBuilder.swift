@@ -73,12 +73,40 @@ enum SectionBuilder {
                 ReportColumn(
                     id: $0.id, title: singleKPI ? $0.shortLabel : $0.label, kind: $0.kind, direction: $0.direction)
             }
-        let rows = context.result.current.kpis.keys.sorted().map { key -> [ReportValue] in
+        var rows = context.result.current.kpis.keys.sorted().map { key -> [ReportValue] in
             let values = context.result.current.kpis[key] ?? KPIValues()
             let sla = context.showsSLA ? context.result.current.sla[key] : nil
             return [.text(key.label)] + items.map { $0.read(values, sla) }
         }
-        var table = ReportTable(id: "by_\(sliceName)", columns: columns, rows: rows)
+        var extraColumns: [ReportColumn] = []
+        if let previous = context.result.previous, context.definition.comparesRows, case .dimension? = context.slice {
+            // Per slice: each value's previous and change, matched by slice key.
+            let keys = Set(context.result.current.kpis.keys).union(previous.kpis.keys).sorted()
+            rows = keys.map { key in
+                let now = context.result.current.kpis[key] ?? KPIValues()
+                let before = previous.kpis[key] ?? KPIValues()
+                let nowSLA = context.showsSLA ? context.result.current.sla[key] : nil
+                let beforeSLA = context.showsSLA ? previous.sla[key] : nil
+                return [.text(key.label)] + items.map { $0.read(now, nowSLA) }
+                    + items.flatMap { item -> [ReportValue] in
+                        let value = item.read(now, nowSLA)
+                        let old = item.read(before, beforeSLA)
+                        return [old, difference(value, old)]
+                    }
+            }
+            extraColumns = items.flatMap { item -> [ReportColumn] in
+                let title = singleKPI ? item.shortLabel : item.label
+                return [
+                    ReportColumn(
+                        id: item.id + ".previous", title: "\(title), previous", kind: item.kind,
+                        direction: item.direction),
+                    ReportColumn(
+                        id: item.id + ".change", title: "\(title), change", kind: changeKind(item.kind),
+                        direction: item.direction),
+                ]
+            }
+        }
+        var table = ReportTable(id: "by_\(sliceName)", columns: columns + extraColumns, rows: rows)
         if case .dimension? = context.slice, let first = items.first, first.id == "created" || first.id == "solved" {
             table.chart = .bars(labels: [sliceName], value: first.id)
         }
@@ -240,7 +268,36 @@ enum SectionBuilder {
             }
         }
         rows.append(row("All", context.result.totals.overall.csat))
-        return ReportTable(id: "csat", columns: columns, rows: rows, chart: .bars(labels: [sliceName], value: "csat"))
+        var allColumns = columns
+        if context.definition.comparesRows, let previous = context.result.previous,
+            let previousTotals = context.result.previousTotals
+        {
+            // The previous window's CSAT and the change, per slice label and for All.
+            var before: [String: CSATCounts] = ["All": previousTotals.overall.csat]
+            if context.slice != nil {
+                for (key, values) in previous.kpis { before[key.label] = values.csat }
+            }
+            allColumns += [
+                ReportColumn(id: "previous_csat", title: "CSAT, previous", kind: .ratio, direction: .higher),
+                ReportColumn(id: "csat_change", title: "CSAT, change", kind: .ratioDelta, direction: .higher),
+            ]
+            rows = rows.map { row in
+                guard case .text(let label) = row[0] else { return row }
+                let old = MetricItem.number(before[label]?.score.value)
+                return row + [old, difference(row[4], old)]
+            }
+        }
+        return ReportTable(
+            id: "csat", columns: allColumns, rows: rows, chart: .bars(labels: [sliceName], value: "csat"))
+    }
+
+    /// The kind of a change of a value of `kind`: minutes and ratios keep their unit.
+    static func changeKind(_ kind: ColumnKind) -> ColumnKind {
+        switch kind {
+        case .minutes: .minutesDelta
+        case .ratio: .ratioDelta
+        default: .delta
+        }
     }
 
     static func difference(_ current: ReportValue, _ previous: ReportValue) -> ReportValue {

@@ -18,6 +18,10 @@ public struct SectionDefinition: Sendable, Equatable {
     public var limit: Int?
     /// What the section shows (`SectionKind`); `nil` means `"kpis"`.
     public var kind: String?
+    /// Whether sliced and CSAT tables add the previous window's value and the change per row
+    /// when the report compares (`deskstat kpi --by … --compare previous`). Not a YAML key:
+    /// report definitions compare in their headline section.
+    public var comparesRows = false
 
     /// Creates a section definition.
     public init(

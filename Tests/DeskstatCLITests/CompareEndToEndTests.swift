@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// `--compare previous` on sliced and CSAT KPIs, and monthly periods against the calendar month before.
+@Suite struct CompareEndToEndTests {
+    static let cache: Result<String, any Error> = Result {
+        let directory = try makeScratchDirectory()
+        let path = directory + "/demo.sqlite"
+        let demo = try BinaryRunner.run([
+            "demo", "--tickets", "800", "--end", "2026-11-30", "--cache", path, "--quiet", "--format", "json",
+        ])
+        guard demo.status == 0 else { throw CocoaError(.fileWriteUnknown) }
+        return path
+    }
+
+    @Test func kpiByGroupShowsThePreviousValueAndTheChange() throws {
+        let result = try BinaryRunner.run([
+            "kpi", "first_reply_time", "--by", "channel", "--stat", "median", "--clock", "calendar", "--compare",
+            "previous", "--cache", try Self.cache.get(), "--as-of", "2026-11-30T00:00:00Z", "--format", "csv",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let header = result.stdout.split(separator: "\n").first ?? ""
+        #expect(
+            header
+                == "section,table,channel,first_reply_time.calendar.median,first_reply_time.calendar.median.previous,"
+                + "first_reply_time.calendar.median.change")
+    }
+
+    @Test func kpiCSATComparesToo() throws {
+        let result = try BinaryRunner.run([
+            "kpi", "csat", "--by", "group", "--compare", "previous", "--cache", try Self.cache.get(), "--as-of",
+            "2026-11-30T00:00:00Z",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("CSAT, previous") && result.stdout.contains("CSAT, change"))
+        let json = try BinaryRunner.run([
+            "kpi", "csat", "--compare", "previous", "--cache", try Self.cache.get(), "--as-of", "2026-11-30T00:00:00Z",
+            "--format", "json",
+        ])
+        #expect(json.stdout.contains("\"previous_csat\": "))
+    }
+
+    @Test func aMonthComparesWithTheCalendarMonthBefore() throws {
+        let result = try BinaryRunner.run([
+            "report", "monthly", "--period", "2026-03", "--cache", try Self.cache.get(), "--as-of",
+            "2026-11-30T00:00:00Z",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains("compared with 2026-02: 2026-02-01 → 2026-03-01"), "\(result.stdout.prefix(400))")
+    }
+}
