@@ -110,8 +110,8 @@ extension ReportDefinitions {
                 # so a typo never silently changes a report. Every key is documented in reports/README.md.
                 title: Monthly support review
                 description: >-
-                  The month against the month before: headline numbers, weekly trend, channels and groups,
-                  resolution times on both clocks, quality, CSAT and SLA.
+                  The month against the calendar month before: headline numbers, the last 12 months, the weeks
+                  of the month, channels and groups, resolution times on both clocks, quality, CSAT and SLA.
                 period: last-month
                 compare: previous
 
@@ -251,8 +251,8 @@ extension ReportDefinitions {
                 # so a typo never silently changes a report. Every key is documented in reports/README.md.
                 title: Weekly support report
                 description: >-
-                  The week's headline numbers compared with the week before, then volume and backlog,
-                  responsiveness, resolution and waits, reopens and one-touch, CSAT and SLA.
+                  The week's headline numbers compared with the week before, the last 12 weeks, then volume
+                  and backlog, responsiveness, resolution and waits, reopens and one-touch, CSAT and SLA.
                 period: last-week
                 compare: previous
 
