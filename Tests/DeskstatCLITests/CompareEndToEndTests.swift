@@ -49,4 +49,15 @@ import Testing
         #expect(
             result.stdout.contains("compared with 2026-02: 2026-02-01 → 2026-03-01"), "\(result.stdout.prefix(400))")
     }
+
+    @Test func clippedAndUnfinishedBucketsAreMarkedPartial() throws {
+        let result = try BinaryRunner.run([
+            "kpi", "created", "--by", "week", "--from", "2026-11-04", "--to", "2026-11-30", "--cache",
+            try Self.cache.get(), "--as-of", "2026-11-27T00:00:00Z", "--format", "csv",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let weeks = result.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[2] }
+        // 11-04 is a Wednesday (W45 cut by the window); W48 runs past as-of.
+        #expect(weeks == ["2026-W45 (partial)", "2026-W46", "2026-W47", "2026-W48 (partial)"])
+    }
 }

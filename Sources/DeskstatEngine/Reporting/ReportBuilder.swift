@@ -183,7 +183,10 @@ final class LazyWindow {
         guard let size = bucketSize else { return compute(window, dimension, current) }
         var values: [SliceKey: Value] = [:]
         for bucket in Buckets.split(window, by: size, in: request.timeZone) {
-            values[SliceKey(key: String(bucket.window.from), label: bucket.label)] =
+            // A bucket cut by the window's edge or running past as-of is not a whole period.
+            let whole = BucketSeries.trailing(1, endingWith: bucket.window.from, by: size, in: request.timeZone)
+            let partial = whole.window != bucket.window || bucket.window.to > request.asOf
+            values[SliceKey(key: String(bucket.window.from), label: bucket.label + (partial ? " (partial)" : ""))] =
                 compute(bucket.window, nil, false)[.all]
         }
         return values
