@@ -104,6 +104,16 @@ import Testing
         #expect(html.contains("<desc id=\"chart-1-d\">"))
     }
 
+    @Test func theHTMLIsByteIdenticalAcrossRunsTimeZonesAndLocales() throws {
+        let path = try Self.page.get()
+        let cache = (path as NSString).deletingLastPathComponent + "/demo.sqlite"
+        let again = try BinaryRunner.run(
+            ["report", "weekly", "--cache", cache, "--as-of", "2026-11-30T00:00:00Z", "--format", "html"],
+            environment: ["TZ": "Asia/Tokyo", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout == (try String(contentsOfFile: path, encoding: .utf8)))
+    }
+
     // MARK: Helpers
 
     static func bigEndian(_ data: Data, at offset: Int) -> Int {
