@@ -12,7 +12,7 @@ enum SectionBuilder {
         case .backlog:
             tables = [backlog(context)]
         case .sla:
-            tables = [slaTargets(context)]
+            tables = [slaByPolicyAndMetric(context), slaTargets(context)]
         case .slaBreaches:
             tables = [slaBreaches(context)]
         case .csat:
@@ -214,9 +214,38 @@ enum SectionBuilder {
             return row(key.policyTitle, key.metric, key.priority, counts)
         }
         rows.append(row("All policies", "all", "all", summary.totals))
+        return ReportTable(id: "targets", columns: columns, rows: rows)
+    }
+
+    /// Achievement per policy and metric (all priorities together), for the SLA chart: the
+    /// targets that were achieved or breached in the window, policies in evaluation order.
+    static func slaByPolicyAndMetric(_ context: SectionContext) -> ReportTable {
+        let summary = context.result.totals.sla[.all] ?? SLASummary()
+        var order: [SLATargetKey] = []
+        var totals: [String: SLACounts] = [:]
+        for key in summary.byTarget.keys.sorted() {
+            let id = "\(key.policyID)\u{1F}\(key.metric)"
+            if totals[id] == nil { order.append(key) }
+            totals[id, default: SLACounts()].add(summary.byTarget[key] ?? SLACounts())
+        }
+        let rows = order.compactMap { key -> [ReportValue]? in
+            guard let counts = totals["\(key.policyID)\u{1F}\(key.metric)"], counts.achieved + counts.breached > 0
+            else { return nil }
+            return [
+                .text(key.policyTitle), .text(key.metric), .integer(Int64(counts.achieved)),
+                .integer(Int64(counts.breached)), MetricItem.number(counts.achievementRate.value),
+            ]
+        }
         return ReportTable(
-            id: "targets", columns: columns, rows: rows,
-            chart: .bars(labels: ["policy", "metric", "priority"], value: "achievement_rate"))
+            id: "by_policy_metric", title: "Achievement by policy and metric",
+            columns: [
+                ReportColumn(id: "policy", title: "Policy", kind: .label),
+                ReportColumn(id: "metric", title: "Metric", kind: .label),
+                ReportColumn(id: "achieved", title: "Achieved", kind: .count),
+                ReportColumn(id: "breached", title: "Breached", kind: .count, direction: .lower),
+                ReportColumn(id: "achievement_rate", title: "Achieved %", kind: .ratio, direction: .higher),
+            ],
+            rows: rows, chart: .bars(labels: ["policy", "metric"], value: "achievement_rate"))
     }
 
     /// Breaches attributed to the window, per group (or the section's slice).

@@ -17,7 +17,7 @@ struct ChartAxis: Sendable, Equatable {
         switch kind {
         case .ratio:
             step = ChartAxis.roundStep(max(top, 0.0001) / Double(targetTicks), candidates: [0.05, 0.1, 0.2, 0.25])
-            unit = "% (share)"
+            unit = "percent"
         case .minutes:
             // Round durations: minutes, then hours, then days.
             let minuteSteps: [Double] = [1, 2, 5, 10, 15, 30, 60, 120, 180, 240, 360, 720, 1440, 2880, 7200, 10080]

@@ -227,8 +227,8 @@ public struct HTMLRenderer: ReportRenderer {
         let values = table.rows.indices.map { table.value(row: $0, column: valueColumn).doubleValue }
         let axis = ChartAxis(largest: values.compactMap { $0 }.max() ?? 0, kind: kind)
         let rowHeight = 22.0
-        let labelWidth = 230.0
-        let width = 640.0
+        let labelWidth = 360.0
+        let width = 770.0
         let right = 70.0
         let top = 24.0
         let plotWidth = width - labelWidth - right
@@ -244,8 +244,8 @@ public struct HTMLRenderer: ReportRenderer {
         svg += "width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<title id=\"\(id)-t\">\(Self.escape(caption)): \(Self.escape(columnTitle))</title>\n"
         svg += "<desc id=\"\(id)-d\">\(Self.escape(described)).</desc>\n"
-        svg += "<text class=\"axis-unit\" x=\"\(Self.n(labelWidth))\" y=\"14\">"
-        svg += "\(Self.escape(columnTitle)) (\(Self.escape(axis.unit)))</text>\n"
+        let heading = kind == .ratio ? columnTitle : "\(columnTitle) (\(axis.unit))"
+        svg += "<text class=\"axis-unit\" x=\"\(Self.n(labelWidth))\" y=\"14\">\(Self.escape(heading))</text>\n"
         let bottomY = top + rowHeight * Double(values.count)
         for tick in axis.ticks {
             let tickX = labelWidth + (axis.maximum > 0 ? tick / axis.maximum : 0) * plotWidth
@@ -256,7 +256,7 @@ public struct HTMLRenderer: ReportRenderer {
         }
         for (index, name) in names.enumerated() {
             let rowY = top + rowHeight * Double(index)
-            let shown = name.count > 34 ? String(name.prefix(33)) + "…" : name
+            let shown = name.count > 58 ? String(name.prefix(57)) + "…" : name
             svg += "<text class=\"bar-label\" x=\"\(Self.n(labelWidth - 8))\" y=\"\(Self.n(rowY + 15))\" "
             svg += "text-anchor=\"end\">\(Self.escape(shown))</text>\n"
             guard let value = values[index] else {

@@ -39,7 +39,7 @@ extension HTMLRenderer {
         .charts { display: flex; flex-wrap: wrap; gap: 12px 20px; }
         figure.chart { margin: 8px 0; }
         figure.chart figcaption { color: var(--muted); font-size: 0.8em; max-width: 320px; }
-        figure.bars figcaption { max-width: 640px; }
+        figure.bars figcaption { max-width: 770px; }
         svg { display: block; max-width: 100%; height: auto; overflow: visible; }
         svg text { fill: var(--fg); font-size: 11px; font-family: inherit; }
         svg .chart-title { font-size: 12px; font-weight: 600; }
