@@ -60,4 +60,33 @@ import Testing
         // 11-04 is a Wednesday (W45 cut by the window); W48 runs past as-of.
         #expect(weeks == ["2026-W45 (partial)", "2026-W46", "2026-W47", "2026-W48 (partial)"])
     }
+
+    /// The trend's last week is the report's own week: the same numbers as the headline, whichever
+    /// SLA source a ticket's outcomes come from.
+    @Test func theTrendsLastPeriodMatchesTheHeadline() throws {
+        for source in ["auto", "evaluated", "recorded"] {
+            let result = try BinaryRunner.run([
+                "report", "weekly", "--cache", try Self.cache.get(), "--as-of", "2026-11-30T00:00:00Z", "--format",
+                "json", "--sla-source", source,
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let metrics = try #require(json["metrics"] as? [String: Any])
+            let sections = try #require(json["sections"] as? [[String: Any]])
+            let trend = try #require(sections.first { $0["id"] as? String == "trend" })
+            let table = try #require((trend["tables"] as? [[String: Any]])?.first)
+            let series = try #require(table["series"] as? [String: [Any]])
+            #expect(series["period"]?.count == 12)
+            for key in [
+                "created", "solved", "first_reply_time.calendar.median", "csat", "sla.breached",
+                "sla.achievement_rate",
+            ] {
+                let last = series[key]?.last as? NSNumber
+                let headline = metrics[key] as? NSNumber
+                #expect(
+                    last != nil && last == headline,
+                    "\(source) \(key): trend \(String(describing: last)), headline \(String(describing: headline))")
+            }
+        }
+    }
 }

@@ -14,7 +14,8 @@ struct TrendValues: Sendable {
 
 extension EngineSession {
     /// Every period's KPIs and SLA counts in one pass over the tickets, one over the ratings and
-    /// one over the SLA evaluations, instead of one pass per period: a ticket counts in the period
+    /// one over the SLA outcomes (recorded and evaluated, per the session's SLA source), instead
+    /// of one pass per period: a ticket counts in the period
     /// of its created_at (created, first reply time) and in the period of its solved_at (solved and
     /// the solve-anchored KPIs), a rating in the period of its updated_at, an SLA target in the
     /// period it was achieved or breached in. Each period's numbers equal `computeKPIs` and
@@ -69,11 +70,26 @@ extension EngineSession {
             (partial.accumulators[period] ?? KPIAccumulator()).values(includeBacklog: false, strings: store.strings)
         }
         var sla = [SLACounts](repeating: SLACounts(), count: periods)
+        // SLA outcomes from the session's source, as `computeSLAForSource` counts them: recorded
+        // instances where the source uses them, deskstat's evaluation for the other tickets.
+        let recorded = slaSource == .evaluated ? nil : self.recorded(asOf: asOf)
+        if let recorded {
+            for (ticketIndex, instances) in recorded.instances {
+                let index = Int(ticketIndex)
+                if let mask, !mask[index] { continue }
+                guard usesRecord(index, recorded), !isDeleted(store.records[index]) else { continue }
+                for instance in instances where instance.status == .achieved || instance.status == .breached {
+                    guard let period = instance.completedAt.flatMap(series.bucketIndex(of:)) else { continue }
+                    sla[period].add(instance.status)
+                }
+            }
+        }
         let evaluations = self.evaluations(asOf: asOf)
         for index in 0..<store.count {
             let policy = evaluations.policy[index]
             guard policy >= 0, policy != SLAEvaluations.notEvaluated else { continue }
             if let mask, !mask[index] { continue }
+            if let recorded, usesRecord(index, recorded) { continue }
             let range = evaluations.outcomeRanges[index]
             for outcomeIndex in Int(range.start)..<Int(range.start + range.count) {
                 let outcome = evaluations.outcomes[outcomeIndex]
