@@ -50,7 +50,9 @@ public struct HTMLRenderer: ReportRenderer {
         }
         if !report.warnings.isEmpty {
             out += "<section id=\"warnings\" class=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n"
-            for warning in report.warnings { out += "<li>\(Self.escape(warning))</li>\n" }
+            for warning in report.warnings {
+                out += "<li>\(Self.escape(warning.message)) <code>\(Self.escape(warning.code))</code></li>\n"
+            }
             out += "</ul>\n</section>\n"
         }
         out += "</main>\n</body>\n</html>\n"
