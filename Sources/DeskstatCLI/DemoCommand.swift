@@ -37,7 +37,7 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress bar.")
     var quiet = false
 
-    @Option(help: ArgumentHelp("The report's format: text, markdown, json or csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("The report's format: text, markdown, json, csv or html.", valueName: "format"))
     var format = "text"
 
     /// Checks flag values that parse but make no sense (exit 64, without the usage text).

@@ -74,10 +74,11 @@ struct KPICommand: ParsableCommand {
             case .csat, .csatResponseRate: kind = .csat
             default: kind = .kpis
             }
-            let section = SectionDefinition(
+            var section = SectionDefinition(
                 id: kpi.rawValue, title: kpi.title, kpis: [kpi.rawValue],
                 stats: stat.split(separator: ",").map(String.init),
                 clock: clock, by: sliceOptions.by, kind: kind.rawValue)
+            section.comparesRows = true
             let definition = ReportDefinition(
                 name: "kpi", title: kpi.title, defaultPeriod: "last-week", sections: [section])
             let report = try ReportFrontend.build(

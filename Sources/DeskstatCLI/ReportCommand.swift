@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract:
-            "Render a report (weekly, monthly, sla, csat, history, or a YAML definition) as text, Markdown, JSON or CSV.",
+            "Render a report (weekly, monthly, sla, csat, history, or a YAML definition) as text, Markdown, JSON, CSV or HTML.",
         discussion: """
             Examples:
               deskstat report weekly
@@ -21,7 +21,10 @@ struct ReportCommand: ParsableCommand {
 
             The window defaults to the definition's period (default: last-week for weekly and sla, \
             last-month for monthly and csat, last-30d for history), as of now unless --as-of. \
-            Definitions live in reports/ (see reports/README.md); KPI definitions in docs/metrics.md. README.md ("CI gates") says exactly when a gate fails.
+            The built-in definitions (weekly, monthly, sla, csat, history) are compiled in; a file NAME.yaml \
+            in --reports DIR, $DESKSTAT_REPORTS or ./reports overrides the built-in of that name \
+            (`deskstat report --list` shows which is used). Format: reports/README.md; KPI definitions: \
+            docs/metrics.md. README.md ("CI gates") says exactly when a gate fails.
 
             \(ExitStatus.helpText(
                 [.success, .runtimeError, .thresholdFailed, .usage, .dataError, .noInput],
@@ -53,8 +56,15 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder of report definitions to search first.", valueName: "dir"))
     var reports: String?
 
+    @Flag(name: .long, help: "List the report definitions (name, title, and the file or built-in they come from).")
+    var list = false
+
     func run() throws {
         try reportingErrors {
+            if list {
+                Terminal.standardOutput.write(ReportDefinitionSource.listing(explicitDirectory: reports))
+                return
+            }
             let now = Int64(Date().timeIntervalSince1970)
             var definition = try ReportDefinitionSource.load(report, explicitDirectory: reports)
             if let by {
@@ -130,8 +140,8 @@ enum ReportFrontend {
         request.draftPolicies = try sla.draft()
         request.completeness = try loader.completeness(window: windows.window)
         request.staleAfterDays = staleAfterDays
-        let since = min(windows.window.from, windows.previous?.from ?? windows.window.from)
-        var facts = try loader.load(since: since, until: max(windows.window.to, windows.asOf + 1))
+        let range = request.factRange
+        var facts = try loader.load(since: range.since, until: range.until)
         if sla.source != .evaluated { facts.slaEvents = try SLAEventSet.load(from: cache, for: facts) }
         return try ReportBuilder.build(request, facts: facts)
     }

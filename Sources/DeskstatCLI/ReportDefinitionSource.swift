@@ -1,8 +1,9 @@
 import DeskstatReport
 import Foundation
 
-/// Where report definitions are found: `--reports DIR`, `$DESKSTAT_REPORTS`, `./reports`, and the
-/// `reports/` folder of the checkout the binary was built in.
+/// Where report definitions are found, first match by name wins: `--reports DIR`,
+/// `$DESKSTAT_REPORTS`, `./reports`, then the definitions compiled into the binary. Nothing is
+/// looked up next to the binary or at the build machine's paths, so an installed copy works anywhere.
 enum ReportDefinitionSource {
     static func directories(explicit: String?) -> [String] {
         var directories: [String] = []
@@ -11,15 +12,6 @@ enum ReportDefinitionSource {
             directories.append(fromEnvironment)
         }
         directories.append("reports")
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = executable.deletingLastPathComponent()
-        for _ in 0..<4 {
-            directories.append(folder.appendingPathComponent("reports").path)
-            folder = folder.deletingLastPathComponent()
-        }
-        directories.append(
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("reports").path)
         var seen: Set<String> = []
         return directories.filter { seen.insert($0).inserted }
     }
@@ -36,5 +28,15 @@ enum ReportDefinitionSource {
         try definition.validate(
             knownKPIs: Set(ReportDefinitions.defaultKPIs), knownSlices: Set(ReportDefinitions.defaultSlices))
         return definition
+    }
+
+    /// The `report --list` table: name, title and source of every definition a name can reach.
+    static func listing(explicitDirectory: String?) -> String {
+        let rows = ReportDefinitions.listing(searchDirectories: directories(explicit: explicitDirectory)).map {
+            [$0.name, $0.title, $0.source]
+        }
+        var table = TextTable(["NAME", "TITLE", "SOURCE"], alignments: [.left, .left, .left])
+        table.rows = rows
+        return table.render()
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 enum ReportOutput {
     static func emit(_ report: Report, options: OutputOptions) throws {
         guard let format = ReportFormat(rawValue: options.format) else {
-            throw CLIError.usage("--format \"\(options.format)\": expected text, markdown, json or csv")
+            throw CLIError.usage("--format \"\(options.format)\": expected text, markdown, json, csv or html")
         }
         let thresholds = try options.failOn.map { expression throws(ReportError) in try Threshold.parse(expression) }
         for threshold in thresholds { try threshold.validate(against: report) }

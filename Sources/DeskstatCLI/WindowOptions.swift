@@ -44,7 +44,13 @@ struct WindowOptions: ParsableArguments {
         guard mode == "previous" || mode == "none" else {
             throw CLIError.usage("--compare \"\(mode)\": expected previous or none")
         }
-        let previous = mode == "previous" ? window.previous(in: zone) : nil
+        // Monthly periods compare with the previous calendar month; others with the equal span before.
+        let monthly: Bool
+        switch spec {
+        case .lastMonth?, .thisMonth?, .month?: monthly = true
+        default: monthly = false
+        }
+        let previous = mode == "previous" ? (monthly ? window.previousMonth(in: zone) : window.previous(in: zone)) : nil
         return ResolvedWindows(
             window: window, label: Self.label(window, spec: spec, zone: zone), previous: previous,
             previousLabel: previous.map { Self.label($0, spec: nil, zone: zone) }, asOf: asOfInstant, timeZone: zone)
@@ -65,13 +71,21 @@ struct WindowOptions: ParsableArguments {
         return instant
     }
 
-    /// `2026-W47` for an ISO-week period, `2026-11` for a month, else `2026-11-16 – 2026-11-22`.
+    /// `2026-W47` for an ISO-week period, `2026-11` for a month (or any window that is exactly
+    /// one calendar month), else `2026-11-16 – 2026-11-22`.
     static func label(_ window: Window, spec: PeriodSpec?, zone: ReportTimeZone) -> String {
         switch spec {
         case .isoWeek?, .month?: return spec?.description ?? ""
         default:
             let first = InstantFormat.date(window.from, in: zone)
             let last = InstantFormat.date(window.to - 1, in: zone)
+            let next = InstantFormat.date(window.to, in: zone)
+            let atMidnight = { (instant: Int64) in InstantFormat.local(instant, in: zone).contains(" 00:00 ") }
+            if first.hasSuffix("-01"), next.hasSuffix("-01"), first.prefix(7) == last.prefix(7),
+                atMidnight(window.from), atMidnight(window.to)
+            {
+                return String(first.prefix(7))
+            }
             return first == last ? first : "\(first) – \(last)"
         }
     }
@@ -89,7 +103,7 @@ struct ResolvedWindows {
 
 /// `--format`, `-o`, `--section`, `--fail-on`: how a report leaves deskstat.
 struct OutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("text, markdown, json or csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("text, markdown, json, csv or html.", valueName: "format"))
     var format: String = "text"
 
     @Option(

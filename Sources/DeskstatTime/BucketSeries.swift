@@ -33,6 +33,20 @@ public struct BucketSeries: Sendable, Equatable {
         self.starts = buckets.map(\.window.from)
     }
 
+    /// The `count` whole calendar buckets (at least one) ending with the one that holds `instant`:
+    /// the periods of a trend that ends with a report's period (pass the window's last instant,
+    /// `window.to - 1`). The buckets are whole: none is clipped to a report window.
+    public static func trailing(
+        _ count: Int, endingWith instant: Int64, by size: BucketSize, in timeZone: ReportTimeZone
+    ) -> BucketSeries {
+        let last = size.periodStart(containing: timeZone.dayNumber(of: instant))
+        var first = last
+        for _ in 1..<max(count, 1) { first = size.periodStart(before: first) }
+        let window = Window(
+            checkedFrom: timeZone.startOfDay(first), to: timeZone.startOfDay(size.periodStart(after: last)))
+        return BucketSeries(window, by: size, in: timeZone)
+    }
+
     /// The number of buckets.
     public var count: Int { buckets.count }
 

@@ -25,6 +25,15 @@ public enum BucketSize: String, Sendable, CaseIterable {
         }
     }
 
+    /// The day number of the first day of the bucket before the one starting on `periodStart`.
+    func periodStart(before periodStart: Int64) -> Int64 {
+        switch self {
+        case .day: return periodStart - 1
+        case .week: return periodStart - 7
+        case .month: return CivilDate(dayNumber: periodStart).firstOfMonth(adding: -1).dayNumber
+        }
+    }
+
     /// The label of the bucket starting on day `periodStart`.
     func label(periodStart: Int64) -> String {
         switch self {

@@ -60,6 +60,28 @@ public struct Window: Sendable, Hashable, CustomStringConvertible {
         return start < from ? Window(checkedFrom: start, to: from) : previous()
     }
 
+    /// The previous calendar month's counterpart of a window that starts on the 1st of a month at
+    /// local midnight: the whole previous month when this window is a whole month (March 2026 is
+    /// compared with February 2026, 28 days), else the same span from the previous month's 1st,
+    /// cut at this window's start (month-to-date against the previous month's same days). Other
+    /// windows get ``previous(in:)``.
+    public func previousMonth(in timeZone: ReportTimeZone) -> Window {
+        let firstDay = timeZone.dayNumber(of: from)
+        let first = CivilDate(dayNumber: firstDay)
+        guard first.day == 1, timeZone.startOfDay(firstDay) == from else { return previous(in: timeZone) }
+        let start = timeZone.startOfDay(first.firstOfMonth(adding: -1))
+        let nextMonth = timeZone.startOfDay(first.firstOfMonth(adding: 1))
+        guard to != nextMonth else { return Window(checkedFrom: start, to: from) }
+        let endDay = timeZone.dayNumber(of: to)
+        let end: Int64
+        if timeZone.startOfDay(endDay) == to {
+            end = timeZone.startOfDay(timeZone.dayNumber(of: start) + (endDay - firstDay))
+        } else {
+            end = start + (to - from)
+        }
+        return Window(checkedFrom: start, to: min(max(end, start + 1), from))
+    }
+
     /// `[2026-11-16T00:00:00Z, 2026-11-23T00:00:00Z)`.
     public var description: String {
         "[\(InstantFormat.iso(from)), \(InstantFormat.iso(to)))"

@@ -23,13 +23,19 @@ struct BinaryRunner {
             .deletingLastPathComponent()
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> Result {
+    /// Runs `executable` (the built binary by default) with `arguments`, in `directory` when given.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil, executable: URL? = nil,
+        directory: String? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = executable ?? Self.executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "DESKSTAT_CACHE")
+        env.removeValue(forKey: "DESKSTAT_REPORTS")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()

@@ -57,7 +57,7 @@ struct CSVRendererTests {
             #expect(
                 error.description
                     == "--section \"responsivness\": no such section or table (did you mean 'responsiveness'?); "
-                    + "available: headline, headline.summary, responsiveness, responsiveness.by_group, "
+                    + "available: headline, headline.summary, trend, trend.periods, responsiveness, responsiveness.by_group, "
                     + "responsiveness.by_channel")
         }
         #expect(renderer.render(report) == "section,table\n")

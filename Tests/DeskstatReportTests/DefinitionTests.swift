@@ -38,17 +38,21 @@ struct DefinitionTests {
         #expect(weekly.defaultPeriod == "last-week")
         #expect(
             weekly.sections.map(\.id) == [
-                "headline", "volume", "backlog", "responsiveness", "resolution", "quality", "csat", "sla",
+                "headline", "trend", "volume", "backlog", "responsiveness", "resolution", "quality", "csat", "sla",
                 "sla_breaches",
             ])
-        let responsiveness = weekly.sections[3]
+        #expect(weekly.sections[0].clock == "both")
+        #expect(weekly.sections[1].sectionKind == .trend)
+        #expect(weekly.sections[1].by == "week")
+        #expect(weekly.sections[1].limit == 12)
+        let responsiveness = weekly.sections[4]
         #expect(responsiveness.kpis == ["first_reply_time"])
         #expect(responsiveness.stats == ["count", "median", "p90"])
         #expect(responsiveness.clock == "both")
         #expect(responsiveness.by == "group")
         #expect(responsiveness.limit == 15)
-        #expect(weekly.sections[8].sectionKind == .slaBreaches)
-        #expect(weekly.origin?.line(of: "sections[3].by") != nil)
+        #expect(weekly.sections[9].sectionKind == .slaBreaches)
+        #expect(weekly.origin?.line(of: "sections[4].by") != nil)
     }
 
     @Test func missingDefinitionListsWhatExists() {
@@ -133,6 +137,19 @@ struct DefinitionTests {
             "reports/test.yaml:7: sections[0].limit: expected a whole number, e.g. 10; got \"ten\""
         ),
         (DefinitionTests.base + "    by: group\n    limit: 0\n", "sections[0].limit: must be at least 1; got 0"),
+        (
+            DefinitionTests.base + "    kind: trend\n",
+            "sections[0].by: a trend section needs a time slice: by: week, by: month or by: day"
+        ),
+        (
+            DefinitionTests.base.replacingOccurrences(of: "[created, solved]", with: "[created, backlog]")
+                + "    kind: trend\n    by: week\n",
+            "sections[0].kpis[1]: backlog cannot be trended"
+        ),
+        (
+            DefinitionTests.base + "    kind: trend\n    by: group\n",
+            "sections[0].by: a trend section needs a time slice"
+        ),
         (
             DefinitionTests.base + "    limit: 5\n",
             "reports/test.yaml:6: sections[0].limit: has no effect without by; add by (e.g. by: group) or remove limit"

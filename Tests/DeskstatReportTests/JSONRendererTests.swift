@@ -38,7 +38,7 @@ struct JSONRendererTests {
     @Test func rowsAreObjectsKeyedByColumnIdInColumnOrder() throws {
         let parsed = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
         let sections = try #require(parsed?["sections"] as? [[String: Any]])
-        let tables = try #require(sections[1]["tables"] as? [[String: Any]])
+        let tables = try #require(sections[2]["tables"] as? [[String: Any]])
         let rows = try #require(tables[0]["rows"] as? [[String: Any]])
         #expect(rows.count == 4)
         #expect(rows[0]["group"] as? String == "Billing | EMEA")

@@ -10,7 +10,11 @@ struct ModelTests {
         #expect(table.effectiveKind(row: 1, column: 1) == .minutes)
         #expect(table.effectiveKind(row: 2, column: 1) == .ratio)
         #expect(table.effectiveKind(row: 2, column: 3) == .ratioDelta)
-        #expect(table.effectiveKind(row: 1, column: 3) == .delta)
+        #expect(table.effectiveKind(row: 1, column: 3) == .minutesDelta)
+        #expect(table.effectiveKind(row: 0, column: 3) == .delta)
+        #expect(table.direction(row: 1, column: 3) == .lower)
+        #expect(table.direction(row: 2, column: 1) == .higher)
+        #expect(table.direction(row: 0, column: 3) == .neutral)
         #expect(table.effectiveKind(row: 2, column: 4) == .percentChange)
         #expect(table.effectiveKind(row: 2, column: 0) == .label)
         #expect(SampleReport.byGroup.effectiveKind(row: 0, column: 4) == .ratio)
@@ -47,8 +51,8 @@ struct ModelTests {
     }
 
     @Test func formatsAndExtensions() {
-        #expect(ReportFormat.allCases.map(\.rawValue) == ["text", "markdown", "json", "csv"])
-        #expect(ReportFormat.allCases.map(\.fileExtension) == ["txt", "md", "json", "csv"])
+        #expect(ReportFormat.allCases.map(\.rawValue) == ["text", "markdown", "json", "csv", "html"])
+        #expect(ReportFormat.allCases.map(\.fileExtension) == ["txt", "md", "json", "csv", "html"])
         #expect(ReportFormat(rawValue: "markdown") == .markdown)
     }
 

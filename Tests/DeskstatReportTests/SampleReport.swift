@@ -15,13 +15,14 @@ enum SampleReport {
         ],
         rows: [
             ["Created", 1234, 1180, 54, .number(54.0 / 1180.0)],
-            ["First reply time, median (min)", 42.5, 45.0, -2.5, .number(-2.5 / 45.0)],
+            ["First reply time, median, calendar", 42.5, 45.0, -2.5, .number(-2.5 / 45.0)],
             ["CSAT", 0.875, 0.835, .number(0.875 - 0.835), .number((0.875 - 0.835) / 0.835)],
             ["SLA breaches", 3, 0, 3, .null],
             ["Backlog", 312, .null, .null, .null],
         ],
         rowKinds: [.count, .minutes, .ratio, .count, .count],
-        metricIDs: ["created", "first_reply_time.calendar.median", "csat", "sla.breached", "backlog"])
+        metricIDs: ["created", "first_reply_time.calendar.median", "csat", "sla.breached", "backlog"],
+        rowDirections: [.neutral, .lower, .higher, .lower, .neutral])
 
     static let byGroup = ReportTable(
         id: "by_group",
@@ -29,8 +30,8 @@ enum SampleReport {
         columns: [
             ReportColumn(id: "group", title: "Group", kind: .label),
             ReportColumn(id: "tickets", title: "Tickets", kind: .count),
-            ReportColumn(id: "median_minutes", title: "Median (min)", kind: .minutes),
-            ReportColumn(id: "p90_minutes", title: "p90 (min)", kind: .minutes),
+            ReportColumn(id: "median_minutes", title: "Median", kind: .minutes, direction: .lower),
+            ReportColumn(id: "p90_minutes", title: "p90", kind: .minutes, direction: .lower),
             ReportColumn(id: "sla_achieved", title: "SLA achieved", kind: .ratio),
             ReportColumn(id: "last_breach", title: "Last breach", kind: .timestamp),
         ],
@@ -47,12 +48,34 @@ enum SampleReport {
         columns: [
             ReportColumn(id: "channel", title: "Channel", kind: .label),
             ReportColumn(id: "tickets", title: "Tickets", kind: .count),
-            ReportColumn(id: "median_minutes", title: "Median (min)", kind: .minutes),
+            ReportColumn(id: "median_minutes", title: "Median", kind: .minutes, direction: .lower),
         ],
         rows: [
             ["email", 9_000, 40.0],
             ["web", 3_220, 31.5],
-        ])
+        ],
+        chart: .bars(labels: ["channel"], value: "tickets"))
+
+    /// Four weeks, the last partial, one missing median, and a series spanning 10,000×.
+    static let trend = ReportTable(
+        id: "periods",
+        columns: [
+            ReportColumn(id: "period", title: "Period", kind: .label),
+            ReportColumn(id: "partial", title: "Partial", kind: .label),
+            ReportColumn(id: "created", title: "Created", kind: .count),
+            ReportColumn(
+                id: "first_reply_time.calendar.median", title: "First reply time, median, calendar", kind: .minutes,
+                direction: .lower),
+            ReportColumn(id: "csat", title: "CSAT", kind: .ratio, direction: .higher),
+            ReportColumn(id: "api_calls", title: "API calls", kind: .count),
+        ],
+        rows: [
+            ["2026-W44", "no", 1_100, 50.0, 0.8, 3],
+            ["2026-W45", "no", 1_180, .null, 0.82, 300],
+            ["2026-W46", "no", 1_180, 45.0, 0.835, 30_000],
+            ["2026-W47", "yes", 1_234, 42.5, 0.875, 12],
+        ],
+        chart: .trend(partialColumn: "partial"))
 
     static let report = Report(
         name: "weekly",
@@ -64,6 +87,9 @@ enum SampleReport {
         filters: ["priority = high", "channel != api"],
         sections: [
             ReportSection(id: "headline", title: "Headline numbers", tables: [headline]),
+            ReportSection(
+                id: "trend", title: "Last 4 weeks", tables: [trend],
+                notes: ["Partial: 2026-W47 (runs past as-of)."]),
             ReportSection(
                 id: "responsiveness",
                 title: "Responsiveness",

@@ -30,7 +30,7 @@ struct TextRendererTests {
     }
 
     @Test func wideTablesSplitIntoBlocksThatRepeatTheLabelColumn() {
-        let output = TextRenderer(options: TextOptions(width: 60)).render(report)
+        let output = TextRenderer(options: TextOptions(width: 50)).render(report)
         let headers = output.split(separator: "\n").filter { $0.hasPrefix("Group ") }
         #expect(headers.count == 2)
         #expect(headers[1].contains("SLA achieved") && headers[1].contains("Last breach"))
@@ -38,15 +38,39 @@ struct TextRendererTests {
         #expect(output.contains("Billing | EMEA            96.3%  2026-11-20 15:05"))
     }
 
+    /// At 80 columns an SLA table's second half keeps policy, metric and priority.
+    @Test func wideTablesRepeatEveryLeadingLabelColumn() {
+        let table = ReportTable(
+            id: "targets",
+            columns: [
+                ReportColumn(id: "policy", title: "Policy", kind: .label),
+                ReportColumn(id: "metric", title: "Metric", kind: .label),
+                ReportColumn(id: "priority", title: "Priority", kind: .label),
+                ReportColumn(id: "achieved", title: "Achieved targets", kind: .count),
+                ReportColumn(id: "breached", title: "Breached targets", kind: .count),
+                ReportColumn(id: "active", title: "Active targets", kind: .count),
+                ReportColumn(id: "rate", title: "Achievement rate", kind: .ratio),
+            ],
+            rows: [["Enterprise support", "first_reply_time", "urgent", 12, 3, 1, 0.8]])
+        let lines = TextTableLayout(table, formatter: HumanCellFormatter(timeZone: "UTC")).lines(
+            width: 80, style: ANSIStyle(enabled: false))
+        let headers = lines.filter { $0.hasPrefix("Policy") }
+        #expect(headers.count >= 2)
+        for header in headers {
+            #expect(header.hasPrefix("Policy              Metric            Priority"), "\(header)")
+        }
+        #expect(lines.filter { $0.hasPrefix("Enterprise support  first_reply_time  urgent") }.count == headers.count)
+    }
+
     @Test func labelsAreShortenedWhenEvenOneColumnDoesNotFit() {
         let output = TextRenderer(options: TextOptions(width: 20)).render(report)
-        #expect(output.contains("\nFirst re…       42.5\n"))
-        #expect(output.contains("\nBilli…          38.3\n"))
+        #expect(output.contains("\nFirst reply…     43m\n"))
+        #expect(output.contains("\nBilling | E…     38m\n"))
     }
 
     @Test func noWidthMeansOneBlock() {
         let output = TextRenderer().render(report)
-        #expect(output.contains("Group              Tickets  Median (min)  p90 (min)  SLA achieved  Last breach\n"))
+        #expect(output.contains("Group              Tickets  Median      p90  SLA achieved  Last breach\n"))
     }
 
     @Test func blocksAreComputedFromColumnWidths() {
@@ -63,8 +87,12 @@ struct TextRendererTests {
         let coloured = TextRenderer(options: TextOptions(color: true)).render(report)
         #expect(!plain.contains("\u{1B}"))
         #expect(coloured.contains("\u{1B}[1mHeadline numbers\u{1B}[0m"))
-        #expect(coloured.contains("\u{1B}[32m+54\u{1B}[0m"))
-        #expect(coloured.contains("\u{1B}[31m−2.5\u{1B}[0m"))
+        // Colours follow each measure's good direction: shorter replies and higher CSAT are
+        // green, more breaches red, and a neutral count (created) stays plain.
+        #expect(coloured.contains("  +54  "))
+        #expect(coloured.contains("\u{1B}[32m−3m\u{1B}[0m"))
+        #expect(coloured.contains("\u{1B}[32m+4.0 pp\u{1B}[0m"))
+        #expect(coloured.contains("\u{1B}[31m+3\u{1B}[0m"))
         #expect(coloured.contains("\u{1B}[2m–\u{1B}[0m"))
         #expect(stripANSI(coloured) == plain)
     }

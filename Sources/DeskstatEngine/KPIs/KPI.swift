@@ -1,3 +1,5 @@
+public import DeskstatReport
+
 /// The KPIs deskstat computes. Each is defined here once (the one-line definition shown by
 /// `deskstat kpi --list`) and in full in `docs/metrics.md`.
 public enum KPI: String, Sendable, CaseIterable, Codable {
@@ -24,6 +26,17 @@ public enum KPI: String, Sendable, CaseIterable, Codable {
         case .reopenRate, .oneTouchRate, .csat, .csatResponseRate: .rate
         case .sla: .slaCounts
         default: .duration
+        }
+    }
+
+    /// Which way the KPI should move: lower for durations and the reopen rate, higher for CSAT,
+    /// its response rate, one-touch and SLA achievement; created, solved and backlog are neutral.
+    public var goodDirection: GoodDirection {
+        switch self {
+        case .created, .solved, .backlog: .neutral
+        case .reopenRate: .lower
+        case .oneTouchRate, .csat, .csatResponseRate, .sla: .higher
+        default: .lower
         }
     }
 

@@ -67,6 +67,13 @@ public struct KPICalculator: Sendable {
             window, asOf: asOf, filters: resolvedFilters, filterKey: filterKey, dimension: dimension, current: current)
     }
 
+    /// The KPIs and SLA counts of every period of `series`, in one pass (see `EngineSession.computeTrend`).
+    func trend(_ series: BucketSeries, asOf: Int64) -> TrendValues {
+        session.computeTrend(
+            series: series, asOf: asOf, mask: session.mask(resolvedFilters, key: filterKey),
+            filtersGiven: !filters.isEmpty)
+    }
+
     func sliceKeys(_ ticket: TicketFact, _ dimension: Dimension?) -> [SliceKey] {
         guard let dimension else { return [.all] }
         let raw = TicketKeys.values(of: ticket, for: dimension)

@@ -6,6 +6,8 @@ struct MetricItem {
     let id: String
     let label: String
     let kind: ColumnKind
+    /// Which way the number should move.
+    var direction: GoodDirection = .neutral
     let read: (KPIValues, SLASummary?) -> ReportValue
     /// The label without the KPI's name, for tables about one KPI ("Median, calendar").
     var shortLabel: String {
@@ -29,14 +31,19 @@ struct MetricItem {
                 }
             ]
         case .rate:
-            return [MetricItem(id: kpi.rawValue, label: kpi.title, kind: .ratio) { values, _ in rate(kpi, values) }]
+            return [
+                MetricItem(id: kpi.rawValue, label: kpi.title, kind: .ratio, direction: kpi.goodDirection) {
+                    values, _ in rate(kpi, values)
+                }
+            ]
         case .duration:
             return clocks.flatMap { clock in
                 stats.map { stat in
                     MetricItem(
                         id: "\(kpi.rawValue).\(clock.rawValue).\(stat.rawValue)",
                         label: "\(kpi.title), \(stat.rawValue), \(clock.rawValue)",
-                        kind: stat == .count ? .count : .minutes
+                        kind: stat == .count ? .count : .minutes,
+                        direction: stat == .count ? .neutral : kpi.goodDirection
                     ) { values, _ in
                         let stats = values.stats(kpi, clock)
                         if stat == .count { return .integer(Int64(stats.count)) }
@@ -49,10 +56,13 @@ struct MetricItem {
                 MetricItem(id: "sla.achieved", label: "SLA targets achieved", kind: .count) { _, sla in
                     .integer(Int64(sla?.totals.achieved ?? 0))
                 },
-                MetricItem(id: "sla.breached", label: "SLA targets breached", kind: .count) { _, sla in
+                MetricItem(id: "sla.breached", label: "SLA targets breached", kind: .count, direction: .lower) {
+                    _, sla in
                     .integer(Int64(sla?.totals.breached ?? 0))
                 },
-                MetricItem(id: "sla.achievement_rate", label: "SLA achievement rate", kind: .ratio) { _, sla in
+                MetricItem(
+                    id: "sla.achievement_rate", label: "SLA achievement rate", kind: .ratio, direction: .higher
+                ) { _, sla in
                     number(sla?.totals.achievementRate.value)
                 },
             ]

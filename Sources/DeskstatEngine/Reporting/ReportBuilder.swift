@@ -60,7 +60,19 @@ public struct ReportBuilder {
         if usesTags { try session.needTags() }
         let base = try result(filters: [], slice: nil)
         var sections: [ReportSection] = []
+        let trendSeries = request.trendSeries
         for section in request.definition.sections {
+            if section.sectionKind == .trend, let series = trendSeries[section.id] {
+                let filters = try (section.filters ?? []).map { text throws(EngineError) in
+                    try TicketFilter.parse(text)
+                }
+                let calculator = try KPICalculator(session: session, filters: request.filters + filters)
+                var built = SectionBuilder.trend(
+                    section, values: calculator.trend(series, asOf: request.asOf), asOf: request.asOf)
+                if !filters.isEmpty { built.notes.append("Filtered: " + filters.map(\.text).joined(separator: "; ")) }
+                sections.append(built)
+                continue
+            }
             let slice = try section.by.map { text throws(EngineError) in try Slice.parse(text) }
             let filters = try (section.filters ?? []).map { text throws(EngineError) in try TicketFilter.parse(text) }
             let sectionResult = try result(filters: filters, slice: slice ?? defaultSlice(for: section))
@@ -171,7 +183,10 @@ final class LazyWindow {
         guard let size = bucketSize else { return compute(window, dimension, current) }
         var values: [SliceKey: Value] = [:]
         for bucket in Buckets.split(window, by: size, in: request.timeZone) {
-            values[SliceKey(key: String(bucket.window.from), label: bucket.label)] =
+            // A bucket cut by the window's edge or running past as-of is not a whole period.
+            let whole = BucketSeries.trailing(1, endingWith: bucket.window.from, by: size, in: request.timeZone)
+            let partial = whole.window != bucket.window || bucket.window.to > request.asOf
+            values[SliceKey(key: String(bucket.window.from), label: bucket.label + (partial ? " (partial)" : ""))] =
                 compute(bucket.window, nil, false)[.all]
         }
         return values

@@ -38,4 +38,24 @@ public struct ReportRequest: Sendable {
         self.timeZone = timeZone
         self.filters = filters
     }
+
+    /// The periods of each trend section, by section id: the last `limit` (default 12) calendar
+    /// periods of its `by` unit, ending with the one holding the window's last instant.
+    public var trendSeries: [String: BucketSeries] {
+        var series: [String: BucketSeries] = [:]
+        for section in definition.sections where section.sectionKind == .trend {
+            guard let size = section.by.flatMap(BucketSize.init(rawValue:)) else { continue }
+            series[section.id] = BucketSeries.trailing(
+                section.limit ?? SectionKind.defaultTrendPeriods, endingWith: window.to - 1, by: size, in: timeZone)
+        }
+        return series
+    }
+
+    /// The facts to load, `[since, until)`: every window the report reads (current, previous and
+    /// trend periods) and everything up to as-of.
+    public var factRange: (since: Int64, until: Int64) {
+        let starts = [window.from, previous?.from ?? window.from] + trendSeries.values.map(\.window.from)
+        let ends = [window.to, asOf + 1] + trendSeries.values.map(\.window.to)
+        return (starts.min() ?? window.from, ends.max() ?? window.to)
+    }
 }

@@ -1,4 +1,5 @@
 import DeskstatReport
+import DeskstatTime
 
 /// Builds one report section's tables from KPI results, by section kind.
 enum SectionBuilder {
@@ -11,11 +12,16 @@ enum SectionBuilder {
         case .backlog:
             tables = [backlog(context)]
         case .sla:
-            tables = [slaTargets(context)]
+            tables = [slaByPolicyAndMetric(context), slaTargets(context)]
         case .slaBreaches:
             tables = [slaBreaches(context)]
         case .csat:
             tables = [csat(context)]
+        case .trend:
+            // Built by `trend(_:values:asOf:)` from the report's one-pass trend; a definition
+            // that passed validation always has the time slice that needs.
+            return ReportSection(
+                id: definition.id, title: definition.title, notes: ["A trend needs by: week, month or day."])
         }
         if let limit = definition.limit {
             // The totals row ("All", "All policies") closes CSAT and SLA target tables.
@@ -52,7 +58,8 @@ enum SectionBuilder {
             rows.append(row)
         }
         return ReportTable(
-            id: "kpis", columns: columns, rows: rows, rowKinds: items.map(\.kind), metricIDs: items.map(\.id))
+            id: "kpis", columns: columns, rows: rows, rowKinds: items.map(\.kind), metricIDs: items.map(\.id),
+            rowDirections: items.map(\.direction))
     }
 
     /// One row per slice, one column per statistic (current window).
@@ -62,13 +69,91 @@ enum SectionBuilder {
         let singleKPI = Set(context.kpis).count == 1
         let columns =
             [ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label)]
-            + items.map { ReportColumn(id: $0.id, title: singleKPI ? $0.shortLabel : $0.label, kind: $0.kind) }
-        let rows = context.result.current.kpis.keys.sorted().map { key -> [ReportValue] in
+            + items.map {
+                ReportColumn(
+                    id: $0.id, title: singleKPI ? $0.shortLabel : $0.label, kind: $0.kind, direction: $0.direction)
+            }
+        var rows = context.result.current.kpis.keys.sorted().map { key -> [ReportValue] in
             let values = context.result.current.kpis[key] ?? KPIValues()
             let sla = context.showsSLA ? context.result.current.sla[key] : nil
             return [.text(key.label)] + items.map { $0.read(values, sla) }
         }
-        return ReportTable(id: "by_\(sliceName)", columns: columns, rows: rows)
+        var extraColumns: [ReportColumn] = []
+        if let previous = context.result.previous, context.definition.comparesRows, case .dimension? = context.slice {
+            // Per slice: each value's previous and change, matched by slice key.
+            let keys = Set(context.result.current.kpis.keys).union(previous.kpis.keys).sorted()
+            rows = keys.map { key in
+                let now = context.result.current.kpis[key] ?? KPIValues()
+                let before = previous.kpis[key] ?? KPIValues()
+                let nowSLA = context.showsSLA ? context.result.current.sla[key] : nil
+                let beforeSLA = context.showsSLA ? previous.sla[key] : nil
+                return [.text(key.label)] + items.map { $0.read(now, nowSLA) }
+                    + items.flatMap { item -> [ReportValue] in
+                        let value = item.read(now, nowSLA)
+                        let old = item.read(before, beforeSLA)
+                        return [old, difference(value, old)]
+                    }
+            }
+            extraColumns = items.flatMap { item -> [ReportColumn] in
+                let title = singleKPI ? item.shortLabel : item.label
+                return [
+                    ReportColumn(
+                        id: item.id + ".previous", title: "\(title), previous", kind: item.kind,
+                        direction: item.direction),
+                    ReportColumn(
+                        id: item.id + ".change", title: "\(title), change", kind: changeKind(item.kind),
+                        direction: item.direction),
+                ]
+            }
+        }
+        var table = ReportTable(id: "by_\(sliceName)", columns: columns + extraColumns, rows: rows)
+        if case .dimension? = context.slice, let first = items.first, first.id == "created" || first.id == "solved" {
+            table.chart = .bars(labels: [sliceName], value: first.id)
+        }
+        return table
+    }
+
+    /// One row per period of a trend: the period, whether it is partial, then the KPIs (SLA as
+    /// its achievement rate and breaches), each period computed on its own window.
+    static func trend(_ definition: SectionDefinition, values: TrendValues, asOf: Int64) -> ReportSection {
+        let kpis = definition.kpis.compactMap(KPI.init(rawValue:))
+        let stats = (definition.stats ?? ["median"]).compactMap(Stat.init(rawValue:))
+        let clocks: [Clock] =
+            switch definition.clock {
+            case "business": [.business]
+            case "both": [.calendar, .business]
+            default: [.calendar]
+            }
+        let items = kpis.flatMap { MetricItem.items($0, stats: stats, clocks: clocks) }
+            .filter { $0.id != "sla.achieved" }
+        let columns =
+            [
+                ReportColumn(id: "period", title: "Period", kind: .label),
+                ReportColumn(id: "partial", title: "Partial", kind: .label),
+            ]
+            + items.map { ReportColumn(id: $0.id, title: $0.label, kind: $0.kind, direction: $0.direction) }
+        var rows: [[ReportValue]] = []
+        var partial: [String] = []
+        for (index, bucket) in values.series.buckets.enumerated() {
+            let isPartial = bucket.window.to > asOf
+            if isPartial { partial.append(bucket.label) }
+            var sla = SLASummary()
+            sla.byTarget[SLATargetKey.trendTotal] = values.sla[index]
+            rows.append(
+                [.text(bucket.label), .text(isPartial ? "yes" : "no")]
+                    + items.map { $0.read(values.kpis[index], sla) })
+        }
+        var notes: [String] = []
+        if !partial.isEmpty {
+            notes.append(
+                "Partial: \(partial.joined(separator: ", ")) (runs past as-of \(InstantFormat.iso(asOf))); "
+                    + "its numbers cover only the part up to as-of.")
+        }
+        notes.append(
+            "Backlog is not trended: the cache keeps each ticket's current status only, so past backlogs are unknown.")
+        let table = ReportTable(
+            id: "periods", columns: columns, rows: rows, chart: .trend(partialColumn: "partial"))
+        return ReportSection(id: definition.id, title: definition.title, tables: [table], notes: notes)
     }
 
     static let statuses = ["new", "open", "pending", "hold"]
@@ -111,10 +196,10 @@ enum SectionBuilder {
             ReportColumn(id: "metric", title: "Metric", kind: .label),
             ReportColumn(id: "priority", title: "Priority", kind: .label),
             ReportColumn(id: "achieved", title: "Achieved", kind: .count),
-            ReportColumn(id: "breached", title: "Breached", kind: .count),
+            ReportColumn(id: "breached", title: "Breached", kind: .count, direction: .lower),
             ReportColumn(id: "active", title: "Active", kind: .count),
             ReportColumn(id: "unmeasured", title: "Unmeasured", kind: .count),
-            ReportColumn(id: "achievement_rate", title: "Achieved %", kind: .ratio),
+            ReportColumn(id: "achievement_rate", title: "Achieved %", kind: .ratio, direction: .higher),
         ]
         func row(_ policy: String, _ metric: String, _ priority: String, _ counts: SLACounts) -> [ReportValue] {
             [
@@ -132,14 +217,47 @@ enum SectionBuilder {
         return ReportTable(id: "targets", columns: columns, rows: rows)
     }
 
+    /// Achievement per policy and metric (all priorities together), for the SLA chart: the
+    /// targets that were achieved or breached in the window, policies in evaluation order.
+    static func slaByPolicyAndMetric(_ context: SectionContext) -> ReportTable {
+        let summary = context.result.totals.sla[.all] ?? SLASummary()
+        var order: [SLATargetKey] = []
+        var totals: [String: SLACounts] = [:]
+        for key in summary.byTarget.keys.sorted() {
+            let id = "\(key.policyID)\u{1F}\(key.metric)"
+            if totals[id] == nil { order.append(key) }
+            totals[id, default: SLACounts()].add(summary.byTarget[key] ?? SLACounts())
+        }
+        let rows = order.compactMap { key -> [ReportValue]? in
+            guard let counts = totals["\(key.policyID)\u{1F}\(key.metric)"], counts.achieved + counts.breached > 0
+            else { return nil }
+            return [
+                .text(key.policyTitle), .text(key.metric), .integer(Int64(counts.achieved)),
+                .integer(Int64(counts.breached)), MetricItem.number(counts.achievementRate.value),
+            ]
+        }
+        return ReportTable(
+            id: "by_policy_metric", title: "Achievement by policy and metric",
+            columns: [
+                ReportColumn(id: "policy", title: "Policy", kind: .label),
+                ReportColumn(id: "metric", title: "Metric", kind: .label),
+                ReportColumn(id: "achieved", title: "Achieved", kind: .count),
+                ReportColumn(id: "breached", title: "Breached", kind: .count, direction: .lower),
+                ReportColumn(id: "achievement_rate", title: "Achieved %", kind: .ratio, direction: .higher),
+            ],
+            rows: rows, chart: .bars(labels: ["policy", "metric"], value: "achievement_rate"))
+    }
+
     /// Breaches attributed to the window, per group (or the section's slice).
     static func slaBreaches(_ context: SectionContext) -> ReportTable {
         let sliceName = context.slice?.name ?? "group"
         var columns = [
             ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label),
-            ReportColumn(id: "breaches", title: "Breaches", kind: .count),
+            ReportColumn(id: "breaches", title: "Breaches", kind: .count, direction: .lower),
         ]
-        if context.comparing { columns.append(ReportColumn(id: "previous", title: "Previous", kind: .count)) }
+        if context.comparing {
+            columns.append(ReportColumn(id: "previous", title: "Previous", kind: .count, direction: .lower))
+        }
         let current = context.result.current.sla
         let previous = context.result.previous?.sla ?? [:]
         let keys = Set(current.keys).union(previous.keys).sorted()
@@ -161,8 +279,8 @@ enum SectionBuilder {
             ReportColumn(id: "good", title: "Good", kind: .count),
             ReportColumn(id: "bad", title: "Bad", kind: .count),
             ReportColumn(id: "awaiting_answer", title: "Awaiting answer", kind: .count),
-            ReportColumn(id: "csat", title: "CSAT", kind: .ratio),
-            ReportColumn(id: "response_rate", title: "Response rate", kind: .ratio),
+            ReportColumn(id: "csat", title: "CSAT", kind: .ratio, direction: .higher),
+            ReportColumn(id: "response_rate", title: "Response rate", kind: .ratio, direction: .higher),
         ]
         func row(_ label: String, _ counts: CSATCounts) -> [ReportValue] {
             [
@@ -179,7 +297,36 @@ enum SectionBuilder {
             }
         }
         rows.append(row("All", context.result.totals.overall.csat))
-        return ReportTable(id: "csat", columns: columns, rows: rows)
+        var allColumns = columns
+        if context.definition.comparesRows, let previous = context.result.previous,
+            let previousTotals = context.result.previousTotals
+        {
+            // The previous window's CSAT and the change, per slice label and for All.
+            var before: [String: CSATCounts] = ["All": previousTotals.overall.csat]
+            if context.slice != nil {
+                for (key, values) in previous.kpis { before[key.label] = values.csat }
+            }
+            allColumns += [
+                ReportColumn(id: "previous_csat", title: "CSAT, previous", kind: .ratio, direction: .higher),
+                ReportColumn(id: "csat_change", title: "CSAT, change", kind: .ratioDelta, direction: .higher),
+            ]
+            rows = rows.map { row in
+                guard case .text(let label) = row[0] else { return row }
+                let old = MetricItem.number(before[label]?.score.value)
+                return row + [old, difference(row[4], old)]
+            }
+        }
+        return ReportTable(
+            id: "csat", columns: allColumns, rows: rows, chart: .bars(labels: [sliceName], value: "csat"))
+    }
+
+    /// The kind of a change of a value of `kind`: minutes and ratios keep their unit.
+    static func changeKind(_ kind: ColumnKind) -> ColumnKind {
+        switch kind {
+        case .minutes: .minutesDelta
+        case .ratio: .ratioDelta
+        default: .delta
+        }
     }
 
     static func difference(_ current: ReportValue, _ previous: ReportValue) -> ReportValue {
@@ -211,4 +358,9 @@ enum SectionBuilder {
                 .prefix(limit).map(\.element)) + total
         return copy
     }
+}
+
+extension SLATargetKey {
+    /// The one key a trend period's SLA totals are kept under.
+    static let trendTotal = SLATargetKey(policyID: 0, policyTitle: "all", policyRank: 0, metric: "all", priority: "all")
 }

@@ -27,6 +27,12 @@ extension ReportDefinition {
         let kind = section.sectionKind
         for (index, kpi) in section.kpis.enumerated() {
             try check(kpi, in: names.kpis, what: "KPI", at: "\(path).kpis[\(index)]")
+            if kind == .trend && kpi == "backlog" {
+                throw problem(
+                    "\(path).kpis[\(index)]",
+                    "backlog cannot be trended: the cache keeps each ticket's current status only, so past backlogs "
+                        + "are unknown; remove it (the backlog section shows today's)")
+            }
             if let allowed = kind.allowedKPIs, !allowed.contains(kpi) {
                 throw problem(
                     "\(path).kpis[\(index)]",
@@ -50,6 +56,13 @@ extension ReportDefinition {
     }
 
     private func validateSlicing(_ section: SectionDefinition, at path: String, names: Vocabulary) throws(ReportError) {
+        if section.sectionKind == .trend {
+            guard let by = section.by, SectionKind.trendSlices.contains(by) else {
+                throw problem(
+                    "\(path).by", "a trend section needs a time slice: by: week, by: month or by: day")
+            }
+            return
+        }
         if let by = section.by {
             try check(by, in: names.slices, what: "slice", at: "\(path).by")
             if section.sectionKind == .headline {

@@ -60,35 +60,68 @@ public enum ReportDefinitions {
         return try parser.parse(yaml, defaultName: stem)
     }
 
-    /// The definition called `name` in the first of `searchDirectories` that has
-    /// `NAME.yaml` (or `NAME.yml`). A `name` with a `/` or a `.yaml`/`.yml` extension is loaded
-    /// as a path instead.
+    /// The definition called `name`: `NAME.yaml` (or `NAME.yml`) in the first of
+    /// `searchDirectories` that has it, else the built-in definition of that name
+    /// (`builtInReports`). A `name` with a `/` or a `.yaml`/`.yml` extension is loaded as a path.
     public static func builtIn(named name: String, searchDirectories: [String]) throws(ReportError)
         -> ReportDefinition
     {
         if name.contains("/") || extensions.contains((name as NSString).pathExtension) {
             return try load(path: name)
         }
-        for directory in searchDirectories {
-            for fileExtension in extensions {
-                let path = (directory as NSString).appendingPathComponent("\(name).\(fileExtension)")
-                if FileManager.default.fileExists(atPath: path) { return try load(path: path) }
-            }
-        }
+        if let path = file(named: name, in: searchDirectories) { return try load(path: path) }
+        if let embedded = builtInReports.first(where: { $0.name == name }) { return try embedded.definition() }
         throw .definitionNotFound(name: name, searched: searchDirectories, available: available(in: searchDirectories))
     }
 
-    /// The names of the definitions in `directories` (files ending in `.yaml` or `.yml`), sorted
-    /// and without duplicates. Missing directories are skipped.
-    public static func available(in directories: [String]) -> [String] {
-        var names: Set<String> = []
+    /// The path of `NAME.yaml` (or `.yml`) in the first directory that has it.
+    static func file(named name: String, in directories: [String]) -> String? {
         for directory in directories {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            for file in files where extensions.contains((file as NSString).pathExtension) && !file.hasPrefix(".") {
-                names.insert((file as NSString).deletingPathExtension)
+            for fileExtension in extensions {
+                let path = (directory as NSString).appendingPathComponent("\(name).\(fileExtension)")
+                if FileManager.default.fileExists(atPath: path) { return path }
             }
         }
-        return names.sorted()
+        return nil
+    }
+
+    /// The names of the definitions in `directories` (files ending in `.yaml` or `.yml`) and the
+    /// built-in ones, sorted and without duplicates. Missing directories are skipped.
+    public static func available(in directories: [String]) -> [String] {
+        Set(fileNames(in: directories) + builtInReports.map(\.name)).sorted()
+    }
+
+    /// The definition names found as files in `directories`, in directory order.
+    private static func fileNames(in directories: [String]) -> [String] {
+        var names: [String] = []
+        for directory in directories {
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+            for file in files where extensions.contains((file as NSString).pathExtension) && !file.hasPrefix(".") {
+                names.append((file as NSString).deletingPathExtension)
+            }
+        }
+        return names
+    }
+
+    /// Every definition `builtIn(named:searchDirectories:)` can find, sorted by name: the one
+    /// each name resolves to, its title and where it comes from (a file path or `built-in`).
+    /// A file that does not parse is listed with the error instead of a title.
+    public static func listing(searchDirectories: [String]) -> [DefinitionListing] {
+        available(in: searchDirectories).map { name in
+            let path = file(named: name, in: searchDirectories)
+            let source = path ?? DefinitionListing.builtInSource
+            do throws(ReportError) {
+                let definition: ReportDefinition?
+                if let path {
+                    definition = try load(path: path)
+                } else {
+                    definition = try builtInReports.first { $0.name == name }?.definition()
+                }
+                return DefinitionListing(name: name, title: definition?.title ?? "", source: source)
+            } catch {
+                return DefinitionListing(name: name, title: "(invalid: \(error.description))", source: source)
+            }
+        }
     }
 
     /// Whether `text` is a period a definition may name (see `namedPeriods`).
@@ -111,4 +144,36 @@ public enum ReportDefinitions {
         }
         return false
     }
+}
+
+/// A report definition compiled into the binary (`reports/*.yaml`, embedded by
+/// `scripts/embed-reports.sh`).
+public struct BuiltInReport: Sendable, Equatable {
+    /// The report name, e.g. `"weekly"`.
+    public let name: String
+    /// The YAML text of `reports/NAME.yaml` without its final newline.
+    public let yaml: String
+
+    /// Creates an embedded definition.
+    public init(name: String, yaml: String) {
+        self.name = name
+        self.yaml = yaml
+    }
+
+    /// The parsed definition; its origin file reads `built-in/NAME.yaml` in error messages.
+    public func definition() throws(ReportError) -> ReportDefinition {
+        try ReportDefinitions.parse(yaml: yaml + "\n", file: "built-in/\(name).yaml")
+    }
+}
+
+/// One line of `deskstat report --list`.
+public struct DefinitionListing: Sendable, Equatable {
+    /// What `source` says for a definition compiled into the binary.
+    public static let builtInSource = "built-in"
+    /// The report name.
+    public var name: String
+    /// Its title (or the problem, for a file that does not parse).
+    public var title: String
+    /// The file it is read from, or `built-in`.
+    public var source: String
 }

@@ -18,6 +18,10 @@ public struct SectionDefinition: Sendable, Equatable {
     public var limit: Int?
     /// What the section shows (`SectionKind`); `nil` means `"kpis"`.
     public var kind: String?
+    /// Whether sliced and CSAT tables add the previous window's value and the change per row
+    /// when the report compares (`deskstat kpi --by … --compare previous`). Not a YAML key:
+    /// report definitions compare in their headline section.
+    public var comparesRows = false
 
     /// Creates a section definition.
     public init(
@@ -62,6 +66,15 @@ public enum SectionKind: String, Sendable, CaseIterable {
     case slaBreaches = "sla_breaches"
     /// Satisfaction ratings: good, bad, offered, CSAT and response rate.
     case csat
+    /// One row per calendar period (`by: week` or `month`) for the last `limit` periods (default
+    /// 12) ending with the report's period: the listed KPIs over time.
+    case trend
+
+    /// The time slices a trend section may use.
+    public static let trendSlices = ["day", "week", "month"]
+
+    /// How many periods a trend shows when the section gives no `limit`.
+    public static let defaultTrendPeriods = 12
 
     /// The KPIs a section of this kind may list; `nil` means any KPI.
     public var allowedKPIs: [String]? {
@@ -70,11 +83,12 @@ public enum SectionKind: String, Sendable, CaseIterable {
         case .backlog: ["backlog"]
         case .sla, .slaBreaches: ["sla"]
         case .csat: ["csat", "csat_response_rate"]
+        case .trend: ReportDefinitions.defaultKPIs.filter { $0 != "backlog" }
         }
     }
 
     /// Whether the section must list at least one KPI.
     public var requiresKPIs: Bool {
-        self == .kpis || self == .headline
+        self == .kpis || self == .headline || self == .trend
     }
 }

@@ -4,9 +4,10 @@
 /// |---|---|---|---|
 /// | `label` | text (or an id) | left-aligned as is | string or number as is |
 /// | `count` | integer | `12,345` | `12345` |
-/// | `minutes` | duration in minutes | `42.5` (one decimal, grouped) | `42.5` |
+/// | `minutes` | duration in minutes | `4h 12m` (see `DurationText`) | `252` |
 /// | `ratio` | 0…1 | `87.5%` | `0.875` |
 /// | `delta` | signed difference in the row's unit | `+3`, `−2.5` | `3`, `-2.5` |
+/// | `minutesDelta` | signed difference of two durations, in minutes | `+1h 5m`, `−12m` | `65` |
 /// | `ratioDelta` | signed difference of two ratios | `+4.0 pp` (percentage points) | `0.04` |
 /// | `percentChange` | signed relative change (0.125 = +12.5 %) | `+12.5%`, `−3.0%` | `0.125` |
 /// | `timestamp` | epoch seconds | `2026-11-23 09:15` in the report's time zone | `"2026-11-23T08:15:00Z"` |
@@ -26,6 +27,8 @@ public enum ColumnKind: Sendable, Equatable, CaseIterable {
     case ratio
     /// A signed difference between two values of the same unit.
     case delta
+    /// A signed difference between two durations in minutes, shown as a duration.
+    case minutesDelta
     /// A signed difference between two ratios, shown in percentage points.
     case ratioDelta
     /// A signed relative change: (current − previous) / previous.
@@ -43,6 +46,7 @@ public enum ColumnKind: Sendable, Equatable, CaseIterable {
         case .minutes: "minutes"
         case .ratio: "ratio"
         case .delta: "delta"
+        case .minutesDelta: "minutes_delta"
         case .ratioDelta: "ratio_delta"
         case .percentChange: "percent_change"
         case .timestamp: "timestamp"
@@ -61,7 +65,7 @@ public enum ColumnKind: Sendable, Equatable, CaseIterable {
     /// Whether the sign of a value means "went up" or "went down" (coloured in text output).
     public var isSigned: Bool {
         switch self {
-        case .delta, .ratioDelta, .percentChange: true
+        case .delta, .minutesDelta, .ratioDelta, .percentChange: true
         default: false
         }
     }

@@ -6,11 +6,14 @@ public struct ReportColumn: Sendable, Equatable {
     public var title: String
     /// How the column's values are formatted and aligned.
     public var kind: ColumnKind
+    /// Which way the column's values should move (for colouring changes); `.neutral` by default.
+    public var direction: GoodDirection
 
     /// Creates a column.
-    public init(id: String, title: String, kind: ColumnKind) {
+    public init(id: String, title: String, kind: ColumnKind, direction: GoodDirection = .neutral) {
         self.id = id
         self.title = title
         self.kind = kind
+        self.direction = direction
     }
 }

@@ -19,6 +19,11 @@ public struct ReportTable: Sendable, Equatable {
     /// for tables whose rows are metrics: JSON writes it as each row's `metric_id`, CSV as a
     /// `metric_id` column, so scripts need not parse display labels. `nil` for other tables.
     public var metricIDs: [String]?
+    /// Which way each row's measure should move, parallel to `rows`, for tables whose rows are
+    /// different measures (a headline table); `nil` when the columns say it.
+    public var rowDirections: [GoodDirection]?
+    /// How HTML draws the table as a chart; `nil` for none.
+    public var chart: ReportChart?
 
     /// Creates a table.
     public init(
@@ -27,7 +32,9 @@ public struct ReportTable: Sendable, Equatable {
         columns: [ReportColumn],
         rows: [[ReportValue]] = [],
         rowKinds: [ColumnKind]? = nil,
-        metricIDs: [String]? = nil
+        metricIDs: [String]? = nil,
+        rowDirections: [GoodDirection]? = nil,
+        chart: ReportChart? = nil
     ) {
         self.id = id
         self.title = title
@@ -35,12 +42,28 @@ public struct ReportTable: Sendable, Equatable {
         self.rows = rows
         self.rowKinds = rowKinds
         self.metricIDs = metricIDs
+        self.rowDirections = rowDirections
+        self.chart = chart
     }
 
     /// The metric id of `row`, when the table has them.
     public func metricID(row: Int) -> String? {
         guard let metricIDs, metricIDs.indices.contains(row) else { return nil }
         return metricIDs[row]
+    }
+
+    /// Which way the cell at `row`, `column` should move: the row's direction in a table of
+    /// different measures (for its value and change columns), else the column's.
+    public func direction(row: Int, column: Int) -> GoodDirection {
+        if let rowDirections, rowDirections.indices.contains(row), columns[column].kind != .label {
+            return rowDirections[row]
+        }
+        return columns[column].direction
+    }
+
+    /// The index of the column with id `id`.
+    public func columnIndex(_ id: String) -> Int? {
+        columns.firstIndex { $0.id == id }
     }
 
     /// The cell at `row`, `column`, or `null` when the row is shorter than the column list.
@@ -60,7 +83,12 @@ public struct ReportTable: Sendable, Equatable {
         let rowKind = rowKinds[row]
         switch declared {
         case .number: return rowKind
-        case .delta: return rowKind == .ratio ? .ratioDelta : .delta
+        case .delta:
+            switch rowKind {
+            case .ratio: return .ratioDelta
+            case .minutes: return .minutesDelta
+            default: return .delta
+            }
         default: return declared
         }
     }

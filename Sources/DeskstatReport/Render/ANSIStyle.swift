@@ -14,13 +14,14 @@ struct ANSIStyle: Sendable {
     /// Yellow bold, for the warnings heading.
     func warning(_ text: String) -> String { wrap(text, "1;33") }
 
-    /// The colour of a cell's tone: green up, red down, dim undefined.
-    func tone(_ text: String, _ tone: CellTone) -> String {
-        switch tone {
-        case .plain: text
-        case .muted: wrap(text, "2")
-        case .positive: wrap(text, "32")
-        case .negative: wrap(text, "31")
+    /// The colour of a cell: dim when undefined; a change green when it moves the measure's good
+    /// `direction`, red when it moves the other way, plain for neutral measures.
+    func tone(_ text: String, _ tone: CellTone, direction: GoodDirection) -> String {
+        if tone == .muted { return wrap(text, "2") }
+        switch tone.judged(direction) {
+        case true?: return wrap(text, "32")
+        case false?: return wrap(text, "31")
+        case nil: return text
         }
     }
 

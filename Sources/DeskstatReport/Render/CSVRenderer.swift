@@ -115,10 +115,18 @@ public struct CSVRenderer: ReportRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The CSV text of one cell (unquoted).
+    /// The CSV text of one cell (unquoted). Values are machine values; the label of a duration
+    /// row in a table of different measures says its unit (`First reply time, median, calendar
+    /// (minutes)`), since the number beside it is plain minutes.
     private static func field(_ table: ReportTable, row: Int, column: Int) -> String {
-        switch JSONRenderer.value(
-            table.value(row: row, column: column), kind: table.effectiveKind(row: row, column: column))
+        if column == 0, table.columns[0].kind == .label, let kinds = table.rowKinds, kinds.indices.contains(row),
+            kinds[row] == .minutes, case .text(let label) = table.value(row: row, column: 0)
+        {
+            return label + " (minutes)"
+        }
+        return
+            switch JSONRenderer.value(
+                table.value(row: row, column: column), kind: table.effectiveKind(row: row, column: column))
         {
         case .string(let text), .number(let text): text
         case .bool(let flag): flag ? "true" : "false"

@@ -3,10 +3,20 @@ enum CellTone: Sendable, Equatable {
     case plain
     /// An undefined value (`–`): dim.
     case muted
-    /// A positive change: green.
+    /// A positive change (an increase).
     case positive
-    /// A negative change: red.
+    /// A negative change (a decrease).
     case negative
+
+    /// Whether the change is good or bad news for a measure that should move `direction`; `nil`
+    /// for no change, an undefined one, or a neutral measure.
+    func judged(_ direction: GoodDirection) -> Bool? {
+        switch (self, direction) {
+        case (.positive, .higher), (.negative, .lower): true
+        case (.positive, .lower), (.negative, .higher): false
+        default: nil
+        }
+    }
 }
 
 /// A cell's text for people, plus its tone.
@@ -54,7 +64,7 @@ struct HumanCellFormatter: Sendable {
             return signed(NumberText.grouped(integer, minus: NumberText.typographicMinus), suffix: "")
         case .timestamp:
             return plain(timestamps.localDateTime(integer))
-        case .minutes, .ratio, .ratioDelta, .percentChange:
+        case .minutes, .minutesDelta, .ratio, .ratioDelta, .percentChange:
             return format(number: Double(integer), kind: kind)
         }
     }
@@ -66,7 +76,13 @@ struct HumanCellFormatter: Sendable {
         case .count:
             return plain(human(number, decimals: number.rounded() == number ? 0 : 1))
         case .minutes:
-            return plain(human(number, decimals: 1))
+            return plain(DurationText.format(minutes: number))
+        case .minutesDelta:
+            let text = DurationText.format(minutes: number)
+            if text == "0m" { return plain(text) }
+            return number < 0
+                ? HumanCell(text: NumberText.typographicMinus + text, tone: .negative)
+                : HumanCell(text: "+" + text, tone: .positive)
         case .number:
             return plain(human(number, decimals: 2))
         case .ratio:

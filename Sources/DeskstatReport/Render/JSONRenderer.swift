@@ -22,7 +22,9 @@
 /// `number`), `row_kinds` (null, or the unit of each row for tables whose rows are different
 /// measures) and `rows`: one object per row, keyed by column id in column order. Rows of a
 /// table whose rows are metrics (a headline table) start with `metric_id`, the metric's stable
-/// key in `metrics` (e.g. `"first_reply_time.calendar.median"`).
+/// key in `metrics` (e.g. `"first_reply_time.calendar.median"`). A trend table (one row per
+/// period) adds `series`: the same numbers column by column — `period` labels, `partial`
+/// booleans (true for a period that runs past as-of) and one array per KPI.
 ///
 /// Values: integers without a decimal point; other numbers with at most four decimals, trailing
 /// zeros trimmed, never exponent notation; NaN and infinities become `null`; ratios stay 0…1
@@ -92,13 +94,32 @@ public struct JSONRenderer: ReportRenderer {
                         return (table.columns[column].id, Self.value(table.value(row: row, column: column), kind: kind))
                     })
         }
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("id", .string(table.id)),
             ("title", .optional(table.title)),
             ("columns", .array(columns)),
             ("row_kinds", table.rowKinds.map { .array($0.map { .string($0.id) }) } ?? .null),
             ("rows", .array(rows)),
-        ])
+        ]
+        if case .trend(let partialColumn)? = table.chart {
+            members.append(("series", series(table, partialColumn: partialColumn)))
+        }
+        return .object(members)
+    }
+
+    /// A trend table column by column: `period` (labels), `partial` (booleans) and one array per
+    /// KPI column, oldest period first, so a chart can be drawn without reshaping the rows.
+    private func series(_ table: ReportTable, partialColumn: String) -> JSONValue {
+        .object(
+            table.columns.indices.map { column in
+                let id = table.columns[column].id
+                let values: [JSONValue] = table.rows.indices.map { row in
+                    let value = table.value(row: row, column: column)
+                    if id == partialColumn { return .bool(value == .text("yes")) }
+                    return Self.value(value, kind: table.effectiveKind(row: row, column: column))
+                }
+                return (id, .array(values))
+            })
     }
 
     /// A value as JSON; timestamp columns turn epoch seconds into ISO-8601 UTC strings.

@@ -28,6 +28,7 @@ public struct MarkdownRenderer: ReportRenderer {
         var blocks = ["# " + Self.escape(report.title)]
         blocks.append("_" + Self.escape(header.windowSegments.joined(separator: " · ")) + "_")
         if let filters = header.filtersLine { blocks.append(Self.escape(filters)) }
+        blocks += header.unitLines.map { Self.escapeParagraph($0) }
         for section in report.sections {
             blocks += sectionBlocks(section, formatter: formatter)
         }
@@ -42,6 +43,10 @@ public struct MarkdownRenderer: ReportRenderer {
         for table in section.tables {
             if let title = table.title { blocks.append("### " + Self.escape(title)) }
             blocks.append(tableBlock(table, formatter: formatter))
+            if let sparklines = Sparklines.table(for: table, formatter: formatter) {
+                if let title = sparklines.title { blocks.append("_" + Self.escape(title) + "_") }
+                blocks.append(tableBlock(sparklines, formatter: formatter))
+            }
         }
         blocks += section.notes.map { Self.escapeParagraph($0) }
         return blocks

@@ -21,6 +21,20 @@ struct ReportHeader: Sendable {
         return segments
     }
 
+    /// How durations read, when the report has any: their format and what the two clocks mean.
+    var unitLines: [String] {
+        let hasDurations = report.sections.contains { section in
+            section.tables.contains { table in
+                table.columns.contains { $0.kind == .minutes } || (table.rowKinds ?? []).contains(.minutes)
+            }
+        }
+        guard hasDurations else { return [] }
+        return [
+            "Durations read 4h 12m (days d, hours h, minutes m); each names its clock: calendar = elapsed "
+                + "time, business = within the account's business hours."
+        ]
+    }
+
     /// `Filters: priority = high; channel != api`, or `nil` without filters.
     var filtersLine: String? {
         report.filters.isEmpty ? nil : "Filters: " + report.filters.joined(separator: "; ")

@@ -15,7 +15,7 @@ extension ReportRenderer {
     public func validate(_ report: Report) throws(ReportError) {}
 }
 
-/// The output formats (`--format text|markdown|json|csv`).
+/// The output formats (`--format text|markdown|json|csv|html`).
 public enum ReportFormat: String, CaseIterable, Sendable {
     /// Aligned plain-text tables for a terminal or an email.
     case text
@@ -25,6 +25,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case json
     /// RFC 4180 CSV of the report's tables, for spreadsheets.
     case csv
+    /// One self-contained HTML page with charts (inline CSS and SVG, no JavaScript).
+    case html
 
     /// The usual file extension, without the dot.
     public var fileExtension: String {
@@ -33,6 +35,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .markdown: "md"
         case .json: "json"
         case .csv: "csv"
+        case .html: "html"
         }
     }
 
@@ -45,6 +48,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .markdown: MarkdownRenderer()
         case .json: JSONRenderer()
         case .csv: CSVRenderer(options: options.csv)
+        case .html: HTMLRenderer()
         }
     }
 

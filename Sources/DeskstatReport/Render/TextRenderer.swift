@@ -66,6 +66,7 @@ public struct TextRenderer: ReportRenderer {
         var lines = heading(report.title, rule: "=", style: style)
         lines += TextWrap.join(header.windowSegments, separator: " · ", width: width)
         if let filters = header.filtersLine { lines += TextWrap.wrap(filters, width: width, rest: "  ") }
+        for line in header.unitLines { lines += TextWrap.wrap(line, width: width, rest: "  ") }
         return lines
     }
 
@@ -75,6 +76,11 @@ public struct TextRenderer: ReportRenderer {
             if index > 0 { lines.append("") }
             if let title = table.title { lines += TextWrap.wrap(title, width: width) }
             lines += TextTableLayout(table, formatter: formatter).lines(width: width, style: style)
+            if let sparklines = Sparklines.table(for: table, formatter: formatter) {
+                lines.append("")
+                if let title = sparklines.title { lines += TextWrap.wrap(title, width: width) }
+                lines += TextTableLayout(sparklines, formatter: formatter).lines(width: width, style: style)
+            }
         }
         if !section.notes.isEmpty && !section.tables.isEmpty { lines.append("") }
         for note in section.notes {

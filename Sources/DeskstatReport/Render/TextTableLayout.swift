@@ -4,10 +4,10 @@
 /// their content; a dashed rule sits under the header.
 ///
 /// **Fitting.** When the table is wider than `width`, its columns are split into consecutive
-/// blocks that each fit, printed one under the other with a blank line between; the first column
-/// (the row label, when it is a `.label` column) is repeated at the left of every block so each
-/// block reads on its own. When even the label and a single other column do not fit, the label
-/// cells are shortened with `…` (down to 6 columns). Numbers are never cut: a single column wider
+/// blocks that each fit, printed one under the other with a blank line between; the leading
+/// label columns (policy, metric, priority …) are repeated at the left of every block so each
+/// block reads on its own. When even the labels and a single other column do not fit, the label
+/// cells are shortened with `…` (down to 6 columns each). Numbers are never cut: a single column wider
 /// than the terminal overflows.
 struct TextTableLayout {
     /// The gap between columns.
@@ -18,8 +18,10 @@ struct TextTableLayout {
     let headers: [String]
     let rightAligned: [Bool]
     let rows: [[HumanCell]]
-    /// Whether column 0 is a row label to repeat in every block.
-    let hasStub: Bool
+    /// Which way each cell's measure should move (for colouring changes).
+    let directions: [[GoodDirection]]
+    /// How many leading label columns (row labels) are repeated at the left of every block.
+    let stubCount: Int
 
     /// The layout of `table`, with cells formatted by `formatter`.
     init(_ table: ReportTable, formatter: HumanCellFormatter) {
@@ -31,8 +33,15 @@ struct TextTableLayout {
                     table.value(row: row, column: column), kind: table.effectiveKind(row: row, column: column))
             }
         }
-        hasStub = table.columns.count > 1 && table.columns.first?.kind == .label
+        directions = table.rows.indices.map { row in
+            table.columns.indices.map { table.direction(row: row, column: $0) }
+        }
+        let labels = table.columns.prefix { $0.kind == .label }.count
+        stubCount = labels < table.columns.count ? labels : (table.columns.count > 1 ? 1 : 0)
     }
+
+    /// Whether there is a row label to repeat in every block.
+    var hasStub: Bool { stubCount > 0 }
 
     /// The table's lines, fitted to `width` when given.
     func lines(width: Int?, style: ANSIStyle) -> [String] {
@@ -56,7 +65,7 @@ struct TextTableLayout {
     func blocks(widths: [Int], limit: Int?) -> [[Int]] {
         let all = Array(headers.indices)
         guard let limit, totalWidth(all, widths) > limit, headers.count > 1 else { return [all] }
-        let stub = hasStub ? [0] : []
+        let stub = Array(0..<stubCount)
         var blocks: [[Int]] = []
         var current = stub
         for column in all where !stub.contains(column) {
@@ -70,13 +79,26 @@ struct TextTableLayout {
         return blocks
     }
 
-    /// The widths to draw `block` with: the stub shortened when the block is still too wide.
+    /// The widths to draw `block` with when it is still too wide: first headers longer than
+    /// their values are shortened with `…`, then the stub columns (the last first).
     private func fitted(block: [Int], widths: [Int], limit: Int?) -> [Int] {
-        guard let limit, hasStub, block.first == 0 else { return widths }
-        let excess = totalWidth(block, widths) - limit
-        guard excess > 0 else { return widths }
+        guard let limit else { return widths }
+        var excess = totalWidth(block, widths) - limit
         var fitted = widths
-        fitted[0] = max(min(widths[0], Self.minimumLabelWidth), widths[0] - excess)
+        for column in block where column >= stubCount && excess > 0 {
+            let cells = rows.reduce(min(DisplayWidth.of(headers[column]), Self.minimumLabelWidth)) {
+                max($0, DisplayWidth.of($1[column].text))
+            }
+            let shortened = max(cells, widths[column] - excess)
+            excess -= fitted[column] - shortened
+            fitted[column] = shortened
+        }
+        guard hasStub, block.first == 0 else { return fitted }
+        for column in (0..<stubCount).reversed() where excess > 0 {
+            let shortened = max(min(widths[column], Self.minimumLabelWidth), widths[column] - excess)
+            excess -= fitted[column] - shortened
+            fitted[column] = shortened
+        }
         return fitted
     }
 
@@ -91,10 +113,11 @@ struct TextTableLayout {
         }
         let rule = block.map { String(repeating: "-", count: widths[$0]) }
         var lines = [joined(header), joined(rule)]
-        for row in rows {
+        for (rowIndex, row) in rows.enumerated() {
             let cells = block.map { column in
                 let text = DisplayWidth.truncate(row[column].text, to: widths[column])
-                return padded(style.tone(text, row[column].tone), plain: text, column: column, widths: widths)
+                let styled = style.tone(text, row[column].tone, direction: directions[rowIndex][column])
+                return padded(styled, plain: text, column: column, widths: widths)
             }
             lines.append(joined(cells))
         }
