@@ -11,8 +11,7 @@ let package = Package(
     name: "deskstat",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "deskstat", targets: ["deskstat"]),
-        .library(name: "DeskstatCLI", targets: ["DeskstatCLI"]),
+        .executable(name: "deskstat", targets: ["deskstat"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -137,7 +136,8 @@ let package = Package(
         .testTarget(
             name: "DeskstatReliabilityTests",
             dependencies: [
-                "DeskstatCLI", "DeskstatCache", "FakeZendesk", .product(name: "GRDB", package: "GRDB.swift"),
+                "DeskstatCLI", "DeskstatCache", "DeskstatImport", "DeskstatGenerator", "FakeZendesk",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
     ],

@@ -46,7 +46,7 @@ public struct CacheRow: Sendable {
     }
 
     /// The version this row carries, most significant part first (missing parts sort lowest).
-    var version: [Int64] {
+    package var version: [Int64] {
         table.versionColumnIndexes.map { index in Int64.fromDatabaseValue(values[index]) ?? Int64.min }
     }
 }

@@ -84,11 +84,7 @@ public struct CacheWriter {
                         }
                         texts.bind(row.raw, to: statement, at: Int32(columnCount + 1))
                     } compare: { stored in
-                        let incoming = versionIndexes.map { index -> Int64 in
-                            if case .integer(let number) = batch.values[valueStart + index] { return number }
-                            return Int64.min
-                        }
-                        return Self.compare(incoming, stored: stored)
+                        Self.compare(batch.version(of: row, indexes: versionIndexes), stored: stored)
                     }
                     switch result {
                     case .written(let outcome):

@@ -111,7 +111,6 @@ private struct BodyDecoder {
     /// Scratch for a ticket's tags and custom field ids.
     var tagRanges: [(start: Int, length: Int)] = []
     var seenFields: [Int64] = []
-    var paginationMemo: [String: Bool] = [:]
 
     init(scanner: JSONScanner) {
         self.scanner = scanner
@@ -137,7 +136,7 @@ private struct BodyDecoder {
                     try section(table, isList: isList, &batch)
                 } else {
                     _ = try scanner.scanValue()
-                    if !isPaginationKey(name) { unknown.append(name) }
+                    if !WireTable.paginationKeys.contains(name) { unknown.append(name) }
                 }
             } while scanner.consume(UInt8(ascii: ","))
             try scanner.expect(UInt8(ascii: "}"))
@@ -145,16 +144,6 @@ private struct BodyDecoder {
         scanner.skipWhitespace()
         guard scanner.position == scanner.count, sections > 0 else { throw FastPathDeclined() }
         return unknown.sorted()
-    }
-
-    /// Whether `Envelope` treats a top-level key as pagination (asked of `Envelope` itself, so the
-    /// two never disagree).
-    mutating func isPaginationKey(_ key: String) -> Bool {
-        if let known = paginationMemo[key] { return known }
-        let probe = Array(#"{"groups":[],""#.utf8) + Array(key.utf8) + Array(#"":null}"#.utf8)
-        let isPagination = (try? Envelope.parse(probe)).map { !$0.unknownKeys.contains(key) } ?? false
-        paginationMemo[key] = isPagination
-        return isPagination
     }
 
     mutating func section(_ table: WireTable, isList: Bool, _ batch: inout CacheRowBatch) throws(FastPathDeclined) {
@@ -458,15 +447,10 @@ private struct BodyDecoder {
             guard !value.escaped else { throw FastPathDeclined() }
             let length = value.end - value.start
             if length == 0 { return nil }
-            if let parsed = Self.isoSeconds(base + value.start, length) {
-                epoch = parsed
-            } else if let parsed = Timestamp.parse(
-                String(decoding: UnsafeBufferPointer(start: base + value.start, count: length), as: UTF8.self))
-            {
-                epoch = parsed
-            } else {
+            guard let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + value.start, count: length)) else {
                 throw FastPathDeclined()
             }
+            epoch = parsed
         case .integer:
             epoch = value.integer
         default:
@@ -474,34 +458,6 @@ private struct BodyDecoder {
         }
         guard epoch >= 0, epoch <= 253_402_300_799 else { throw FastPathDeclined() }
         return epoch
-    }
-
-    /// `2026-11-17T09:30:00Z` exactly (the API's form); anything else goes to `Timestamp.parse`.
-    static func isoSeconds(_ b: UnsafePointer<UInt8>, _ length: Int) -> Int64? {
-        guard length == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == UInt8(ascii: "T"), b[13] == 0x3A, b[16] == 0x3A,
-            b[19] == UInt8(ascii: "Z")
-        else { return nil }
-        @inline(__always) func digits(_ start: Int, _ count: Int) -> Int64? {
-            var value: Int64 = 0
-            for index in start..<(start + count) {
-                let digit = b[index] &- 0x30
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int64(digit)
-            }
-            return value
-        }
-        guard let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2), let hour = digits(11, 2),
-            let minute = digits(14, 2), let second = digits(17, 2), month >= 1, month <= 12, day >= 1,
-            hour < 24, minute < 60, second < 61
-        else { return nil }
-        let monthDays: Int64
-        switch month {
-        case 2: monthDays = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: monthDays = 30
-        default: monthDays = 31
-        }
-        guard day <= monthDays else { return nil }
-        return Timestamp.daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
     }
 
     /// `RecordReader.number` for one member of a duration object.

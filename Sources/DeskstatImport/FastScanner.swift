@@ -1,3 +1,5 @@
+import ZendeskWire
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -34,8 +36,6 @@ struct ScannedValue {
 /// `JSONParser.maximumDepth`. Any key written with an escape is declined (keys are compared as
 /// raw bytes). Nothing is allocated while scanning except the reusable key stack.
 struct JSONScanner {
-    static let maximumDepth = 256
-
     let base: UnsafePointer<UInt8>
     let count: Int
     var position = 0
@@ -333,7 +333,7 @@ struct JSONScanner {
 
     @inline(__always) mutating func enterContainer() throws(FastPathDeclined) {
         depth += 1
-        if depth > Self.maximumDepth { throw FastPathDeclined() }
+        if depth > JSONParser.maximumDepth { throw FastPathDeclined() }
     }
 
     /// Scans `"key":` (after blanks) and returns the key's bytes; keys with escapes are declined.

@@ -2,9 +2,10 @@
 ///
 /// Strings must be valid UTF-8, objects may not repeat a key, nesting is bounded (so hostile
 /// input cannot exhaust the stack) and integers must fit in 64 bits.
-struct JSONParser {
-    /// How deep arrays and objects may nest before the input is rejected.
-    static let maximumDepth = 256
+package struct JSONParser {
+    /// How deep arrays and objects may nest before the input is rejected (the importer's fast
+    /// scanner uses the same bound).
+    package static let maximumDepth = 256
 
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position: Int

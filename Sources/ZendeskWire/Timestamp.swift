@@ -10,7 +10,9 @@ public enum Timestamp {
         return utf8.withUnsafeMutableBufferPointer { parse(UnsafeBufferPointer($0)) }
     }
 
-    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+    /// Epoch seconds for the UTF-8 text in `b` (see `parse(_:)`); the importer's fast path reads
+    /// timestamps straight from the body's bytes with it.
+    package static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
         func digits(_ start: Int, _ count: Int) -> Int64? {
             guard start + count <= b.count else { return nil }
             var value: Int64 = 0
@@ -95,7 +97,8 @@ public enum Timestamp {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    static func daysInMonth(year: Int64, month: Int64) -> Int64 {
+    /// The number of days in a month of the proleptic Gregorian calendar.
+    package static func daysInMonth(year: Int64, month: Int64) -> Int64 {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

@@ -54,8 +54,8 @@ public enum WireTable: String, Sendable, CaseIterable, Comparable {
         "schedule": .schedules,
     ]
 
-    /// Keys that carry pagination, not records.
-    static let paginationKeys: Set<String> = [
+    /// Keys that carry pagination, not records (the importer's fast path asks the same set).
+    package static let paginationKeys: Set<String> = [
         "after_cursor", "after_url", "before_cursor", "before_url", "end_of_stream", "count", "end_time",
         "next_page", "previous_page", "meta", "links", "start_time",
     ]

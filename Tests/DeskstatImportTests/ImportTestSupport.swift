@@ -2,6 +2,7 @@ import DeskstatCache
 import DeskstatImport
 import Foundation
 import GRDB
+import Testing
 
 /// A fresh cache in a new temporary directory, with helpers to import text and inspect the result.
 struct ImportFixture {
@@ -34,10 +35,17 @@ struct ImportFixture {
             cache: cache, options: .init(table: table.flatMap { .named($0) }, keepGoing: keepGoing, now: 1_763_900_000))
     }
 
-    /// Imports the given paths.
+    /// Imports the given paths. Every body any import test imports is also a case of the
+    /// differential test: where the fast path takes it, it must agree with the reference path.
     @discardableResult
     func run(_ paths: [String], table: String? = nil, keepGoing: Bool = false) throws -> ImportReport {
-        try importer(table: table, keepGoing: keepGoing).run(try ImportSource.resolve(paths))
+        let sources = try ImportSource.resolve(paths)
+        for source in sources where source.path != "-" {
+            guard let bytes = FileManager.default.contents(atPath: source.path) else { continue }
+            let outcome = FastPathCheck.compare(Array(bytes), name: (source.path as NSString).lastPathComponent)
+            if case .different(let difference) = outcome { Issue.record("\(source.path): \(difference)") }
+        }
+        return try importer(table: table, keepGoing: keepGoing).run(sources)
     }
 
     @discardableResult
