@@ -8,7 +8,7 @@ import Foundation
 /// on the concurrency pool.
 enum BlockingTask {
     static func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-        let box = ResultBox<T>()
+        let box = TaskResultBox<T>()
         let done = DispatchSemaphore(value: 0)
         Task.detached {
             do {
@@ -23,7 +23,7 @@ enum BlockingTask {
     }
 }
 
-private final class ResultBox<T: Sendable>: @unchecked Sendable {
+private final class TaskResultBox<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<T, any Error>?
 

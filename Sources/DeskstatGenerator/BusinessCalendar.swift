@@ -4,7 +4,7 @@
 /// holds by construction and an importer can recompute them from `schedules.json`.
 struct BusinessCalendar: Sendable {
     /// A whole-day holiday of the schedule.
-    struct Holiday: Sendable {
+    struct HolidayRule: Sendable {
         let name: StaticString
         let day: Int64
     }
@@ -14,7 +14,7 @@ struct BusinessCalendar: Sendable {
     static let secondsPerBusinessDay = closes - opens
 
     /// Holidays inside the account's history, in date order.
-    let holidays: [Holiday]
+    let holidays: [HolidayRule]
     /// Day numbers of holidays that fall on weekdays (the only ones that remove business time).
     private let weekdayHolidays: [Int64]
 
@@ -25,12 +25,12 @@ struct BusinessCalendar: Sendable {
     init(firstDay: Int64, lastDay: Int64) {
         let firstYear = CivilTime.civil(fromDay: firstDay).year
         let lastYear = CivilTime.civil(fromDay: lastDay).year
-        var holidays: [Holiday] = []
+        var holidays: [HolidayRule] = []
         for year in firstYear...max(firstYear, lastYear) {
             for (name, month, day) in Self.fixedHolidays {
                 let dayNumber = CivilTime.day(year: year, month: month, day: day)
                 if dayNumber >= firstDay && dayNumber <= lastDay {
-                    holidays.append(Holiday(name: name, day: dayNumber))
+                    holidays.append(HolidayRule(name: name, day: dayNumber))
                 }
             }
         }

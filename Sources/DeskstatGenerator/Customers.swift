@@ -84,7 +84,7 @@ struct Customers: Sendable {
     }
 }
 
-extension JSONWriter {
+extension JSONByteWriter {
     /// `"Acme Corp"`, `"Globex Ltd"`, … `"Acme Corp 2"` for organization `index`.
     mutating func organizationName(_ index: Int) {
         let company = Vocabulary.companyNames[index % Vocabulary.companyNames.count]

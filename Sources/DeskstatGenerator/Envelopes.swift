@@ -5,7 +5,7 @@ struct Cursor: Sendable {
 
     /// An incremental-export cursor, Base64 of `"<epoch>.0||<id>|"`.
     static func export(time: Int64, id: Int64) -> Cursor {
-        var text = JSONWriter(capacity: 32)
+        var text = JSONByteWriter(capacity: 32)
         text.appendDigits(time)
         text.appendPlain(".0||")
         text.appendDigits(id)
@@ -15,7 +15,7 @@ struct Cursor: Sendable {
 
     /// A list cursor, Base64 of `{"o":"id","v":<id>}`.
     static func list(id: Int64) -> Cursor {
-        var text = JSONWriter(capacity: 32)
+        var text = JSONByteWriter(capacity: 32)
         text.appendPlain("{\"o\":\"id\",\"v\":")
         text.appendDigits(id)
         text.appendPlain("}")
@@ -47,7 +47,7 @@ enum Base64 {
 }
 
 /// The pagination members that close each kind of response body.
-extension JSONWriter {
+extension JSONByteWriter {
     /// `"meta":{"has_more":…,"after_cursor":…,"before_cursor":…},"links":{"next":…,"prev":…}`
     /// (cursor pagination on list endpoints).
     mutating func cursorListTail(

@@ -53,7 +53,7 @@ enum SupportGroup: Int, CaseIterable, Sendable {
 extension SupportGroup {
     /// Writes `groups.json`, a cursor-paginated list in one page.
     static func writeList(_ account: Account) -> [UInt8] {
-        var writer = JSONWriter(capacity: 4096)
+        var writer = JSONByteWriter(capacity: 4096)
         writer.beginObject()
         writer.key("groups")
         writer.beginArray()
@@ -67,7 +67,7 @@ extension SupportGroup {
         return writer.bytes
     }
 
-    private func write(into writer: inout JSONWriter, account: Account) {
+    private func write(into writer: inout JSONByteWriter, account: Account) {
         let created = account.start + Int64(rawValue) * 300
         writer.beginRecord()
         writer.urlField("groups/", id)

@@ -25,7 +25,7 @@ enum Identifiers {
     static let metricEvent: Int64 = 370_000_000_000
 }
 
-extension JSONWriter {
+extension JSONByteWriter {
     /// Writes `"url":"https://deskstat-demo.zendesk.com/api/v2/<path><id>.json"`.
     mutating func urlField(_ path: StaticString, _ id: Int64) {
         key("url")

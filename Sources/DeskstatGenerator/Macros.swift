@@ -1,6 +1,6 @@
 /// `macros.json`: a handful of macros, some restricted to a group, one inactive.
 enum Macros {
-    private struct Macro {
+    private struct MacroTemplate {
         let title: StaticString
         let description: StaticString?
         let active: Bool
@@ -14,38 +14,38 @@ enum Macros {
         case list([StaticString])
     }
 
-    private static let all: [Macro] = [
-        Macro(
+    private static let all: [MacroTemplate] = [
+        MacroTemplate(
             title: "Close and redirect to docs", description: nil, active: true, restriction: nil,
             actions: [("status", .text("solved")), ("comment_value", .text("Please see our help centre article."))]),
-        Macro(
+        MacroTemplate(
             title: "Billing::Refund issued", description: "Confirms a refund", active: true,
             restriction: .billing,
             actions: [
                 ("status", .text("solved")), ("set_tags", .text("refund")),
                 ("comment_value", .list(["channel:all", "Your refund has been issued."])),
             ]),
-        Macro(
+        MacroTemplate(
             title: "Escalate to Tier 2", description: "Moves the ticket to Tier 2", active: true,
             restriction: nil,
             actions: [
                 ("group_id", .number(SupportGroup.tier2.id)), ("priority", .text("high")),
                 ("custom_fields_escalated", .text("true")),
             ]),
-        Macro(
+        MacroTemplate(
             title: "Returns::Send label", description: "Sends a prepaid return label", active: true,
             restriction: .returns,
             actions: [("status", .text("pending")), ("comment_value", .text("Your return label is attached."))]),
-        Macro(
+        MacroTemplate(
             title: "Ask for more details", description: nil, active: true, restriction: nil,
             actions: [("status", .text("pending")), ("comment_value", .text("Could you send us a screenshot?"))]),
-        Macro(
+        MacroTemplate(
             title: "Old welcome reply", description: nil, active: false, restriction: .legacy,
             actions: [("comment_value", .text("Welcome!"))]),
     ]
 
     static func writeList(_ account: Account) -> [UInt8] {
-        var writer = JSONWriter(capacity: 4096)
+        var writer = JSONByteWriter(capacity: 4096)
         writer.beginObject()
         writer.key("macros")
         writer.beginArray()
@@ -62,7 +62,7 @@ enum Macros {
         return writer.bytes
     }
 
-    private static func write(_ macro: Macro, index: Int, into writer: inout JSONWriter, account: Account) {
+    private static func write(_ macro: MacroTemplate, index: Int, into writer: inout JSONByteWriter, account: Account) {
         let id = Identifiers.macro + Int64(index) + 1
         let created = account.start + 7_200 + Int64(index) * 900
         writer.beginRecord()

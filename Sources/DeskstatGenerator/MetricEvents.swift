@@ -34,7 +34,7 @@ struct MetricEvents {
     private(set) var events: [Event] = []
 
     /// The events of a generated ticket; empty for deleted tickets and tickets without an SLA.
-    static func of(_ record: TicketRecord, schedule: BusinessCalendar) -> MetricEvents? {
+    static func of(_ record: FinishedTicket, schedule: BusinessCalendar) -> MetricEvents? {
         let draft = record.draft
         guard !record.isDeleted, let priority = draft.priority,
             let policy = SLAPolicies.policyIndex(
@@ -95,7 +95,7 @@ struct MetricEvents {
 
     /// A clock that runs while `running(status)`, is fulfilled at a solve and runs again after.
     private mutating func statusClock(
-        _ log: [StoryMark], metric: StaticString, metricIndex: Int, running: (TicketStatus) -> Bool
+        _ log: [StoryMark], metric: StaticString, metricIndex: Int, running: (StoryStatus) -> Bool
     ) {
         var runs: [(start: Int64, stop: Int64?, fulfils: Bool)] = []
         var since: Int64? = created
@@ -164,7 +164,7 @@ struct MetricEvents {
     }
 
     /// Writes the events (ids `base + n`) into a `ticket_metric_events` array.
-    func write(ticketID: Int64, base: Int64, into writer: inout JSONWriter) {
+    func write(ticketID: Int64, base: Int64, into writer: inout JSONByteWriter) {
         let identity = SLAPolicies.identity(policy)
         for (index, event) in events.enumerated() {
             writer.beginRecord()

@@ -24,14 +24,14 @@ struct PagedTable {
     let count: Int
 
     func emit(
-        _ account: Account, record: (Int, inout JSONWriter) -> RecordPosition,
+        _ account: Account, record: (Int, inout JSONByteWriter) -> RecordPosition,
         to emit: (GeneratedFile) throws -> Void
     ) rethrows {
         let pages = max(1, (count + account.pageSize - 1) / account.pageSize)
         var previous: Cursor?
         for page in 0..<pages {
             let range = (page * account.pageSize)..<min(count, (page + 1) * account.pageSize)
-            var writer = JSONWriter(capacity: range.count * 900 + 512)
+            var writer = JSONByteWriter(capacity: range.count * 900 + 512)
             writer.beginObject()
             writer.key(key)
             writer.beginArray()
@@ -55,7 +55,7 @@ struct PagedTable {
 
     /// Writes the pagination members; returns the cursor the next page's `before` refers to.
     private func closePage(
-        _ writer: inout JSONWriter, isLast: Bool, records: Int, first: RecordPosition?,
+        _ writer: inout JSONByteWriter, isLast: Bool, records: Int, first: RecordPosition?,
         last: RecordPosition, previous: Cursor?
     ) -> Cursor? {
         switch style {

@@ -34,7 +34,7 @@ struct PeopleExports {
 
     // MARK: Organizations
 
-    private func writeOrganization(_ index: Int, into writer: inout JSONWriter) -> RecordPosition {
+    private func writeOrganization(_ index: Int, into writer: inout JSONByteWriter) -> RecordPosition {
         let id = customers.organizationID(index)
         let vip = customers.isVIP(organization: index)
         let created = account.start
@@ -71,7 +71,7 @@ struct PeopleExports {
         if vip { writer.int(SupportGroup.enterprise.id) } else { writer.null() }
         writer.key("tags")
         writer.beginArray()
-        if vip { writer.string(Tag.vip.name) }
+        if vip { writer.string(TagKind.vip.name) }
         writer.endArray()
         writer.key("organization_fields")
         writer.beginObject()
@@ -86,14 +86,14 @@ struct PeopleExports {
 
     // MARK: Users
 
-    private func writeUser(_ index: Int, into writer: inout JSONWriter) -> RecordPosition {
+    private func writeUser(_ index: Int, into writer: inout JSONByteWriter) -> RecordPosition {
         if index < staff.members.count {
             return writeStaffMember(staff.members[index], into: &writer)
         }
         return writeEndUser(index - staff.members.count, into: &writer)
     }
 
-    private func writeStaffMember(_ member: StaffMember, into writer: inout JSONWriter) -> RecordPosition {
+    private func writeStaffMember(_ member: StaffMember, into writer: inout JSONByteWriter) -> RecordPosition {
         var generator = SplitMix64(seed: account.seed, stream: .agentProfile, index: member.index)
         let updated = max(member.created, account.end - generator.int(in: 0...(14 * 86_400)))
         let lastLogin = max(member.created, account.end - generator.int(in: 0...(3 * 86_400)))
@@ -147,7 +147,7 @@ struct PeopleExports {
         return RecordPosition(time: updated, id: member.id)
     }
 
-    private func writeEndUser(_ index: Int, into writer: inout JSONWriter) -> RecordPosition {
+    private func writeEndUser(_ index: Int, into writer: inout JSONByteWriter) -> RecordPosition {
         var generator = customers.generator(forUser: index)
         let id = customers.userID(index)
         let created = customers.created(index)
@@ -214,7 +214,7 @@ struct PeopleExports {
         return RecordPosition(time: updated, id: id)
     }
 
-    private func writeTimes(created: Int64, updated: Int64, into writer: inout JSONWriter) {
+    private func writeTimes(created: Int64, updated: Int64, into writer: inout JSONByteWriter) {
         writer.key("created_at")
         writer.timestamp(created)
         writer.key("updated_at")
@@ -223,7 +223,7 @@ struct PeopleExports {
 
     private func writeLocale(
         zone: (rails: StaticString, iana: StaticString), locale: (name: StaticString, id: Int64),
-        into writer: inout JSONWriter, phone: Int? = nil
+        into writer: inout JSONByteWriter, phone: Int? = nil
     ) {
         writer.key("time_zone")
         writer.string(zone.rails)
@@ -241,8 +241,9 @@ struct PeopleExports {
         writer.string(locale.name)
     }
 
-    private func writeFlags(verified: Bool, tags: [Tag], active: Bool, lastLogin: Int64?, into writer: inout JSONWriter)
-    {
+    private func writeFlags(
+        verified: Bool, tags: [TagKind], active: Bool, lastLogin: Int64?, into writer: inout JSONByteWriter
+    ) {
         writer.key("verified")
         writer.bool(verified)
         writer.key("external_id")
@@ -275,7 +276,7 @@ struct PeopleExports {
 
     private func writeMembership(
         _ index: Int, member: StaffMember, group: SupportGroup, isDefault: Bool,
-        into writer: inout JSONWriter
+        into writer: inout JSONByteWriter
     ) -> RecordPosition {
         let id = Identifiers.groupMembership + Int64(index) + 1
         let created = min(account.end, member.created + 600)
@@ -295,7 +296,7 @@ struct PeopleExports {
     }
 }
 
-extension JSONWriter {
+extension JSONByteWriter {
     /// A stable, fictional (+1 555 01xx) phone number for end-user `index`.
     mutating func phoneNumber(ofUser index: Int) {
         beginString()

@@ -93,7 +93,7 @@ enum SLAPolicies {
     }
 
     static func writeList(_ account: Account) -> [UInt8] {
-        var writer = JSONWriter(capacity: 16_384)
+        var writer = JSONByteWriter(capacity: 16_384)
         writer.beginObject()
         writer.key("sla_policies")
         writer.beginArray()
@@ -108,7 +108,7 @@ enum SLAPolicies {
         return writer.bytes
     }
 
-    private static func write(_ policy: Policy, position: Int, into writer: inout JSONWriter, account: Account) {
+    private static func write(_ policy: Policy, position: Int, into writer: inout JSONByteWriter, account: Account) {
         let id = Identifiers.slaPolicy + Int64(position)
         writer.beginRecord()
         writer.urlField("slas/policies/", id)
@@ -155,7 +155,7 @@ enum SLAPolicies {
         writer.endObject()
     }
 
-    private static func write(_ conditions: [Condition], into writer: inout JSONWriter) {
+    private static func write(_ conditions: [Condition], into writer: inout JSONByteWriter) {
         writer.beginArray()
         for condition in conditions {
             writer.beginObject()

@@ -5,7 +5,7 @@ struct RatingRecord {
     let requesterID: Int64
     let draft: RatingDraft
 
-    func write(into writer: inout JSONWriter) {
+    func write(into writer: inout JSONByteWriter) {
         writer.beginRecord()
         writer.urlField("satisfaction_ratings/", id)
         writer.key("id")
@@ -69,7 +69,7 @@ struct RatingPages {
     }
 
     private mutating func flush(hasMore: Bool, _ emit: (GeneratedFile) throws -> Void) rethrows {
-        var writer = JSONWriter(capacity: buffer.count * 400 + 512)
+        var writer = JSONByteWriter(capacity: buffer.count * 400 + 512)
         writer.beginObject()
         writer.key("satisfaction_ratings")
         writer.beginArray()

@@ -4,7 +4,7 @@ extension BusinessCalendar {
     /// `schedules.json`: the one "Support hours" schedule with its weekly intervals (minutes
     /// from Sunday 00:00) and the holidays inside the history.
     func writeList(_ account: Account) -> [UInt8] {
-        var writer = JSONWriter(capacity: 2048)
+        var writer = JSONByteWriter(capacity: 2048)
         writer.beginObject()
         writer.key("schedules")
         writer.beginArray()

@@ -1,9 +1,9 @@
 /// A ticket's status as the export reports it.
-enum TicketStatus: Int, Sendable {
+enum StoryStatus: Int, Sendable {
     case new, open, pending, hold, solved, closed, deleted
 
     /// The status categories of the account's custom statuses (closed shares solved's).
-    static let categories: [TicketStatus] = [.new, .open, .pending, .hold, .solved]
+    static let categories: [StoryStatus] = [.new, .open, .pending, .hold, .solved]
 
     var name: StaticString {
         switch self {

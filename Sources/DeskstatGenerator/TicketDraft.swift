@@ -77,7 +77,7 @@ struct TicketDraft {
         }
     }
 
-    var form: TicketForm {
+    var form: FormKind {
         if type == .incident || type == .problem { return .bugReport }
         if routedGroup == .billing || topic == .billing || topic == .refund { return .billing }
         return .standard

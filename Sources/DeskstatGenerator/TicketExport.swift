@@ -16,9 +16,9 @@ struct TicketExport {
         var eventBytes = 1_024
         for page in 0..<pageCount {
             let range = (page * account.pageSize)..<min(account.tickets, (page + 1) * account.pageSize)
-            var tickets = JSONWriter(capacity: ticketBytes + metricBytes + 1_024)
-            var metrics = JSONWriter(capacity: metricBytes)
-            var events = JSONWriter(capacity: eventBytes)
+            var tickets = JSONByteWriter(capacity: ticketBytes + metricBytes + 1_024)
+            var metrics = JSONByteWriter(capacity: metricBytes)
+            var events = JSONByteWriter(capacity: eventBytes)
             var eventCount = 0
             events.beginObject()
             events.key("ticket_metric_events")
@@ -76,7 +76,7 @@ struct TicketExport {
     private func ticket(
         _ index: Int, clock: inout ArrivalClock, kinds: TicketKinds, ratings: inout RatingPages,
         emit: (GeneratedFile) throws -> Void
-    ) rethrows -> TicketRecord {
+    ) rethrows -> FinishedTicket {
         var generator = SplitMix64(seed: account.seed, stream: .ticket, index: index)
         let draft = TicketDraft(
             index: index, created: clock.next(), account: account, kinds: kinds, generator: &generator)
@@ -89,7 +89,7 @@ struct TicketExport {
         }
         let updated = draft.deletedAt ?? played.story.updatedAt
         let generated = min(account.end, updated + generator.int(in: 0...90))
-        return TicketRecord(
+        return FinishedTicket(
             draft: draft, played: played, ratingID: ratingID, generatedTimestamp: generated,
             customers: account.customers)
     }

@@ -16,7 +16,7 @@ enum Product: Int, CaseIterable, Sendable {
         }
     }
 
-    var tag: Tag {
+    var tag: TagKind {
         switch self {
         case .widgets: .productWidgets
         case .gadgets: .productGadgets
@@ -41,7 +41,7 @@ enum Module: Int, CaseIterable, Sendable {
         }
     }
 
-    var tag: Tag {
+    var tag: TagKind {
         switch self {
         case .api: .moduleAPI
         case .sync: .moduleSync
@@ -54,18 +54,18 @@ enum Module: Int, CaseIterable, Sendable {
 
 /// Every ticket field: the system fields, then the custom ones tickets carry in
 /// `custom_fields`, then an inactive leftover.
-enum TicketField: Int, CaseIterable, Sendable {
+enum FieldKind: Int, CaseIterable, Sendable {
     case subject, description, status, type, priority, group, assignee
     case product, escalated, modules, orderNumber, legacyReference
 
     /// The custom fields every ticket lists, in this order.
-    static let onTickets: [TicketField] = [.product, .escalated, .modules, .orderNumber]
+    static let onTickets: [FieldKind] = [.product, .escalated, .modules, .orderNumber]
 
     var id: Int64 {
         isCustom ? Identifiers.ticketField + 100 + Int64(rawValue) : Identifiers.ticketField + Int64(rawValue) + 1
     }
 
-    var isCustom: Bool { rawValue >= TicketField.product.rawValue }
+    var isCustom: Bool { rawValue >= FieldKind.product.rawValue }
 
     var type: StaticString {
         switch self {
@@ -102,7 +102,7 @@ enum TicketField: Int, CaseIterable, Sendable {
 
     /// `ticket_fields.json` (offset list, one page).
     static func writeList(_ account: Account) -> [UInt8] {
-        var writer = JSONWriter(capacity: 16_384)
+        var writer = JSONByteWriter(capacity: 16_384)
         writer.beginObject()
         writer.key("ticket_fields")
         writer.beginArray()
@@ -115,7 +115,7 @@ enum TicketField: Int, CaseIterable, Sendable {
         return writer.bytes
     }
 
-    private func write(into writer: inout JSONWriter, account: Account) {
+    private func write(into writer: inout JSONByteWriter, account: Account) {
         let created = account.start + Int64(rawValue) * 60
         writer.beginRecord()
         writer.urlField("ticket_fields/", id)
@@ -152,7 +152,7 @@ enum TicketField: Int, CaseIterable, Sendable {
         writer.key("required_in_portal")
         writer.bool(self == .subject)
         writer.key("tag")
-        if self == .escalated { writer.string(Tag.escalated.name) } else { writer.null() }
+        if self == .escalated { writer.string(TagKind.escalated.name) } else { writer.null() }
         writer.key("key")
         writer.null()
         writer.key("created_at")
@@ -163,12 +163,12 @@ enum TicketField: Int, CaseIterable, Sendable {
         writer.endObject()
     }
 
-    private func writeOptions(into writer: inout JSONWriter) {
+    private func writeOptions(into writer: inout JSONByteWriter) {
         switch self {
         case .status:
             writer.key("custom_statuses")
             writer.beginArray()
-            for status in TicketStatus.categories {
+            for status in StoryStatus.categories {
                 writer.beginObject()
                 writer.key("id")
                 writer.int(status.customStatusID ?? 0)
@@ -194,7 +194,7 @@ enum TicketField: Int, CaseIterable, Sendable {
         }
     }
 
-    private func writeOptions(_ options: [(StaticString, Tag)], base: Int64, into writer: inout JSONWriter) {
+    private func writeOptions(_ options: [(StaticString, TagKind)], base: Int64, into writer: inout JSONByteWriter) {
         writer.key("custom_field_options")
         writer.beginArray()
         for (offset, option) in options.enumerated() {
@@ -216,7 +216,7 @@ enum TicketField: Int, CaseIterable, Sendable {
 }
 
 /// The ticket forms: a default form, a bug-report form and a billing form.
-enum TicketForm: Int, CaseIterable, Sendable {
+enum FormKind: Int, CaseIterable, Sendable {
     case standard, bugReport, billing
 
     var id: Int64 { Identifiers.ticketForm + Int64(rawValue) + 1 }
@@ -237,8 +237,8 @@ enum TicketForm: Int, CaseIterable, Sendable {
         }
     }
 
-    var fields: [TicketField] {
-        let system: [TicketField] = [.subject, .description, .status, .type, .priority, .group, .assignee]
+    var fields: [FieldKind] {
+        let system: [FieldKind] = [.subject, .description, .status, .type, .priority, .group, .assignee]
         switch self {
         case .standard: return system + [.product, .escalated]
         case .bugReport: return system + [.product, .escalated, .modules]
@@ -248,7 +248,7 @@ enum TicketForm: Int, CaseIterable, Sendable {
 
     /// `ticket_forms.json` (offset list, one page).
     static func writeList(_ account: Account) -> [UInt8] {
-        var writer = JSONWriter(capacity: 4096)
+        var writer = JSONByteWriter(capacity: 4096)
         writer.beginObject()
         writer.key("ticket_forms")
         writer.beginArray()
@@ -261,7 +261,7 @@ enum TicketForm: Int, CaseIterable, Sendable {
         return writer.bytes
     }
 
-    private func write(into writer: inout JSONWriter, account: Account) {
+    private func write(into writer: inout JSONByteWriter, account: Account) {
         let created = account.start + 3_600 + Int64(rawValue) * 600
         writer.beginRecord()
         writer.urlField("ticket_forms/", id)

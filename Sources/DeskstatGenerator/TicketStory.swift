@@ -22,7 +22,7 @@ struct DualDuration: Sendable {
 
 /// One step of a ticket's story that Zendesk's metric clocks react to.
 enum StoryMark: Sendable, Equatable {
-    case status(Int64, TicketStatus)
+    case status(Int64, StoryStatus)
     case agentReply(Int64)
     case requesterComment(Int64)
 }
@@ -41,7 +41,7 @@ struct TicketStory {
     private(set) var now: Int64
     /// True once the as-of instant has been reached.
     private(set) var isOver = false
-    private(set) var status: TicketStatus = .new
+    private(set) var status: StoryStatus = .new
 
     private(set) var requesterWait = DualDuration()
     private(set) var agentWait = DualDuration()
@@ -98,7 +98,7 @@ struct TicketStory {
         return true
     }
 
-    mutating func setStatus(_ newStatus: TicketStatus) {
+    mutating func setStatus(_ newStatus: StoryStatus) {
         status = newStatus
         log.append(.status(now, newStatus))
         statusUpdatedAt = now

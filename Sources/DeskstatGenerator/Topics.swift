@@ -11,7 +11,7 @@ enum Topic: Int, CaseIterable, Sendable {
     static let forIncidents = Weighted<Topic>([(.outage, 45), (.bug, 45), (.integration, 10)])
     static let forTasks = Weighted<Topic>([(.dataRequest, 60), (.onboarding, 25), (.billing, 15)])
 
-    var tag: Tag {
+    var tag: TagKind {
         switch self {
         case .access: .passwordReset
         case .howTo: .howTo
@@ -94,7 +94,7 @@ enum Topic: Int, CaseIterable, Sendable {
 }
 
 /// The account's tag vocabulary. Tags are counted in `tags.json`.
-enum Tag: Int, CaseIterable, Sendable {
+enum TagKind: Int, CaseIterable, Sendable {
     case productWidgets, productGadgets, productPlatform, productMobile, productIntegrations
     case moduleAPI, moduleSync, moduleWebhooks, moduleReports, moduleSSO
     case escalated, vip, closedByMerge
@@ -134,7 +134,7 @@ enum Tag: Int, CaseIterable, Sendable {
 
 /// Usage counts of every tag over the non-deleted tickets, without a dictionary.
 struct TagCounts: Sendable {
-    private(set) var counts = [Int64](repeating: 0, count: Tag.allCases.count)
+    private(set) var counts = [Int64](repeating: 0, count: TagKind.allCases.count)
 
     mutating func add(_ tags: TagSet) {
         tags.forEach { counts[$0.rawValue] += 1 }
@@ -142,11 +142,11 @@ struct TagCounts: Sendable {
 
     /// `tags.json`: used tags by descending count, then name (a cursor list, one page).
     func writeList() -> [UInt8] {
-        let used = Tag.allCases.filter { counts[$0.rawValue] > 0 }.sorted { left, right in
+        let used = TagKind.allCases.filter { counts[$0.rawValue] > 0 }.sorted { left, right in
             let (a, b) = (counts[left.rawValue], counts[right.rawValue])
             return a != b ? a > b : left.name.description < right.name.description
         }
-        var writer = JSONWriter(capacity: 2048)
+        var writer = JSONByteWriter(capacity: 2048)
         writer.beginObject()
         writer.key("tags")
         writer.beginArray()
@@ -170,16 +170,16 @@ struct TagCounts: Sendable {
 struct TagSet: Sendable {
     private var bits: UInt64 = 0
 
-    mutating func insert(_ tag: Tag) { bits |= 1 << UInt64(tag.rawValue) }
-    func contains(_ tag: Tag) -> Bool { bits & (1 << UInt64(tag.rawValue)) != 0 }
+    mutating func insert(_ tag: TagKind) { bits |= 1 << UInt64(tag.rawValue) }
+    func contains(_ tag: TagKind) -> Bool { bits & (1 << UInt64(tag.rawValue)) != 0 }
 
     /// Calls `body` for each member in vocabulary order.
-    func forEach(_ body: (Tag) -> Void) {
+    func forEach(_ body: (TagKind) -> Void) {
         var rest = bits
         while rest != 0 {
             let index = rest.trailingZeroBitCount
             rest &= rest - 1
-            if let tag = Tag(rawValue: index) { body(tag) }
+            if let tag = TagKind(rawValue: index) { body(tag) }
         }
     }
 }

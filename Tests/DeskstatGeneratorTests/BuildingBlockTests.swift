@@ -6,7 +6,7 @@ import Testing
 @Suite struct JSONWriterTests {
     @Test func escapesStringsSoTheyRoundTrip() throws {
         let nasty = "quote \" backslash \\ newline \n tab \t bell \u{07} nul \u{00} é 🙂 </script>"
-        var writer = JSONWriter()
+        var writer = JSONByteWriter()
         writer.beginObject()
         writer.key("text")
         writer.string(nasty)
@@ -35,7 +35,7 @@ import Testing
         (253_402_300_799, "9999-12-31T23:59:59Z"),
     ])
     func formatsTimestamps(epoch: Int64, text: String) {
-        var writer = JSONWriter()
+        var writer = JSONByteWriter()
         writer.timestamp(epoch)
         #expect(String(decoding: writer.bytes, as: UTF8.self) == "\"\(text)\"")
         #expect(ISO8601.epoch(text) == epoch)

@@ -17,7 +17,7 @@ struct NumberFormattingTests {
     @Test(arguments: [Double.nan, .infinity, -.infinity])
     func nonFiniteNumbersHaveNoText(value: Double) {
         #expect(NumberText.trimmed(value) == nil)
-        #expect(JSONValue.double(value) == .null)
+        #expect(JSONTree.double(value) == .null)
     }
 
     @Test func fixedDecimalsAndGrouping() {

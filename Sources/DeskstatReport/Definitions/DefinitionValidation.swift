@@ -17,13 +17,15 @@ extension ReportDefinition {
             let expected = ReportDefinitions.namedPeriods + ["last-Nd (e.g. last-30d)", "YYYY-Www", "YYYY-MM"]
             throw problem("period", DefinitionParser.notOneOf(period, what: "period", allowed: expected))
         }
-        let names = Vocabulary(kpis: knownKPIs, slices: knownSlices, stats: knownStats)
+        let names = DefinitionVocabulary(kpis: knownKPIs, slices: knownSlices, stats: knownStats)
         for (index, section) in sections.enumerated() {
             try validate(section, at: "sections[\(index)]", names: names)
         }
     }
 
-    private func validate(_ section: SectionDefinition, at path: String, names: Vocabulary) throws(ReportError) {
+    private func validate(_ section: SectionDefinition, at path: String, names: DefinitionVocabulary)
+        throws(ReportError)
+    {
         let kind = section.sectionKind
         for (index, kpi) in section.kpis.enumerated() {
             try check(kpi, in: names.kpis, what: "KPI", at: "\(path).kpis[\(index)]")
@@ -55,7 +57,9 @@ extension ReportDefinition {
         }
     }
 
-    private func validateSlicing(_ section: SectionDefinition, at path: String, names: Vocabulary) throws(ReportError) {
+    private func validateSlicing(_ section: SectionDefinition, at path: String, names: DefinitionVocabulary)
+        throws(ReportError)
+    {
         if section.sectionKind == .trend {
             guard let by = section.by, SectionKind.trendSlices.contains(by) else {
                 throw problem(
@@ -105,7 +109,7 @@ extension ReportDefinition {
 
     private func check(_ name: String, in known: Set<String>, what: String, at path: String) throws(ReportError) {
         guard !known.contains(name) else { return }
-        throw problem(path, DefinitionParser.notOneOf(name, what: what, allowed: Vocabulary.ordered(known)))
+        throw problem(path, DefinitionParser.notOneOf(name, what: what, allowed: DefinitionVocabulary.ordered(known)))
     }
 
     private func problem(_ keyPath: String, _ message: String) -> ReportError {
@@ -116,7 +120,7 @@ extension ReportDefinition {
 }
 
 /// The names a definition is validated against.
-private struct Vocabulary {
+private struct DefinitionVocabulary {
     let kpis: Set<String>
     let slices: Set<String>
     let stats: Set<String>

@@ -44,7 +44,7 @@ public struct JSONRenderer: ReportRenderer {
     }
 
     /// The report as an ordered JSON value.
-    func document(_ report: Report) -> JSONValue {
+    func document(_ report: Report) -> JSONTree {
         .object([
             ("schema_version", .integer(Self.schemaVersion)),
             ("report", .string(report.name)),
@@ -53,7 +53,7 @@ public struct JSONRenderer: ReportRenderer {
             ("previous_window", report.previousWindow.map(window) ?? .null),
             ("as_of", .string(TimestampText.iso8601(report.asOf))),
             ("time_zone", .string(report.timeZone)),
-            ("filters", .array(report.filters.map(JSONValue.string))),
+            ("filters", .array(report.filters.map(JSONTree.string))),
             ("metrics", .object(report.metrics.keys.sorted().map { ($0, Self.value(report.metrics[$0] ?? .null)) })),
             ("sections", .array(report.sections.map(section))),
             (
@@ -63,7 +63,7 @@ public struct JSONRenderer: ReportRenderer {
         ])
     }
 
-    private func window(_ window: ReportWindow) -> JSONValue {
+    private func window(_ window: ReportWindow) -> JSONTree {
         .object([
             ("from", .string(TimestampText.iso8601(window.from))),
             ("to", .string(TimestampText.iso8601(window.to))),
@@ -71,21 +71,21 @@ public struct JSONRenderer: ReportRenderer {
         ])
     }
 
-    private func section(_ section: ReportSection) -> JSONValue {
+    private func section(_ section: ReportSection) -> JSONTree {
         .object([
             ("id", .string(section.id)),
             ("title", .string(section.title)),
             ("tables", .array(section.tables.map(table))),
-            ("notes", .array(section.notes.map(JSONValue.string))),
+            ("notes", .array(section.notes.map(JSONTree.string))),
         ])
     }
 
-    private func table(_ table: ReportTable) -> JSONValue {
-        let columns: [JSONValue] = table.columns.map { column in
+    private func table(_ table: ReportTable) -> JSONTree {
+        let columns: [JSONTree] = table.columns.map { column in
             .object([("id", .string(column.id)), ("title", .string(column.title)), ("kind", .string(column.kind.id))])
         }
-        let rows: [JSONValue] = table.rows.indices.map { row in
-            let id: [(String, JSONValue)] =
+        let rows: [JSONTree] = table.rows.indices.map { row in
+            let id: [(String, JSONTree)] =
                 table.metricIDs == nil ? [] : [("metric_id", .optional(table.metricID(row: row)))]
             return .object(
                 id
@@ -94,7 +94,7 @@ public struct JSONRenderer: ReportRenderer {
                         return (table.columns[column].id, Self.value(table.value(row: row, column: column), kind: kind))
                     })
         }
-        var members: [(String, JSONValue)] = [
+        var members: [(String, JSONTree)] = [
             ("id", .string(table.id)),
             ("title", .optional(table.title)),
             ("columns", .array(columns)),
@@ -109,11 +109,11 @@ public struct JSONRenderer: ReportRenderer {
 
     /// A trend table column by column: `period` (labels), `partial` (booleans) and one array per
     /// KPI column, oldest period first, so a chart can be drawn without reshaping the rows.
-    private func series(_ table: ReportTable, partialColumn: String) -> JSONValue {
+    private func series(_ table: ReportTable, partialColumn: String) -> JSONTree {
         .object(
             table.columns.indices.map { column in
                 let id = table.columns[column].id
-                let values: [JSONValue] = table.rows.indices.map { row in
+                let values: [JSONTree] = table.rows.indices.map { row in
                     let value = table.value(row: row, column: column)
                     if id == partialColumn { return .bool(value == .text("yes")) }
                     return Self.value(value, kind: table.effectiveKind(row: row, column: column))
@@ -123,7 +123,7 @@ public struct JSONRenderer: ReportRenderer {
     }
 
     /// A value as JSON; timestamp columns turn epoch seconds into ISO-8601 UTC strings.
-    static func value(_ value: ReportValue, kind: ColumnKind? = nil) -> JSONValue {
+    static func value(_ value: ReportValue, kind: ColumnKind? = nil) -> JSONTree {
         switch value {
         case .null: return .null
         case .text(let text): return .string(text)

@@ -1,29 +1,29 @@
 /// A JSON value whose objects keep their keys in the order they were built.
-indirect enum JSONValue: Sendable, Equatable {
-    case object([(String, JSONValue)])
-    case array([JSONValue])
+indirect enum JSONTree: Sendable, Equatable {
+    case object([(String, JSONTree)])
+    case array([JSONTree])
     case string(String)
     /// A number already formatted as JSON number text.
     case number(String)
     case bool(Bool)
     case null
 
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    static func == (lhs: JSONTree, rhs: JSONTree) -> Bool {
         JSONWriter.write(lhs) == JSONWriter.write(rhs)
     }
 
     /// An integer.
-    static func integer(_ value: Int64) -> JSONValue { .number(String(value)) }
+    static func integer(_ value: Int64) -> JSONTree { .number(String(value)) }
 
     /// A real number with up to four decimals, trimmed, never in exponent notation; NaN and
     /// infinities become `null`.
-    static func double(_ value: Double) -> JSONValue {
-        NumberText.trimmed(value).map(JSONValue.number) ?? .null
+    static func double(_ value: Double) -> JSONTree {
+        NumberText.trimmed(value).map(JSONTree.number) ?? .null
     }
 
     /// A string, or `null` for `nil`.
-    static func optional(_ value: String?) -> JSONValue {
-        value.map(JSONValue.string) ?? .null
+    static func optional(_ value: String?) -> JSONTree {
+        value.map(JSONTree.string) ?? .null
     }
 }
 
@@ -32,13 +32,13 @@ indirect enum JSONValue: Sendable, Equatable {
 /// `\`, control characters and U+2028/U+2029; other characters are written as UTF-8.
 enum JSONWriter {
     /// The JSON text of `value`.
-    static func write(_ value: JSONValue) -> String {
+    static func write(_ value: JSONTree) -> String {
         var out = ""
         write(value, indent: 0, to: &out)
         return out
     }
 
-    private static func write(_ value: JSONValue, indent: Int, to out: inout String) {
+    private static func write(_ value: JSONTree, indent: Int, to out: inout String) {
         switch value {
         case .object(let members):
             guard !members.isEmpty else {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A calendar date and wall-clock time, computed with integer arithmetic (no `Calendar`,
 /// no `DateFormatter`, no dependence on the process's time zone or locale).
-struct CivilTime: Sendable, Equatable {
+struct CivilDateTime: Sendable, Equatable {
     var year: Int64
     var month: Int
     var day: Int
@@ -73,14 +73,14 @@ struct TimestampText: Sendable {
 
     /// `2026-11-23T08:15:00Z`.
     static func iso8601(_ epoch: Int64) -> String {
-        let time = CivilTime(epoch: epoch)
+        let time = CivilDateTime(epoch: epoch)
         let second = time.second < 10 ? "0\(time.second)" : "\(time.second)"
         return "\(time.date)T\(time.hourMinute):\(second)Z"
     }
 
     /// The civil time of `epoch` in the report's zone.
-    func local(_ epoch: Int64) -> CivilTime {
-        CivilTime(epoch: epoch, offset: offset(at: epoch))
+    func local(_ epoch: Int64) -> CivilDateTime {
+        CivilDateTime(epoch: epoch, offset: offset(at: epoch))
     }
 
     /// `2026-11-16` at local midnight, else `2026-11-16 09:30`.

@@ -12,7 +12,7 @@ enum Delivery: Sendable {
 }
 
 /// What the server decided for one request: the reply, how to deliver it, and how long to wait first.
-struct Decision: Sendable {
+struct DeliveryDecision: Sendable {
     let reply: Reply
     let delivery: Delivery
     /// Seconds to wait before answering, already scaled.

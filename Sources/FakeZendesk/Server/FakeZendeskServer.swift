@@ -133,7 +133,7 @@ public actor FakeZendeskServer {
     }
 
     /// Decides the answer to one request and records it.
-    func decide(_ request: HTTPRequest) -> Decision {
+    func decide(_ request: HTTPRequest) -> DeliveryDecision {
         let incoming = IncomingRequest(request)
         let applied = faultBook.faults(forPath: incoming.path)
         var reply = answer(incoming, applied)
@@ -142,7 +142,7 @@ public actor FakeZendeskServer {
         let delivery: Delivery = applied.dropsConnection ? .drop : applied.truncatesBody ? .truncated : .whole
         let receivedAt = (ContinuousClock.now - createdAt) / .seconds(1)
         requests.append(incoming.record(status: reply.status, faults: applied.all, receivedAt: receivedAt))
-        return Decision(reply: reply, delivery: delivery, delay: applied.delay * options.delayScale)
+        return DeliveryDecision(reply: reply, delivery: delivery, delay: applied.delay * options.delayScale)
     }
 
     /// Status faults first (they stand for the infrastructure), then authentication, then plan

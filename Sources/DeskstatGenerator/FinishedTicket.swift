@@ -1,5 +1,5 @@
 /// A ticket ready to be written: its draft, what happened to it, and its rating's id.
-struct TicketRecord {
+struct FinishedTicket {
     let draft: TicketDraft
     let played: PlayedTicket
     let ratingID: Int64?
@@ -8,7 +8,7 @@ struct TicketRecord {
 
     var story: TicketStory { played.story }
     var isDeleted: Bool { draft.deletedAt != nil }
-    var status: TicketStatus { isDeleted ? .deleted : story.status }
+    var status: StoryStatus { isDeleted ? .deleted : story.status }
     var updatedAt: Int64 { draft.deletedAt ?? story.updatedAt }
 
     var tags: TagSet {
@@ -24,7 +24,7 @@ struct TicketRecord {
 
     // MARK: Ticket
 
-    func writeTicket(into writer: inout JSONWriter) {
+    func writeTicket(into writer: inout JSONByteWriter) {
         writer.beginRecord()
         writer.urlField("tickets/", draft.id)
         writer.key("id")
@@ -94,7 +94,7 @@ struct TicketRecord {
         writer.endObject()
     }
 
-    private func writeVia(into writer: inout JSONWriter) {
+    private func writeVia(into writer: inout JSONByteWriter) {
         writer.key("via")
         writer.beginObject()
         writer.key("channel")
@@ -144,14 +144,14 @@ struct TicketRecord {
         writer.endObject()
     }
 
-    private func writeSubject(into writer: inout JSONWriter) {
+    private func writeSubject(into writer: inout JSONByteWriter) {
         writer.beginString()
         appendSubject(into: &writer)
         writer.endString()
     }
 
     /// The subject with its `#` replaced by the order number.
-    private func appendSubject(into writer: inout JSONWriter) {
+    private func appendSubject(into writer: inout JSONByteWriter) {
         draft.subject.withUTF8Buffer { bytes in
             for byte in bytes {
                 if byte == UInt8(ascii: "#") {
@@ -163,7 +163,7 @@ struct TicketRecord {
         }
     }
 
-    private func writeDescription(into writer: inout JSONWriter) {
+    private func writeDescription(into writer: inout JSONByteWriter) {
         writer.beginString()
         appendSubject(into: &writer)
         writer.appendPlain("\\n\\n")
@@ -171,7 +171,7 @@ struct TicketRecord {
         writer.endString()
     }
 
-    private func writePeople(into writer: inout JSONWriter) {
+    private func writePeople(into writer: inout JSONByteWriter) {
         let requesterID = customers.userID(draft.requester)
         writer.key("requester_id")
         writer.int(requesterID)
@@ -201,9 +201,9 @@ struct TicketRecord {
         writer.endArray()
     }
 
-    private func writeCustomFields(into writer: inout JSONWriter) {
+    private func writeCustomFields(into writer: inout JSONByteWriter) {
         writer.beginArray()
-        for field in TicketField.onTickets {
+        for field in FieldKind.onTickets {
             writer.beginObject()
             writer.key("id")
             writer.int(field.id)
@@ -236,7 +236,7 @@ struct TicketRecord {
         writer.endArray()
     }
 
-    private func writeRatingSummary(into writer: inout JSONWriter) {
+    private func writeRatingSummary(into writer: inout JSONByteWriter) {
         guard let ratingID, let rating = played.rating else { return writer.null() }
         writer.beginObject()
         writer.key("id")
@@ -250,7 +250,7 @@ struct TicketRecord {
 
     // MARK: Metric set
 
-    func writeMetricSet(into writer: inout JSONWriter) {
+    func writeMetricSet(into writer: inout JSONByteWriter) {
         let id = Identifiers.metricSet + draft.id
         let solved = status.isSolved
         writer.beginRecord()
@@ -295,7 +295,7 @@ struct TicketRecord {
     }
 }
 
-extension JSONWriter {
+extension JSONByteWriter {
     mutating func optionalTimestamp(_ name: StaticString, _ instant: Int64?) {
         key(name)
         if let instant { timestamp(instant) } else { null() }

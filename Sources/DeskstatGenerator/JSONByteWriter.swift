@@ -7,7 +7,7 @@
 ///
 /// The writer is noncopyable so it can own raw memory: appends are a bounds check and a
 /// `memcpy`, with no copy-on-write or exclusivity checks on the hot path.
-struct JSONWriter: ~Copyable {
+struct JSONByteWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
@@ -81,7 +81,7 @@ struct JSONWriter: ~Copyable {
     }
 
     /// Appends the text of another writer (already-valid JSON).
-    mutating func raw(_ other: borrowing JSONWriter) {
+    mutating func raw(_ other: borrowing JSONByteWriter) {
         append(UnsafeBufferPointer(start: other.base, count: other.count))
     }
 
