@@ -20,14 +20,17 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
+        // One of each small utility: civil-date arithmetic, JSON string escaping, name suggestions,
+        // number text. No dependencies.
+        .target(name: "DeskstatBasics", swiftSettings: strictSettings),
         // Stage 1: the Zendesk wire format (JSON scanning, envelopes, wire records). Foundation only.
-        .target(name: "ZendeskWire", swiftSettings: strictSettings),
+        .target(name: "ZendeskWire", dependencies: ["DeskstatBasics"], swiftSettings: strictSettings),
         // The system SQLite C API, for the read-only `query` connection and its authorizer.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // Stage 2: the local SQLite cache (schema, migrations, versioned upserts, status).
         .target(
             name: "DeskstatCache",
-            dependencies: ["CSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["DeskstatBasics", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         // Stage 1→2: reading API-shaped files into the cache.
         .target(
@@ -35,9 +38,9 @@ let package = Package(
             dependencies: ["ZendeskWire", "DeskstatCache"],
             swiftSettings: strictSettings),
         // A seeded, internally consistent account written as API-shaped JSON.
-        .target(name: "DeskstatGenerator", swiftSettings: strictSettings),
-        // Report windows: periods, time zones, buckets. No dependencies.
-        .target(name: "DeskstatTime", swiftSettings: strictSettings),
+        .target(name: "DeskstatGenerator", dependencies: ["DeskstatBasics"], swiftSettings: strictSettings),
+        // Report windows: periods, time zones, buckets.
+        .target(name: "DeskstatTime", dependencies: ["DeskstatBasics"], swiftSettings: strictSettings),
         // The ticket timeline (intervals, comments, solves, reopens) and the KPIs only history gives. Pure.
         .target(
             name: "DeskstatTimeline", dependencies: ["ZendeskWire", "DeskstatTime"], swiftSettings: strictSettings),
@@ -47,19 +50,20 @@ let package = Package(
         .target(
             name: "DeskstatEngine",
             dependencies: [
-                "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport", "ZendeskWire", "DeskstatTimeline",
+                "DeskstatBasics", "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport", "ZendeskWire",
+                "DeskstatTimeline",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         // The report model, its renderers (text, Markdown, JSON, CSV), report definitions and thresholds.
         .target(
             name: "DeskstatReport",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["DeskstatBasics", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),
         // Configuration: deskstat.yaml, environment and flags with precedence; credentials.
         .target(
             name: "DeskstatConfig",
-            dependencies: ["ZendeskWire", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DeskstatBasics", "ZendeskWire", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),
         // Live sync from the Zendesk REST API into the cache.
         .target(
@@ -69,15 +73,17 @@ let package = Package(
         // Test support: a fake Zendesk API on 127.0.0.1 with switchable faults (not a product).
         .target(
             name: "FakeZendesk",
-            dependencies: ["ZendeskWire", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["DeskstatBasics", "ZendeskWire", .product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: strictSettings),
         // The benchmark: generates accounts and times the deskstat binary on them.
-        .target(name: "DeskstatBench", dependencies: ["DeskstatGenerator"], swiftSettings: strictSettings),
+        .target(
+            name: "DeskstatBench", dependencies: ["DeskstatBasics", "DeskstatGenerator"], swiftSettings: strictSettings),
         // The command-line front end: parses arguments, builds a frontend, maps errors to exit codes.
         .target(
             name: "DeskstatCLI",
             dependencies: [
-                "ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatGenerator", "DeskstatTime", "DeskstatSLA",
+                "DeskstatBasics", "ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatGenerator", "DeskstatTime",
+                "DeskstatSLA",
                 "DeskstatEngine", "DeskstatReport", "DeskstatBench", "DeskstatConfig", "DeskstatSync",
                 "DeskstatTimeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -86,6 +92,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .executableTarget(name: "deskstat", dependencies: ["DeskstatCLI"], swiftSettings: strictSettings),
 
+        .testTarget(name: "DeskstatBasicsTests", dependencies: ["DeskstatBasics"], swiftSettings: strictSettings),
         .testTarget(name: "ZendeskWireTests", dependencies: ["ZendeskWire"], swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatCacheTests",
@@ -99,7 +106,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatGeneratorTests",
-            dependencies: ["DeskstatGenerator"],
+            dependencies: ["DeskstatGenerator", "DeskstatBasics"],
             swiftSettings: strictSettings),
         .testTarget(name: "DeskstatTimeTests", dependencies: ["DeskstatTime"], swiftSettings: strictSettings),
         .testTarget(
@@ -116,7 +123,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "DeskstatReportTests", dependencies: ["DeskstatReport"], exclude: ["Golden"],
+            name: "DeskstatReportTests", dependencies: ["DeskstatReport", "DeskstatBasics"], exclude: ["Golden"],
             swiftSettings: strictSettings),
         .testTarget(name: "DeskstatConfigTests", dependencies: ["DeskstatConfig"], swiftSettings: strictSettings),
         .testTarget(

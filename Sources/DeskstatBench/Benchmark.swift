@@ -1,3 +1,4 @@
+import DeskstatBasics
 import DeskstatGenerator
 public import Foundation
 
@@ -78,7 +79,7 @@ public struct Benchmark: Sendable {
                 "  import run \(run == 0 ? "warm-up" : String(run)): \(String(format: "%.2f", measured.seconds)) s")
         }
         let records = Self.records(inSummary: importRuns.last?.stdout ?? "")
-        let asOf = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(plan.end)))
+        let asOf = CivilCalendar.isoTimestamp(plan.end)
         let weekly = ["report", "weekly", "--cache", cache, "--as-of", asOf]
         let weeklyText = try timed(
             "weekly report (text)", weekly + ["--format", "text"], output: output, progress: progress)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskstatBasics
 import DeskstatCache
 import DeskstatGenerator
 import DeskstatImport

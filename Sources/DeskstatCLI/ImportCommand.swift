@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskstatBasics
 import DeskstatCache
 import DeskstatImport
 import Foundation
@@ -88,7 +89,8 @@ enum ImportSummaryText {
         for (name, counts) in report.tables.sorted(by: { $0.key < $1.key }) {
             table.rows.append(
                 [name.rawValue]
-                    + [counts.inserted, counts.updated, counts.unchanged, counts.skipped].map(NumberText.grouped))
+                    + [counts.inserted, counts.updated, counts.unchanged, counts.skipped].map { NumberText.grouped($0) }
+            )
         }
         let files =
             "\(report.filesImported) file(s) imported, \(NumberText.grouped(report.records)) records"

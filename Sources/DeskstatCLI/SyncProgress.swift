@@ -1,3 +1,4 @@
+import DeskstatBasics
 import DeskstatSync
 import Foundation
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskstatBasics
 import DeskstatEngine
 import DeskstatReport
 import DeskstatTime

@@ -1,3 +1,4 @@
+import DeskstatBasics
 import Foundation
 
 /// A note beside the cache (`<cache>-writer`) saying which process is writing, so a second
@@ -30,9 +31,7 @@ struct WriterMark {
         else {
             return nil
         }
-        let since = Date(timeIntervalSince1970: TimeInterval(holder.since))
-        let formatter = ISO8601DateFormatter()
-        return "\(holder.command) (pid \(holder.pid), writing since \(formatter.string(from: since)))"
+        return "\(holder.command) (pid \(holder.pid), writing since \(CivilCalendar.isoTimestamp(holder.since)))"
     }
 
     private func read() -> (pid: Int32, since: Int64, command: String)? {

@@ -1,3 +1,4 @@
+import DeskstatBasics
 import Yams
 
 /// The settings found in one config file, each with its line.

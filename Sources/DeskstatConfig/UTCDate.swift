@@ -1,3 +1,4 @@
+import DeskstatBasics
 import ZendeskWire
 
 /// Start dates: `2017-01-25` or `2017-01-25T00:00:00Z` to UTC epoch seconds and back, by
@@ -85,19 +86,13 @@ enum UTCDate {
         ValueProblem("\(QuotedValue.quoted(text)) is not a date; write 2017-01-25 or 2017-01-25T00:00:00Z (UTC)")
     }
 
-    private static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
-
     private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
+        Int(CivilCalendar.daysInMonth(year: Int64(year), month: Int64(month)))
     }
 
-    /// Days from 1970-01-01 to the date (the wire format's calendar arithmetic).
+    /// Days from 1970-01-01 to the date.
     static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        Int(Timestamp.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day)))
+        Int(CivilCalendar.dayNumber(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
 
     /// Reads fixed-width numbers and literal characters from the front of a string.

@@ -1,3 +1,4 @@
+import DeskstatBasics
 import Foundation
 
 /// The validation of each kind of setting, shared by the loader and the `init` wizard.

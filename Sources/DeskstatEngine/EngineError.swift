@@ -1,3 +1,4 @@
+import DeskstatBasics
 import DeskstatReport
 
 /// Everything that can go wrong computing KPIs.

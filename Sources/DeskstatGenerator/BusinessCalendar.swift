@@ -1,3 +1,5 @@
+import DeskstatBasics
+
 /// The account's one schedule, "Support hours": Monday–Friday 09:00–17:00 UTC, minus holidays.
 ///
 /// Business durations in the metric sets are measured against it, so `business ≤ calendar`
@@ -23,12 +25,12 @@ struct BusinessCalendar: Sendable {
 
     /// The schedule for a history of days `firstDay...lastDay`, with fixed-date holidays.
     init(firstDay: Int64, lastDay: Int64) {
-        let firstYear = CivilTime.civil(fromDay: firstDay).year
-        let lastYear = CivilTime.civil(fromDay: lastDay).year
+        let firstYear = CivilCalendar.date(ofDay: firstDay).year
+        let lastYear = CivilCalendar.date(ofDay: lastDay).year
         var holidays: [HolidayRule] = []
         for year in firstYear...max(firstYear, lastYear) {
             for (name, month, day) in Self.fixedHolidays {
-                let dayNumber = CivilTime.day(year: year, month: month, day: day)
+                let dayNumber = CivilCalendar.dayNumber(year: year, month: month, day: day)
                 if dayNumber >= firstDay && dayNumber <= lastDay {
                     holidays.append(HolidayRule(name: name, day: dayNumber))
                 }
@@ -85,7 +87,7 @@ struct BusinessCalendar: Sendable {
         let day = CivilTime.day(of: instant)
         let intoDay = instant - day * CivilTime.secondsPerDay
         let today = min(max(intoDay - Self.opens, 0), Self.secondsPerBusinessDay)
-        let weeks = CivilTime.floorDivide(day, 7)
+        let weeks = CivilCalendar.floorDivide(day, 7)
         let partial = Self.businessDaysInPartialWeek[Int(day - weeks * 7)]
         var total = (weeks * 5 + partial) * Self.secondsPerBusinessDay
         if (1...5).contains(CivilTime.weekday(ofDay: day)) { total += today }

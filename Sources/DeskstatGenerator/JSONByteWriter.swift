@@ -1,3 +1,5 @@
+import DeskstatBasics
+
 /// A minimal, fast JSON text writer into a growable byte buffer it owns.
 ///
 /// Commas are placed automatically: a value or key written after another value in the same
@@ -207,7 +209,7 @@ struct JSONByteWriter: ~Copyable {
 
     /// Appends `2026-11-20T10:00:00Z` (without quotes).
     mutating func appendTimestamp(_ epoch: Int64) {
-        let day = CivilTime.floorDivide(epoch, 86_400)
+        let day = CivilCalendar.floorDivide(epoch, 86_400)
         let second = epoch - day * 86_400
         appendDate(day)
         reserve(10)
@@ -223,7 +225,7 @@ struct JSONByteWriter: ~Copyable {
     /// Appends `2026-11-20` for a day number since 1970-01-01 (without quotes).
     mutating func appendDate(_ day: Int64) {
         if day != cachedDay {
-            cachedDate = CivilTime.civil(fromDay: day)
+            cachedDate = CivilCalendar.date(ofDay: day)
             cachedDay = day
         }
         let date = cachedDate
@@ -283,23 +285,11 @@ struct JSONByteWriter: ~Copyable {
         store(UInt8(truncatingIfNeeded: 0x30 &+ value % 10))
     }
 
+    /// Appends the escape of an ASCII byte below 0x20, `"` or `\`, as API-shaped JSON writes it
+    /// (`JSONString.Escaping.standard`).
     private mutating func appendEscape(_ byte: UInt8) {
-        appendByte(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""): appendByte(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): appendByte(UInt8(ascii: "\\"))
-        case 0x0A: appendByte(UInt8(ascii: "n"))
-        case 0x0D: appendByte(UInt8(ascii: "r"))
-        case 0x09: appendByte(UInt8(ascii: "t"))
-        case 0x08: appendByte(UInt8(ascii: "b"))
-        case 0x0C: appendByte(UInt8(ascii: "f"))
-        default:
-            let hex: StaticString = "0123456789abcdef"
-            appendPlain("u00")
-            hex.withUTF8Buffer { digits in
-                appendByte(digits[Int(byte >> 4)])
-                appendByte(digits[Int(byte & 0xF)])
-            }
+        for escaped in JSONString.escape(Unicode.Scalar(byte), escaping: .standard)?.utf8 ?? "".utf8 {
+            appendByte(escaped)
         }
     }
 }

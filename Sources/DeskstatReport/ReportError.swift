@@ -1,3 +1,5 @@
+import DeskstatBasics
+
 /// Everything that can go wrong in the report module, with a message that says what failed,
 /// where (file, line, key path or column) and how to fix it.
 public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -80,61 +82,5 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
 
     private static func suggestion(_ name: String, _ candidates: [String]) -> String {
         NameSuggestion.closest(to: name, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
-    }
-}
-
-/// Finds the likely intended name for a typo.
-package enum NameSuggestion {
-    /// The candidate closest to `name` by edit distance, when it is close enough to be a typo.
-    package static func closest(to name: String, in candidates: [String]) -> String? {
-        let limit = max(1, min(3, name.count / 3))
-        var best: (name: String, distance: Int)?
-        for candidate in candidates where candidate != name {
-            let distance = editDistance(name.lowercased(), candidate.lowercased())
-            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
-        }
-        return best?.name
-    }
-
-    /// Up to `limit` candidates nearest to `name`, nearest first: names holding every dotted
-    /// segment of `name` (`first_reply_time.median` → `first_reply_time.calendar.median`) rank
-    /// before the rest, then by edit distance; names too far to be a typo are left out.
-    package static func closestNames(to name: String, in candidates: [String], limit: Int) -> [String] {
-        let segments = name.lowercased().split(separator: ".").map(String.init)
-        let scored = candidates.compactMap { candidate -> (name: String, holds: Bool, distance: Int)? in
-            let parts = Set(candidate.lowercased().split(separator: ".").map(String.init))
-            let holds = segments.allSatisfy(parts.contains)
-            let distance = editDistance(name.lowercased(), candidate.lowercased())
-            let near = distance <= max(2, name.count / 3)
-            return holds || near ? (candidate, holds, distance) : nil
-        }
-        return scored.sorted { lhs, rhs in
-            if lhs.holds != rhs.holds { return lhs.holds }
-            if lhs.distance != rhs.distance { return lhs.distance < rhs.distance }
-            return lhs.name < rhs.name
-        }
-        .prefix(limit).map(\.name)
-    }
-
-    /// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
-    /// neighbouring characters (`titel` → `title`) each cost 1.
-    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let left = Array(lhs)
-        let right = Array(rhs)
-        guard !left.isEmpty else { return right.count }
-        guard !right.isEmpty else { return left.count }
-        var distance = Array(repeating: Array(repeating: 0, count: right.count + 1), count: left.count + 1)
-        for i in 0...left.count { distance[i][0] = i }
-        for j in 0...right.count { distance[0][j] = j }
-        for i in 1...left.count {
-            for j in 1...right.count {
-                let cost = left[i - 1] == right[j - 1] ? 0 : 1
-                distance[i][j] = min(distance[i - 1][j] + 1, distance[i][j - 1] + 1, distance[i - 1][j - 1] + cost)
-                if i > 1, j > 1, left[i - 1] == right[j - 2], left[i - 2] == right[j - 1] {
-                    distance[i][j] = min(distance[i][j], distance[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return distance[left.count][right.count]
     }
 }

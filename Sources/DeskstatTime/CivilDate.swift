@@ -1,3 +1,5 @@
+import DeskstatBasics
+
 /// A day of the proleptic Gregorian calendar, with no time zone attached.
 ///
 /// Pure integer arithmetic (Howard Hinnant's `days_from_civil`), so nothing depends on the
@@ -16,27 +18,15 @@ struct CivilDate: Sendable, Hashable, Comparable {
 
     /// The date of a day number (days since 1970-01-01).
     init(dayNumber: Int64) {
-        let shifted = dayNumber + 719_468
-        let era = floorDivide(shifted, 146_097)
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        self.year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
+        let (year, month, day) = CivilCalendar.date(ofDay: dayNumber)
+        self.year = Int(year)
         self.month = Int(month)
-        self.day = Int(dayOfYear - (153 * monthIndex + 2) / 5 + 1)
+        self.day = Int(day)
     }
 
     /// Days since 1970-01-01.
     var dayNumber: Int64 {
-        let year = Int64(month <= 2 ? self.year - 1 : self.year)
-        let era = floorDivide(year, 400)
-        let yearOfEra = year - era * 400
-        let monthIndex = Int64(month > 2 ? month - 3 : month + 9)
-        let dayOfYear = (153 * monthIndex + 2) / 5 + Int64(day) - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        CivilCalendar.dayNumber(year: Int64(year), month: Int64(month), day: Int64(day))
     }
 
     /// The first day of this date's month.
@@ -50,54 +40,29 @@ struct CivilDate: Sendable, Hashable, Comparable {
     }
 
     /// `2026-11-17`.
-    var label: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    var label: String {
+        "\(NumberText.padded(year, width: 4))-\(NumberText.padded(month, width: 2))-\(NumberText.padded(day, width: 2))"
+    }
 
     /// `2026-11`.
-    var monthLabel: String { "\(pad(year, 4))-\(pad(month, 2))" }
+    var monthLabel: String { "\(NumberText.padded(year, width: 4))-\(NumberText.padded(month, width: 2))" }
 
     static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    /// Whether `year` has a 29 February.
-    static func isLeapYear(_ year: Int) -> Bool {
-        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    }
-
     /// 28–31: the number of days in `month` (1–12) of `year`.
     static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return isLeapYear(year) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
+        Int(CivilCalendar.daysInMonth(year: Int64(year), month: Int64(month)))
     }
 
     /// 1 (Monday) … 7 (Sunday) for a day number; 1970-01-01 was a Thursday.
     static func isoWeekday(ofDay dayNumber: Int64) -> Int {
-        Int(floorModulo(dayNumber + 3, 7)) + 1
+        Int(CivilCalendar.floorModulo(dayNumber + 3, 7)) + 1
     }
 
     /// The day number of the Monday on or before `dayNumber`.
     static func monday(onOrBefore dayNumber: Int64) -> Int64 {
         dayNumber - Int64(isoWeekday(ofDay: dayNumber) - 1)
     }
-}
-
-/// `a / b` rounded towards negative infinity (`b > 0`).
-func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
-    let quotient = a / b
-    return a % b < 0 ? quotient - 1 : quotient
-}
-
-/// `a mod b` in `0..<b` (`b > 0`).
-func floorModulo(_ a: Int64, _ b: Int64) -> Int64 {
-    a - floorDivide(a, b) * b
-}
-
-/// `value` in decimal, zero-padded to at least `width` digits (a minus sign comes first).
-func pad<Value: BinaryInteger>(_ value: Value, _ width: Int) -> String {
-    let digits = String(value.magnitude)
-    let padded = String(repeating: "0", count: max(0, width - digits.count)) + digits
-    return value < 0 ? "-" + padded : padded
 }

@@ -1,3 +1,5 @@
+import DeskstatBasics
+
 /// An ISO-8601 week: weeks start on Monday and week 1 is the week holding the year's first
 /// Thursday, so 29 December can belong to the next ISO year and 3 January to the previous one.
 struct ISOWeek: Sendable, Hashable {
@@ -28,7 +30,7 @@ struct ISOWeek: Sendable, Hashable {
     }
 
     /// `2026-W47`.
-    var label: String { "\(pad(year, 4))-W\(pad(week, 2))" }
+    var label: String { "\(NumberText.padded(year, width: 4))-W\(NumberText.padded(week, width: 2))" }
 
     /// 52 or 53: 28 December always lies in the year's last ISO week.
     static func weeks(inYear year: Int) -> Int {

@@ -1,3 +1,4 @@
+import DeskstatBasics
 import Foundation
 
 /// The time zone reports are cut in (`--tz`): an IANA region/city name, or `UTC`.
@@ -44,7 +45,7 @@ public struct ReportTimeZone: Sendable, Hashable, CustomStringConvertible {
 
     /// The local day number (days since 1970-01-01) of `instant` in this zone.
     func dayNumber(of instant: Int64) -> Int64 {
-        floorDivide(wallClock(instant), 86_400)
+        CivilCalendar.floorDivide(wallClock(instant), 86_400)
     }
 
     /// The local date of `instant` in this zone.

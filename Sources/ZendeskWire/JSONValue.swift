@@ -1,3 +1,5 @@
+import DeskstatBasics
+
 /// A parsed JSON value, as the Zendesk API sent it.
 ///
 /// Objects keep their keys in a dictionary: the importer stores each record's original text
@@ -73,24 +75,9 @@ enum JSONTextWriter {
         }
     }
 
+    /// The cache's canonical string escaping (`JSONString.Escaping.minimal`): stored values
+    /// must keep their bytes.
     static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        JSONString.append(text, to: &out, escaping: .minimal)
     }
 }

@@ -1,3 +1,4 @@
+import DeskstatBasics
 import Foundation
 import Testing
 
@@ -57,8 +58,8 @@ import Testing
 
     @Test func civilDatesRoundTrip() {
         for day in stride(from: Int64(-800_000), through: 800_000, by: 997) {
-            let date = CivilTime.civil(fromDay: day)
-            #expect(CivilTime.day(year: date.year, month: date.month, day: date.day) == day)
+            let date = CivilCalendar.date(ofDay: day)
+            #expect(CivilCalendar.dayNumber(year: date.year, month: date.month, day: date.day) == day)
         }
         #expect(CivilTime.weekday(ofDay: CivilTime.day(of: monday)) == 1)
         #expect(CivilTime.weekday(ofDay: -1) == 3)
@@ -76,7 +77,7 @@ import Testing
 
     @Test func holidaysHaveNoBusinessHours() {
         // Christmas Day 2026 is a Friday.
-        let christmas = CivilTime.day(year: 2026, month: 12, day: 25) * 86_400
+        let christmas = CivilCalendar.dayNumber(year: 2026, month: 12, day: 25) * 86_400
         #expect(schedule.holidays.contains { $0.day * 86_400 == christmas })
         #expect(schedule.seconds(from: christmas, to: christmas + 86_400) == 0)
         #expect(!schedule.isBusinessDay(CivilTime.day(of: christmas)))

@@ -1,3 +1,4 @@
+import DeskstatBasics
 import Testing
 
 @testable import DeskstatReport

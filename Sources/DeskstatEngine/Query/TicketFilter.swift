@@ -1,3 +1,4 @@
+import DeskstatBasics
 import DeskstatReport
 
 /// A parsed `--where` filter: `FIELD=VALUE`, `FIELD!=VALUE`, values comma-separated (any of).

@@ -1,3 +1,4 @@
+import DeskstatBasics
 import Yams
 
 /// Turns definition YAML into a `ReportDefinition`, checking structure as it goes and recording

@@ -1,3 +1,5 @@
+import DeskstatBasics
+
 /// A value axis for charts: from 0 to a round maximum, ticks at round values in the column's unit,
 /// and tick labels short enough never to overlap (`12k`, `4h`, `2d`, `80%`).
 struct ChartAxis: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import DeskstatBasics
+
 /// Durations for people: `42m`, `4h 12m`, `3d 4h`.
 ///
 /// Under 24 hours a duration is rounded to the whole minute and written as hours and minutes

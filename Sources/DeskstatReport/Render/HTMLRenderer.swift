@@ -1,3 +1,5 @@
+import DeskstatBasics
+
 /// One self-contained HTML page: inline CSS, charts as inline SVG, no JavaScript, nothing fetched.
 ///
 /// The page reads in a browser, as a CI artifact or on an intranet page, and prints to PDF (print

@@ -1,3 +1,5 @@
+import DeskstatBasics
+
 /// How a formatted cell should look when colour is on.
 enum CellTone: Sendable, Equatable {
     case plain

@@ -1,3 +1,5 @@
+import DeskstatBasics
+
 /// A JSON value whose objects keep their keys in the order they were built.
 indirect enum JSONTree: Sendable, Equatable {
     case object([(String, JSONTree)])
@@ -79,32 +81,9 @@ enum JSONWriter {
         String(repeating: "  ", count: level)
     }
 
-    /// `text` as a JSON string literal.
+    /// `text` as a JSON string literal, also safe inside JavaScript and HTML script blocks
+    /// (`JSONString.Escaping.report`).
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}", "\u{2029}": out += "\\u" + hex4(scalar.value)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u" + hex4(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16, uppercase: false)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        JSONString.quoted(text, escaping: .report)
     }
 }

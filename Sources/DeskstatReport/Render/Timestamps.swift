@@ -1,3 +1,4 @@
+import DeskstatBasics
 import Foundation
 
 /// A calendar date and wall-clock time, computed with integer arithmetic (no `Calendar`,
@@ -18,9 +19,10 @@ struct CivilDateTime: Sendable, Equatable {
     init(epoch: Int64, offset: Int = 0) {
         let clamped = min(max(epoch, Self.representable.lowerBound), Self.representable.upperBound)
         let seconds = clamped + Int64(max(-86_400, min(86_400, offset)))
-        let days = Self.floorDivide(seconds, 86_400)
+        let days = CivilCalendar.floorDivide(seconds, 86_400)
         let secondOfDay = Int(seconds - days * 86_400)
-        (year, month, day) = Self.civil(fromDays: days)
+        let date = CivilCalendar.date(ofDay: days)
+        (year, month, day) = (date.year, Int(date.month), Int(date.day))
         hour = secondOfDay / 3600
         minute = secondOfDay % 3600 / 60
         second = secondOfDay % 60
@@ -35,29 +37,8 @@ struct CivilDateTime: Sendable, Equatable {
     /// Whether the time is exactly midnight.
     var isMidnight: Bool { hour == 0 && minute == 0 && second == 0 }
 
-    /// Howard Hinnant's days-from-civil inverse: days since 1970-01-01 → (year, month, day).
-    private static func civil(fromDays days: Int64) -> (Int64, Int, Int) {
-        let z = days + 719_468
-        let era = floorDivide(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = Int(dayOfYear - (153 * monthIndex + 2) / 5 + 1)
-        let month = Int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9)
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
-    }
-
-    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-        let quotient = value / divisor
-        return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
-    }
-
     private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value.magnitude)
-        let padded = String(repeating: "0", count: max(0, width - digits.count)) + digits
-        return value < 0 ? "-" + padded : padded
+        NumberText.padded(value, width: width)
     }
 }
 
@@ -73,9 +54,8 @@ struct TimestampText: Sendable {
 
     /// `2026-11-23T08:15:00Z`.
     static func iso8601(_ epoch: Int64) -> String {
-        let time = CivilDateTime(epoch: epoch)
-        let second = time.second < 10 ? "0\(time.second)" : "\(time.second)"
-        return "\(time.date)T\(time.hourMinute):\(second)Z"
+        let representable = CivilDateTime.representable
+        return CivilCalendar.isoTimestamp(min(max(epoch, representable.lowerBound), representable.upperBound))
     }
 
     /// The civil time of `epoch` in the report's zone.

@@ -1,3 +1,5 @@
+import DeskstatBasics
+
 /// A `--fail-on` condition: `PATH OP NUMBER`, violated when it holds.
 ///
 /// - `PATH` is a dotted metric key from `Report.metrics` (`sla.breached`, `csat`,

@@ -1,3 +1,5 @@
+import DeskstatBasics
+
 /// A JSON value as the fake API sends it: object members keep the order they were written in.
 ///
 /// Records render themselves to `FakeJSON`; ``text`` writes compact JSON text, the same bytes
@@ -76,25 +78,9 @@ public indirect enum FakeJSON: Sendable, Equatable {
         output += "]"
     }
 
-    /// Writes a JSON string literal, escaping quotes, backslashes and control characters.
+    /// Writes a JSON string literal, escaped as API-shaped JSON is (`JSONString.Escaping.standard`).
     static func writeString(_ value: String, into output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
+        JSONString.append(value, to: &output, escaping: .standard)
     }
 }
 
