@@ -2,6 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Keeps a crashing deskstat from writing its memory anywhere: the API token lives in that memory.
@@ -25,7 +27,11 @@ public enum CrashGuard {
         guard ProcessInfo.processInfo.environment["DESKSTAT_BACKTRACE"] != "1" else { return }
         _ = message.utf8Start  // initialized now, not first inside the handler
         var noCore = rlimit(rlim_cur: 0, rlim_max: 0)
-        _ = setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &noCore)
+        #if canImport(Glibc)
+            _ = setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &noCore)
+        #else
+            _ = setrlimit(RLIMIT_CORE, &noCore)
+        #endif
         // A parent may hand down a mask that blocks some of them (a blocked SIGABRT sent by
         // `kill` would wait for ever); threads started later inherit this thread's mask.
         var unblock = sigset_t()
