@@ -15,18 +15,20 @@ struct CacheOptions: ParsableArguments {
 
     /// The path in effect: the flag, else `$DESKSTAT_CACHE`, else deskstat.yaml's `cache:`, else
     /// `./deskstat.sqlite` — the same precedence `sync` uses, so every command finds the same cache.
-    var resolvedPath: String {
+    /// A configuration that cannot be read is an error (exit 78), never a silent fall-back to
+    /// another cache.
+    func resolvedPath() throws(ConfigError) -> String {
         if let cache { return cache }
         if let fromEnvironment = ProcessInfo.processInfo.environment["DESKSTAT_CACHE"], !fromEnvironment.isEmpty {
             return fromEnvironment
         }
-        let configuration = try? ConfigLoader.load(
+        let configuration = try ConfigLoader.load(
             flags: ConfigFlags(), environment: ProcessInfo.processInfo.environment,
             workingDirectory: FileManager.default.currentDirectoryPath)
-        return configuration?.cachePath.value ?? DeskstatConfiguration.Defaults.cachePath
+        return configuration.cachePath.value
     }
 
     func open(_ mode: Cache.Mode) throws -> Cache {
-        try Cache.open(at: resolvedPath, mode: mode)
+        try Cache.open(at: try resolvedPath(), mode: mode)
     }
 }

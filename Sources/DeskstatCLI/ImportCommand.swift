@@ -55,7 +55,7 @@ struct ImportCommand: ParsableCommand {
                 table: table.flatMap(WireTable.named), keepGoing: keepGoing, now: Int64(Date().timeIntervalSince1970))
             // An existing cache is opened (and checked) before any input is read; a new one is
             // created only once an input file has decoded, so a failed import leaves none behind.
-            let path = cacheOptions.resolvedPath
+            let path = try cacheOptions.resolvedPath()
             let importer =
                 FileManager.default.fileExists(atPath: path)
                 ? Importer(cache: try Cache.open(at: path, mode: .readWrite), options: options)

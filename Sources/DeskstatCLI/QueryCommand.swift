@@ -52,7 +52,7 @@ struct QueryCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             try checkArguments()
-            let result = try ReadOnlyQuery(path: cacheOptions.resolvedPath).run(sql, timeLimit: timeLimit)
+            let result = try ReadOnlyQuery(path: try cacheOptions.resolvedPath()).run(sql, timeLimit: timeLimit)
             Terminal.standardOutput.write(QueryOutput.render(result, as: format))
         }
     }

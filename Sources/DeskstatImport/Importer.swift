@@ -53,6 +53,8 @@ public struct Importer: Sendable {
         var report = ImportReport()
         let bytesTotal = sources.reduce(Int64(0)) { $0 + $1.size }
         var bytesDone: Int64 = 0
+        // Bulk-write tuning changes speed only: if it fails, nothing imports differently, and the
+        // write that follows reports any real problem with the cache.
         if !sources.isEmpty, let cache = target.openCache { try? cache.prepareForBulkWrites() }
         var next = sources.first.map { prepareInBackground($0) }
         for (index, source) in sources.enumerated() {
@@ -67,7 +69,7 @@ public struct Importer: Sendable {
                 } catch {
                     throw .cache(path: source.displayName, error: error)
                 }
-                try? cache.prepareForBulkWrites()
+                try? cache.prepareForBulkWrites()  // speed only (see above)
             }
             do {
                 let (counts, warnings) = try write(try prepared.get(), source: source)
@@ -117,11 +119,6 @@ public struct Importer: Sendable {
         } catch {
             return .failure(error)
         }
-    }
-
-    /// Parses, maps and writes one file; returns its counts and warnings.
-    func importFile(_ source: ImportSource) throws(ImportError) -> ([CacheTable: TableCounts], [String]) {
-        try write(try prepare(source).get(), source: source)
     }
 
     /// Writes one decoded file in one transaction.
