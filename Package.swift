@@ -136,9 +136,7 @@ let package = Package(
         .testTarget(name: "FakeZendeskTests", dependencies: ["FakeZendesk"], swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatCLITests",
-            dependencies: [
-                "DeskstatCLI", "DeskstatCache", "FakeZendesk", .product(name: "GRDB", package: "GRDB.swift"),
-            ],
+            dependencies: ["DeskstatCLI", "DeskstatCache", "FakeZendesk"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatReliabilityTests",
