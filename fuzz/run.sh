@@ -9,9 +9,11 @@ seconds="${2:-600}"
 jobs="${3:-1}"
 build="fuzz/work/build"
 mkdir -p "$build" "fuzz/work/$target" "fuzz/corpus/$target"
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
+# `package` declarations need a package name; the package's own is its folder's name.
+package_name="$(basename "$PWD" | tr '[:upper:]' '[:lower:]')"
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -package-name "$package_name")
 # DeskstatBasics (no dependencies), as a module the single-module builds below import.
-basics=(-I "$build/modules" "$build/libDeskstatBasics.a")
+basics=(-I "$build/modules")
 build_basics() {
     mkdir -p "$build/modules"
     swiftc "${flags[@]}" -module-name DeskstatBasics -emit-module -emit-module-path "$build/modules/DeskstatBasics.swiftmodule" \
@@ -21,26 +23,25 @@ case "$target" in
 envelope)
     build_basics
     swiftc "${flags[@]}" -module-name ZendeskWire "${basics[@]}" Sources/ZendeskWire/*.swift fuzz/EnvelopeFuzzer.swift \
-        -o "$build/envelope-fuzzer" 2>/dev/null
+        "$build/libDeskstatBasics.a" -o "$build/envelope-fuzzer" 2>/dev/null
     binary="$build/envelope-fuzzer" ;;
 expressions)
     build_basics
     swiftc "${flags[@]}" -module-name DeskstatFuzz "${basics[@]}" Sources/DeskstatTime/*.swift \
         Sources/DeskstatReport/ReportError.swift Sources/DeskstatReport/Model/*.swift Sources/DeskstatReport/Thresholds/*.swift \
         Sources/DeskstatReport/CharacterClasses.swift \
-        fuzz/ExpressionFuzzer.swift -o "$build/expressions-fuzzer" 2>/dev/null
+        fuzz/ExpressionFuzzer.swift "$build/libDeskstatBasics.a" -o "$build/expressions-fuzzer" 2>/dev/null
     binary="$build/expressions-fuzzer" ;;
 import)
     # The package's own modules (GRDB, the cache, the importer), built by SwiftPM with the
-    # sanitizers into their own build folder, then linked with the fuzz entry point. The entry
-    # point reads `package` API, so it is compiled under the package's name (its folder's name).
+    # sanitizers into their own build folder, then linked with the fuzz entry point (which reads
+    # their `package` API).
     spm=".build-fuzz"
     swift build -c release --sanitize fuzzer --sanitize address --build-path "$spm" --target DeskstatImport
     release="$spm/release"
-    package_name="$(basename "$PWD" | tr '[:upper:]' '[:lower:]')"
     objects=()
     for module in DeskstatBasics ZendeskWire DeskstatCache DeskstatImport GRDB; do objects+=("$release/$module.build"/*.o); done
-    swiftc "${flags[@]}" -package-name "$package_name" -I "$release/Modules" \
+    swiftc "${flags[@]}" -I "$release/Modules" \
         -Xcc -fmodule-map-file=Sources/CSQLite/module.modulemap \
         -Xcc -fmodule-map-file="$spm/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap" \
         fuzz/ImportFuzzer.swift "${objects[@]}" -lsqlite3 -o "$build/import-fuzzer" 2>/dev/null
