@@ -1,3 +1,5 @@
+import DeskstatBasics
+
 /// A business-hours calendar: a schedule's weekly intervals, read as wall-clock time in the
 /// schedule's time zone, minus its whole-day holidays.
 ///
@@ -69,8 +71,8 @@ public struct BusinessSchedule: Sendable, Equatable {
         guard to > from else { return 0 }
         var total: Int64 = 0
         // A local day's hours lie within 26 h of its UTC reading, so one day of margin each side suffices.
-        var day = floorDivide(from, 86_400) - 2
-        let lastDay = floorDivide(to, 86_400) + 2
+        var day = CivilCalendar.floorDivide(from, 86_400) - 2
+        let lastDay = CivilCalendar.floorDivide(to, 86_400) + 2
         while day <= lastDay {
             if let skipTo = holidayEnd(containing: day) {
                 day = skipTo + 1
@@ -98,7 +100,7 @@ public struct BusinessSchedule: Sendable, Equatable {
 
     /// The business time of local day `dayNumber` as half-open instant ranges, in order.
     func instantRanges(onDay dayNumber: Int64) -> [Range<Int64>] {
-        let weekday = Int(floorModulo(dayNumber + 4, 7))  // 1970-01-01 was a Thursday
+        let weekday = Int(CivilCalendar.floorModulo(dayNumber + 4, 7))  // 1970-01-01 was a Thursday
         var ranges: [Range<Int64>] = []
         for minutes in daily[weekday] {
             let wallStart = dayNumber * 86_400 + minutes.start * 60
