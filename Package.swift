@@ -133,6 +133,7 @@ let package = Package(
             dependencies: [
                 "DeskstatCLI", "DeskstatCache", "FakeZendesk", .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            exclude: ["GeneratedReports"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatReliabilityTests",
