@@ -59,6 +59,12 @@ public struct CacheWriter {
         let facts = FactsBuffer()
         try batch.body.withUnsafeBufferPointer { body in
             try batch.owned.withUnsafeBufferPointer { owned in
+                // The statements are bound to the batch's buffers without copying: clear every
+                // binding before the buffers go away, whether the batch was written or failed.
+                defer {
+                    children.clearBindings()
+                    for (_, rowStatements) in statements { rowStatements.clearBindings() }
+                }
                 let texts = BatchTexts(body: body, owned: owned)
                 for row in batch.rows {
                     let table = row.table
@@ -112,8 +118,6 @@ public struct CacheWriter {
                 }
                 try children.flush(texts)
                 try facts.flush(FactsStatements(db: db))
-                children.clearBindings()
-                for (_, rowStatements) in statements { rowStatements.clearBindings() }
             }
         }
     }
