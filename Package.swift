@@ -49,7 +49,6 @@ let package = Package(
             name: "DeskstatEngine",
             dependencies: [
                 "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport", "ZendeskWire", "DeskstatTimeline",
-                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         // The report model, its renderers (text, Markdown, JSON, CSV), report definitions and thresholds.

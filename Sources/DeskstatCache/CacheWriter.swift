@@ -541,7 +541,7 @@ extension CacheRowBatch {
                     }),
             ]
         }
-        return CacheRow(row.table, values, rawJSON: texts.string(row.raw) ?? "", children: children)
+        return CacheRow(row.table, values: values, rawJSON: texts.string(row.raw) ?? "", children: children)
     }
 }
 

@@ -1,8 +1,4 @@
-import CSQLite
 public import DeskstatCache
-import DeskstatSLA
-import GRDB
-import ZendeskWire
 
 /// Reads the facts a report needs from the cache with a few index-driven queries.
 ///
@@ -28,8 +24,8 @@ public struct FactLoader: Sendable {
     public func load(since: Int64, until: Int64) throws -> FactSet {
         // A second connection takes its snapshot before the main transaction starts (see `SideReader`).
         let side = SideReader(path: cache.path)
-        return try reading { db in
-            let reader = try FactReader(db: db)
+        return try reading { snapshot in
+            let reader = FactReader(snapshot)
             let version = try reader.dataVersion()
             let policies = try reader.loadPolicies()
             var ratings: [RatingFact]
@@ -69,8 +65,8 @@ public struct FactLoader: Sendable {
 
     /// Loads one ticket (for `explain`), whatever its dates, with all its tags and custom fields.
     public func loadTicket(_ id: Int64) throws -> FactSet {
-        try reading { db in
-            let reader = try FactReader(db: db)
+        try reading { snapshot in
+            let reader = FactReader(snapshot)
             var store = TicketStore()
             var children: [String] = []
             if let base = try reader.baseRecord(id: id) {
@@ -107,8 +103,8 @@ public struct FactLoader: Sendable {
     /// `store` with every tag loaded, from the same cache state it was read from.
     func completingTags(of store: TicketStore, source: FactSource) throws(EngineError) -> TicketStore {
         do {
-            return try reading { db in
-                let reader = try FactReader(db: db)
+            return try reading { snapshot in
+                let reader = FactReader(snapshot)
                 guard try reader.dataVersion() == source.dataVersion else {
                     throw EngineError.cache(
                         "the cache changed while the report was being read (an import or sync committed); run the report again"
@@ -125,13 +121,11 @@ public struct FactLoader: Sendable {
         }
     }
 
-    private func reading<T>(_ body: (Database) throws -> T) throws -> T {
+    private func reading<T>(_ body: (CacheReader) throws -> T) throws -> T {
         do {
-            return try cache.read(body)
+            return try cache.snapshot(body)
         } catch let error as CacheError {
             throw EngineError.cache(error.description)
-        } catch let error as DatabaseError {
-            throw EngineError.cache("SQLite error: \(error.message ?? "\(error.resultCode)")")
         }
     }
 }

@@ -130,7 +130,7 @@ struct TicketRecord: Sendable {
     }
 }
 
-/// The twelve duration columns of a metric set, in `TicketMetricRow.durationNames` order, each
+/// The twelve duration columns of a metric set, in `CacheSchema.durationNames` order, each
 /// on the calendar then the business clock.
 enum DurationSlot {
     static let count = 12
