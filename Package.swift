@@ -111,7 +111,7 @@ let package = Package(
             name: "DeskstatEngineTests",
             dependencies: [
                 "DeskstatEngine", "DeskstatImport", "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport",
-                "DeskstatTimeline",
+                "DeskstatTimeline", "ZendeskWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),

@@ -43,7 +43,8 @@ public struct CacheColumn: Sendable, Equatable {
         jsonPath.map { path in String(path.prefix { $0 != "." && $0 != "[" }) }
     }
 
-    static func id(_ name: String) -> CacheColumn { CacheColumn(name, .integer, json: name, role: .key, notNull: true) }
+    /// An `INTEGER PRIMARY KEY` (the rowid; SQLite never stores NULL there, but does not declare it NOT NULL).
+    static func id(_ name: String) -> CacheColumn { CacheColumn(name, .integer, json: name, role: .key) }
     static func integer(_ name: String, json: String? = nil, notNull: Bool = false) -> CacheColumn {
         CacheColumn(name, .integer, json: json ?? name, notNull: notNull)
     }
@@ -311,7 +312,7 @@ public enum CacheSchema {
             CacheChildTable(
                 name: "schedule_holidays", parentColumn: "schedule_id",
                 columns: [
-                    CacheColumn("id", .integer, json: "holidays[].id", role: .key, notNull: true),
+                    CacheColumn("id", .integer, json: "holidays[].id", role: .key),
                     .integer("schedule_id", json: "id", notNull: true), .text("name", json: "holidays[].name"),
                     .text("start_date", json: "holidays[].start_date"), .text("end_date", json: "holidays[].end_date"),
                 ]),
