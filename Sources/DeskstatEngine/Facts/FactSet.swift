@@ -4,9 +4,10 @@ import Foundation
 /// Everything one report needs from the cache, loaded once: tickets relevant to the windows,
 /// ratings updated in them, names and SLA policies.
 ///
-/// Tickets are kept compact (`TicketStore`); `ticket(_:)` hands one out as a `TicketFact`. A fact set from `FactLoader.load` first holds only the tags SLA policies test
-/// (all a report needs unless it slices or filters by tag); the rest are loaded, from the same
-/// cache state, the first time something asks for them.
+/// Tickets are kept compact (`TicketStore`); `ticket(_:)` hands one out as a `TicketFact`. A
+/// fact set from `FactLoader.load` first holds only the tags SLA policies test (all a report
+/// needs unless it slices or filters by tag); the rest are loaded, from the same cache state,
+/// the first time something asks for them.
 public struct FactSet: Sendable {
     let storage: FactStorage
     public var ratings: [RatingFact]
