@@ -90,7 +90,7 @@ private struct RecordLayout: Sendable {
     func fields(_ names: [String]) -> [Field] { names.map(field) }
 }
 
-private struct TicketLayout: Sendable {
+private final class TicketLayout: Sendable {
     static let shared = TicketLayout()
     let record = RecordLayout(.tickets, extra: ["tags", "custom_fields", "fields", "metric_set"])
     let id, status, priority, type, subject, via, createdAt, updatedAt, generated: Field
@@ -118,7 +118,7 @@ private struct TicketLayout: Sendable {
     }
 }
 
-private struct MetricLayout: Sendable {
+private final class MetricLayout: Sendable {
     static let shared = MetricLayout()
     let record = RecordLayout(.ticketMetrics)
     let id, ticketID, createdAt, updatedAt, replySeconds: Field
@@ -143,7 +143,7 @@ private struct MetricLayout: Sendable {
     }
 }
 
-private struct RatingLayout: Sendable {
+private final class RatingLayout: Sendable {
     static let shared = RatingLayout()
     let record = RecordLayout(.satisfactionRatings)
     let id, score, reason, createdAt, updatedAt: Field
@@ -158,7 +158,7 @@ private struct RatingLayout: Sendable {
     }
 }
 
-private struct UserLayout: Sendable {
+private final class UserLayout: Sendable {
     static let shared = UserLayout()
     let record = RecordLayout(.users, extra: ["iana_time_zone"])
     let id, roleType, timeZone: Field
@@ -175,7 +175,7 @@ private struct UserLayout: Sendable {
     }
 }
 
-private struct OrganizationLayout: Sendable {
+private final class OrganizationLayout: Sendable {
     static let shared = OrganizationLayout()
     let record = RecordLayout(.organizations)
     let id, name, groupID: Field
@@ -187,7 +187,7 @@ private struct OrganizationLayout: Sendable {
     }
 }
 
-private struct GroupLayout: Sendable {
+private final class GroupLayout: Sendable {
     static let shared = GroupLayout()
     let record = RecordLayout(.groups)
     let id: Field
@@ -201,7 +201,7 @@ private struct GroupLayout: Sendable {
     }
 }
 
-private struct MembershipLayout: Sendable {
+private final class MembershipLayout: Sendable {
     static let shared = MembershipLayout()
     let record = RecordLayout(.groupMemberships)
     let id, isDefault: Field
