@@ -8,7 +8,7 @@ import GRDB
 /// Bulk reads call a closure per row with values that are only valid during the call (texts and
 /// packed parts point into SQLite's row), so a million-row read allocates nothing per row.
 public final class CacheReader: @unchecked Sendable {
-    private let connection: OpaquePointer
+    fileprivate let connection: OpaquePointer
     private let db: Database?
     /// Statements prepared on a raw connection (no GRDB statement cache there), finalized in `deinit`.
     private var prepared: [String: OpaquePointer] = [:]
@@ -33,7 +33,7 @@ public final class CacheReader: @unchecked Sendable {
     // MARK: Statements
 
     /// A reset statement for `sql`, prepared once per reader.
-    private func statement(_ sql: String) throws -> OpaquePointer {
+    fileprivate func statement(_ sql: String) throws -> OpaquePointer {
         let statement: OpaquePointer
         if let db {
             statement = try db.cachedStatement(sql: sql).sqliteStatement
@@ -49,7 +49,7 @@ public final class CacheReader: @unchecked Sendable {
     }
 
     /// Runs `sql` with integer arguments, calling `row` for each result row.
-    private func each(_ sql: String, _ arguments: [Int64] = [], _ row: (OpaquePointer) throws -> Void) throws {
+    fileprivate func each(_ sql: String, _ arguments: [Int64] = [], _ row: (OpaquePointer) throws -> Void) throws {
         let statement = try statement(sql)
         defer { sqlite3_reset(statement) }
         for (index, value) in arguments.enumerated() { sqlite3_bind_int64(statement, Int32(index + 1), value) }
@@ -68,7 +68,7 @@ public final class CacheReader: @unchecked Sendable {
         }
     }
 
-    @inline(__always) private static func integer(_ statement: OpaquePointer, _ column: Int32) -> Int64? {
+    @inline(__always) fileprivate static func integer(_ statement: OpaquePointer, _ column: Int32) -> Int64? {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)
     }
 
@@ -76,7 +76,7 @@ public final class CacheReader: @unchecked Sendable {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement, column)
     }
 
-    @inline(__always) private static func text(_ statement: OpaquePointer, _ column: Int32) -> String? {
+    @inline(__always) fileprivate static func text(_ statement: OpaquePointer, _ column: Int32) -> String? {
         guard sqlite3_column_type(statement, column) != SQLITE_NULL, let text = sqlite3_column_text(statement, column)
         else { return nil }
         return String(cString: text)
@@ -429,6 +429,131 @@ public final class CacheReader: @unchecked Sendable {
                 ))
         }
         return policies
+    }
+}
+
+extension CacheReader {
+    // MARK: Completeness
+
+    /// Per table: the last time it was imported or synced (epoch seconds), for tables that ever were.
+    public func lastLoaded() throws -> [String: Int64] {
+        var loaded: [String: Int64] = [:]
+        try each(
+            "SELECT table_name, max(last_import_at, last_sync_at), last_import_at, last_sync_at FROM deskstat_table_state"
+        ) { statement in
+            guard let table = Self.text(statement, 0) else { return }
+            if let latest = Self.integer(statement, 1) ?? Self.integer(statement, 2) ?? Self.integer(statement, 3) {
+                loaded[table] = latest
+            }
+        }
+        return loaded
+    }
+
+    /// A single integer from `sql` (0 when NULL or no row).
+    private func count(_ sql: String, _ arguments: [Int64] = []) throws -> Int {
+        var value: Int64 = 0
+        try each(sql, arguments) { value = Self.integer($0, 0) ?? 0 }
+        return Int(value)
+    }
+
+    /// How many SLA policies the cache holds.
+    public func slaPolicyCount() throws -> Int { try count("SELECT COUNT(*) FROM sla_policies") }
+
+    /// Whether the cache holds any satisfaction rating.
+    public func hasRatings() throws -> Bool {
+        try count("SELECT EXISTS (SELECT 1 FROM satisfaction_ratings)") != 0
+    }
+
+    /// Solved or closed tickets, not deleted, created in [from, to) without a metric set.
+    public func solvedTicketsWithoutMetricSet(createdFrom from: Int64, before to: Int64) throws -> Int {
+        try count(
+            """
+            SELECT COUNT(*) FROM tickets t
+            WHERE t.created_at >= ?1 AND t.created_at < ?2 AND t.deleted = 0 AND t.status IN ('solved', 'closed')
+              AND NOT EXISTS (SELECT 1 FROM ticket_metrics m WHERE m.ticket_id = t.id)
+            """, [from, to])
+    }
+
+    /// Tickets, not deleted, created in [from, to) whose JSON carries a good or bad rating.
+    public func ticketsRatedInTheirJSON(createdFrom from: Int64, before to: Int64) throws -> Int {
+        try count(
+            """
+            SELECT COUNT(*) FROM tickets
+            WHERE created_at >= ?1 AND created_at < ?2 AND deleted = 0
+              AND raw_json ->> '$.satisfaction_rating.score'
+                  IN ('good', 'bad', 'good_with_comment', 'bad_with_comment')
+            """, [from, to])
+    }
+
+    /// Tickets, not deleted, created in [from, to) whose metric set was updated after the ticket.
+    public func ticketsWithNewerMetricSet(createdFrom from: Int64, before to: Int64) throws -> Int {
+        try count(
+            """
+            SELECT COUNT(*) FROM tickets t JOIN ticket_metrics m ON m.ticket_id = t.id
+            WHERE t.created_at >= ?1 AND t.created_at < ?2 AND t.deleted = 0 AND m.updated_at > t.updated_at
+            """, [from, to])
+    }
+
+    /// How many rows of each table that refers to tickets by `ticket_id` belong to ticket `id`
+    /// (audits, comments, metric sets, ratings), by table name.
+    public func ticketChildCounts(ticketID id: Int64) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for table in [CacheTable.ticketAudits, .ticketComments, .ticketMetrics, .satisfactionRatings] {
+            _ = table.schema.index("ticket_id")  // every one of them is declared with it
+            counts[table.rawValue] = try count("SELECT COUNT(*) FROM \(table.rawValue) WHERE ticket_id = ?1", [id])
+        }
+        return counts
+    }
+
+    // MARK: Filter values
+
+    /// Runs `sql` with text arguments, calling `row` for each result row.
+    private func each(_ sql: String, texts: [String], _ row: (OpaquePointer) throws -> Void) throws {
+        let statement = try statement(sql)
+        defer { sqlite3_reset(statement) }
+        for (index, text) in texts.enumerated() {
+            _ = text.withCString { sqlite3_bind_text(statement, Int32(index + 1), $0, -1, transientText) }
+        }
+        while try stepStatement(statement, on: connection) { try row(statement) }
+    }
+
+    /// Whether a ticket has the tag `tag`, or the tags list has it.
+    public func tagIsKnown(_ tag: String) throws -> Bool {
+        var known = false
+        try each(
+            "SELECT EXISTS (SELECT 1 FROM ticket_tags WHERE tag = ?1) OR EXISTS (SELECT 1 FROM tags WHERE name = ?1)",
+            texts: [tag]
+        ) { known = sqlite3_column_int64($0, 0) != 0 }
+        return known
+    }
+
+    /// Up to `limit` tags the cache knows (on tickets or in the tags list).
+    public func knownTags(limit: Int) throws -> [String] {
+        var tags: [String] = []
+        try each("SELECT DISTINCT tag FROM ticket_tags UNION SELECT name FROM tags LIMIT ?1", [Int64(limit)]) {
+            if let tag = Self.text($0, 0) { tags.append(tag) }
+        }
+        return tags
+    }
+
+    /// Whether some ticket's text column `column` (a column `CacheSchema.tickets` declares) is `value`.
+    public func ticketsHave(_ column: String, equalTo value: String) throws -> Bool {
+        precondition(CacheSchema.tickets.columns[CacheSchema.tickets.index(column)].type == .text)
+        var seen = false
+        try each("SELECT EXISTS (SELECT 1 FROM tickets WHERE \(column) = ?1)", texts: [value]) {
+            seen = sqlite3_column_int64($0, 0) != 0
+        }
+        return seen
+    }
+
+    /// Up to `limit` distinct values of the tickets' text column `column`.
+    public func distinctTicketValues(of column: String, limit: Int) throws -> [String] {
+        precondition(CacheSchema.tickets.columns[CacheSchema.tickets.index(column)].type == .text)
+        var values: [String] = []
+        try each("SELECT DISTINCT \(column) FROM tickets WHERE \(column) IS NOT NULL LIMIT ?1", [Int64(limit)]) {
+            if let value = Self.text($0, 0) { values.append(value) }
+        }
+        return values
     }
 }
 

@@ -73,7 +73,7 @@ public struct FactLoader: Sendable {
                 let record = base.record(&store.strings)
                 base.durations.withUnsafeBufferPointer { store.append(record, durations: $0) }
             } else {
-                children = try Self.childRecords(of: id, db: db)
+                children = try Self.childRecords(of: id, reader: snapshot)
             }
             store.finish()
             try reader.loadAllTags(into: &store)
@@ -87,14 +87,14 @@ public struct FactLoader: Sendable {
     }
 
     /// What the cache holds of a ticket beyond the ticket record: "2 audits", "1 comment", …
-    static func childRecords(of id: Int64, db: Database) throws -> [String] {
+    static func childRecords(of id: Int64, reader: CacheReader) throws -> [String] {
+        let counts = try reader.ticketChildCounts(ticketID: id)
         var found: [String] = []
         for (table, one, many) in [
             ("ticket_audits", "audit", "audits"), ("ticket_comments", "comment", "comments"),
             ("ticket_metrics", "metric set", "metric sets"), ("satisfaction_ratings", "rating", "ratings"),
         ] {
-            let count =
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE ticket_id = ?", arguments: [id]) ?? 0
+            let count = counts[table] ?? 0
             if count > 0 { found.append("\(count) \(count == 1 ? one : many)") }
         }
         return found
