@@ -9,9 +9,10 @@ extension CacheRow {
     ) -> CacheRow {
         CacheRow(
             .users,
-            [
-                id, name, email, role, roleType, active, suspended, organizationID, defaultGroupID, timeZone, createdAt,
-                updatedAt, lastLoginAt,
+            named: [
+                "id": id, "name": name, "email": email, "role": role, "role_type": roleType, "active": active,
+                "suspended": suspended, "organization_id": organizationID, "default_group_id": defaultGroupID,
+                "time_zone": timeZone, "created_at": createdAt, "updated_at": updatedAt, "last_login_at": lastLoginAt,
             ],
             rawJSON: rawJSON)
     }
@@ -21,7 +22,13 @@ extension CacheRow {
         id: Int64, name: String?, groupID: Int64?, createdAt: Int64?, updatedAt: Int64?, deletedAt: Int64?,
         rawJSON: String
     ) -> CacheRow {
-        CacheRow(.organizations, [id, name, groupID, createdAt, updatedAt, deletedAt], rawJSON: rawJSON)
+        CacheRow(
+            .organizations,
+            named: [
+                "id": id, "name": name, "group_id": groupID, "created_at": createdAt, "updated_at": updatedAt,
+                "deleted_at": deletedAt,
+            ],
+            rawJSON: rawJSON)
     }
 
     /// A group.
@@ -30,7 +37,12 @@ extension CacheRow {
         createdAt: Int64?, updatedAt: Int64?, rawJSON: String
     ) -> CacheRow {
         CacheRow(
-            .groups, [id, name, description, isDefault, deleted, isPublic, createdAt, updatedAt], rawJSON: rawJSON)
+            .groups,
+            named: [
+                "id": id, "name": name, "description": description, "is_default": isDefault, "deleted": deleted,
+                "is_public": isPublic, "created_at": createdAt, "updated_at": updatedAt,
+            ],
+            rawJSON: rawJSON)
     }
 
     /// A group membership.
@@ -38,7 +50,13 @@ extension CacheRow {
         id: Int64, userID: Int64?, groupID: Int64?, isDefault: Bool?, createdAt: Int64?, updatedAt: Int64?,
         rawJSON: String
     ) -> CacheRow {
-        CacheRow(.groupMemberships, [id, userID, groupID, isDefault, createdAt, updatedAt], rawJSON: rawJSON)
+        CacheRow(
+            .groupMemberships,
+            named: [
+                "id": id, "user_id": userID, "group_id": groupID, "is_default": isDefault, "created_at": createdAt,
+                "updated_at": updatedAt,
+            ],
+            rawJSON: rawJSON)
     }
 
     /// A ticket field, form or macro: the tables that share id, a name, active, position and dates.
@@ -48,17 +66,35 @@ extension CacheRow {
     ) -> CacheRow {
         switch table {
         case .ticketFields:
-            CacheRow(table, [id, type, name, active, position, createdAt, updatedAt], rawJSON: rawJSON)
+            CacheRow(
+                table,
+                named: [
+                    "id": id, "type": type, "title": name, "active": active, "position": position,
+                    "created_at": createdAt, "updated_at": updatedAt,
+                ],
+                rawJSON: rawJSON)
         case .ticketForms:
-            CacheRow(table, [id, name, active, isDefault, position, createdAt, updatedAt], rawJSON: rawJSON)
+            CacheRow(
+                table,
+                named: [
+                    "id": id, "name": name, "active": active, "is_default": isDefault, "position": position,
+                    "created_at": createdAt, "updated_at": updatedAt,
+                ],
+                rawJSON: rawJSON)
         default:
-            CacheRow(.macros, [id, name, active, position, createdAt, updatedAt], rawJSON: rawJSON)
+            CacheRow(
+                .macros,
+                named: [
+                    "id": id, "title": name, "active": active, "position": position, "created_at": createdAt,
+                    "updated_at": updatedAt,
+                ],
+                rawJSON: rawJSON)
         }
     }
 
     /// A tag with its count.
     public static func tag(name: String, count: Int64?, rawJSON: String) -> CacheRow {
-        CacheRow(.tags, [name, count], rawJSON: rawJSON)
+        CacheRow(.tags, named: ["name": name, "count": count], rawJSON: rawJSON)
     }
 
     /// An SLA policy with its filter conditions and targets.
@@ -69,7 +105,12 @@ extension CacheRow {
         rawJSON: String
     ) -> CacheRow {
         CacheRow(
-            .slaPolicies, [id, title, description, position, createdAt, updatedAt], rawJSON: rawJSON,
+            .slaPolicies,
+            named: [
+                "id": id, "title": title, "description": description, "position": position, "created_at": createdAt,
+                "updated_at": updatedAt,
+            ],
+            rawJSON: rawJSON,
             children: [
                 ChildRows(
                     "sla_policy_conditions", ["policy_id", "kind", "position", "field", "operator", "value"],
@@ -93,7 +134,11 @@ extension CacheRow {
         holidays: [(id: Int64, name: String?, startDate: String?, endDate: String?)], rawJSON: String
     ) -> CacheRow {
         CacheRow(
-            .schedules, [id, name, timeZone, createdAt, updatedAt], rawJSON: rawJSON,
+            .schedules,
+            named: [
+                "id": id, "name": name, "time_zone": timeZone, "created_at": createdAt, "updated_at": updatedAt,
+            ],
+            rawJSON: rawJSON,
             children: [
                 ChildRows(
                     "schedule_intervals", ["schedule_id", "position", "start_time", "end_time"],

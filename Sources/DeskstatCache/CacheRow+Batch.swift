@@ -5,9 +5,9 @@
 /// (`Value.ownedText`: unescaped strings, numbers written out, compact JSON). `CacheWriter.upsert(_:)`
 /// binds them without copying, and applies exactly the version rules of `upsert(_ row: CacheRow)`.
 ///
-/// Build a row with `beginRow`, one `append` per column in the table's column order (the order
-/// of the `CacheRow` factory's parameters, e.g. `CacheRow.ticket(id:status:…)`), its tags and
-/// custom fields (tickets only), then `endRow`. The raw JSON is the record's exact text.
+/// Build a row with `beginRow` (every column starts NULL), one `set` per column that has a value,
+/// addressed by name (`CacheTable.column(_:)`, resolved once), then its tags and custom fields
+/// (tickets only). The raw JSON is the record's exact text.
 public struct CacheRowBatch: Sendable {
     /// One column value.
     public enum Value: Sendable, Equatable {
@@ -54,6 +54,9 @@ public struct CacheRowBatch: Sendable {
     var rows: [Row] = []
     var tags: [Value] = []
     var customFields: [CustomField] = []
+    /// The current row's table and first value.
+    private var currentTable = CacheTable.tickets
+    private var currentStart = 0
 
     public init(body: [UInt8]) {
         self.body = body
@@ -80,17 +83,26 @@ public struct CacheRowBatch: Sendable {
         return text.withUTF8 { own($0) }
     }
 
-    /// Starts a row of `table` whose exact JSON is `raw`.
+    /// Starts a row of `table` whose exact JSON is `raw`; every column is NULL until set.
     public mutating func beginRow(_ table: CacheTable, raw: Value) {
+        currentTable = table
+        currentStart = values.count
         rows.append(
             Row(
                 table: table, valueStart: Int32(values.count), raw: raw, tagStart: Int32(tags.count),
                 tagEnd: Int32(tags.count), fieldStart: Int32(customFields.count), fieldEnd: Int32(customFields.count)))
+        values.append(contentsOf: repeatElement(.null, count: table.columnCount))
     }
 
-    /// The next column of the current row.
-    public mutating func append(_ value: Value) {
-        values.append(value)
+    /// Sets a column of the current row.
+    @inline(__always) public mutating func set(_ column: Column, _ value: Value) {
+        precondition(column.table == currentTable, "a \(column.table) column set on a \(currentTable) row")
+        values[currentStart + column.index] = value
+    }
+
+    /// Sets the current row's column called `name` (looked up each time; hot loops resolve a `Column` once).
+    public mutating func set(_ name: String, _ value: Value) {
+        set(currentTable.column(name), value)
     }
 
     /// A tag of the current (ticket) row; the caller passes each distinct tag once.
@@ -104,26 +116,22 @@ public struct CacheRowBatch: Sendable {
         customFields.append(CustomField(fieldID: fieldID, value: value))
         rows[rows.count - 1].fieldEnd = Int32(customFields.count)
     }
+}
 
-    /// Ends the current row; every column must have been appended.
-    public mutating func endRow() {
-        let row = rows[rows.count - 1]
-        precondition(
-            values.count - Int(row.valueStart) == row.table.columnCount, "column count mismatch for \(row.table)")
-    }
-
-    /// Drops the rows from `count` on (a record that turned out not to fit the fast path).
-    public mutating func truncate(toRows count: Int) {
-        guard count < rows.count else { return }
-        let row = rows[count]
-        values.removeSubrange(Int(row.valueStart)...)
-        tags.removeSubrange(Int(row.tagStart)...)
-        customFields.removeSubrange(Int(row.fieldStart)...)
-        rows.removeSubrange(count...)
+extension CacheRowBatch {
+    /// A column of one table, found by name once, for `set(_:_:)`.
+    public struct Column: Sendable {
+        public let table: CacheTable
+        let index: Int
     }
 }
 
 extension CacheTable {
+    /// The column called `name` (a name the table's declaration lacks is a programming error).
+    public func column(_ name: String) -> CacheRowBatch.Column {
+        CacheRowBatch.Column(table: self, index: schema.index(name))
+    }
+
     /// `columns.count`, without building the column list.
     var columnCount: Int { Self.columnCounts[self] ?? columns.count }
 

@@ -13,9 +13,12 @@ extension CacheRow {
         let uniqueTags = Array(Set(tags)).sorted()
         return CacheRow(
             .tickets,
-            [
-                id, status, priority, type, subject, viaChannel, groupID, assigneeID, requesterID, submitterID,
-                organizationID, brandID, ticketFormID, problemID, createdAt, updatedAt, generatedTimestamp, deleted,
+            named: [
+                "id": id, "status": status, "priority": priority, "type": type, "subject": subject,
+                "via_channel": viaChannel, "group_id": groupID, "assignee_id": assigneeID, "requester_id": requesterID,
+                "submitter_id": submitterID, "organization_id": organizationID, "brand_id": brandID,
+                "ticket_form_id": ticketFormID, "problem_id": problemID, "created_at": createdAt,
+                "updated_at": updatedAt, "generated_timestamp": generatedTimestamp, "deleted": deleted,
             ],
             rawJSON: rawJSON,
             children: [
@@ -26,19 +29,29 @@ extension CacheRow {
             ])
     }
 
-    /// A ticket metric set. Durations are `(calendar, business)` minutes in `TicketMetricRow.durationNames`
-    /// order; timestamps in `TicketMetricRow.timestampNames` order.
+    /// A ticket metric set. Durations are `(calendar, business)` minutes in `CacheSchema.durationNames`
+    /// order; timestamps in `CacheSchema.metricTimestampNames` order.
     public static func ticketMetric(_ metric: TicketMetricRow, rawJSON: String) -> CacheRow {
-        var values: [(any DatabaseValueConvertible)?] = [
-            metric.id, metric.ticketID, metric.createdAt, metric.updatedAt,
-        ]
-        for duration in metric.durations { values += [duration.calendar, duration.business] }
-        values += [
-            metric.replyTimeInSecondsCalendar, metric.reopens, metric.replies, metric.assigneeStations,
-            metric.groupStations,
-        ]
-        values += metric.timestamps.map { $0 }
-        return CacheRow(.ticketMetrics, values, rawJSON: rawJSON)
+        let schema = CacheSchema.ticketMetrics
+        var values = [DatabaseValue](repeating: .null, count: schema.columns.count)
+        func set(_ name: String, _ value: (any DatabaseValueConvertible)?) {
+            values[schema.index(name)] = value?.databaseValue ?? .null
+        }
+        set("id", metric.id)
+        set("ticket_id", metric.ticketID)
+        set("created_at", metric.createdAt)
+        set("updated_at", metric.updatedAt)
+        for (name, duration) in zip(CacheSchema.durationNames, metric.durations) {
+            set("\(name)_in_minutes_calendar", duration.calendar)
+            set("\(name)_in_minutes_business", duration.business)
+        }
+        set("reply_time_in_seconds_calendar", metric.replyTimeInSecondsCalendar)
+        set("reopens", metric.reopens)
+        set("replies", metric.replies)
+        set("assignee_stations", metric.assigneeStations)
+        set("group_stations", metric.groupStations)
+        for (name, timestamp) in zip(CacheSchema.metricTimestampNames, metric.timestamps) { set(name, timestamp) }
+        return CacheRow(.ticketMetrics, values: values, rawJSON: rawJSON)
     }
 
     /// A satisfaction rating.
@@ -48,7 +61,11 @@ extension CacheRow {
     ) -> CacheRow {
         CacheRow(
             .satisfactionRatings,
-            [id, ticketID, groupID, assigneeID, requesterID, score, reason, reasonID, createdAt, updatedAt],
+            named: [
+                "id": id, "ticket_id": ticketID, "group_id": groupID, "assignee_id": assigneeID,
+                "requester_id": requesterID, "score": score, "reason": reason, "reason_id": reasonID,
+                "created_at": createdAt, "updated_at": updatedAt,
+            ],
             rawJSON: rawJSON)
     }
 
@@ -56,7 +73,13 @@ extension CacheRow {
     public static func ticketAudit(
         id: Int64, ticketID: Int64, authorID: Int64?, viaChannel: String?, createdAt: Int64, rawJSON: String
     ) -> CacheRow {
-        CacheRow(.ticketAudits, [id, ticketID, authorID, viaChannel, createdAt], rawJSON: rawJSON)
+        CacheRow(
+            .ticketAudits,
+            named: [
+                "id": id, "ticket_id": ticketID, "author_id": authorID, "via_channel": viaChannel,
+                "created_at": createdAt,
+            ],
+            rawJSON: rawJSON)
     }
 
     /// A ticket comment.
@@ -65,7 +88,12 @@ extension CacheRow {
         viaChannel: String?, createdAt: Int64?, rawJSON: String
     ) -> CacheRow {
         CacheRow(
-            .ticketComments, [id, ticketID, auditID, authorID, type, isPublic, viaChannel, createdAt], rawJSON: rawJSON)
+            .ticketComments,
+            named: [
+                "id": id, "ticket_id": ticketID, "audit_id": auditID, "author_id": authorID, "type": type,
+                "public": isPublic, "via_channel": viaChannel, "created_at": createdAt,
+            ],
+            rawJSON: rawJSON)
     }
 
     /// A ticket metric event.
@@ -73,35 +101,30 @@ extension CacheRow {
         id: Int64, ticketID: Int64?, metric: String?, instanceID: Int64?, type: String?, time: Int64?, deleted: Bool?,
         rawJSON: String
     ) -> CacheRow {
-        CacheRow(.ticketMetricEvents, [id, ticketID, metric, instanceID, type, time, deleted], rawJSON: rawJSON)
+        CacheRow(
+            .ticketMetricEvents,
+            named: [
+                "id": id, "ticket_id": ticketID, "metric": metric, "instance_id": instanceID, "type": type,
+                "time": time, "deleted": deleted,
+            ],
+            rawJSON: rawJSON)
     }
 }
 
 /// The typed columns of a ticket metric set.
 public struct TicketMetricRow: Sendable {
-    /// Duration metrics, each stored as `<name>_in_minutes_calendar` and `<name>_in_minutes_business`.
-    public static let durationNames = [
-        "reply_time", "first_resolution_time", "full_resolution_time", "agent_wait_time", "requester_wait_time",
-        "on_hold_time",
-    ]
-    /// Milestone timestamps, stored under these names.
-    public static let timestampNames = [
-        "assigned_at", "initially_assigned_at", "solved_at", "status_updated_at", "latest_comment_added_at",
-        "requester_updated_at", "assignee_updated_at", "custom_status_updated_at",
-    ]
-
     public var id: Int64
     public var ticketID: Int64
     public var createdAt: Int64?
     public var updatedAt: Int64?
-    /// In `durationNames` order.
+    /// In `CacheSchema.durationNames` order.
     public var durations: [(calendar: Double?, business: Double?)]
     public var replyTimeInSecondsCalendar: Double?
     public var reopens: Int64?
     public var replies: Int64?
     public var assigneeStations: Int64?
     public var groupStations: Int64?
-    /// In `timestampNames` order.
+    /// In `CacheSchema.metricTimestampNames` order.
     public var timestamps: [Int64?]
 
     public init(
@@ -109,7 +132,9 @@ public struct TicketMetricRow: Sendable {
         durations: [(calendar: Double?, business: Double?)], replyTimeInSecondsCalendar: Double?, reopens: Int64?,
         replies: Int64?, assigneeStations: Int64?, groupStations: Int64?, timestamps: [Int64?]
     ) {
-        precondition(durations.count == Self.durationNames.count && timestamps.count == Self.timestampNames.count)
+        precondition(
+            durations.count == CacheSchema.durationNames.count
+                && timestamps.count == CacheSchema.metricTimestampNames.count)
         self.id = id
         self.ticketID = ticketID
         self.createdAt = createdAt

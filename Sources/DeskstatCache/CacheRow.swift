@@ -3,7 +3,7 @@ public import GRDB
 /// One record as the cache stores it: typed column values, the API's JSON, and child rows.
 ///
 /// Build rows with the table-specific factories (`CacheRow.ticket(…)`, `CacheRow.user(…)`, …), which
-/// keep column names and order in one place.
+/// name every column; the order comes from the table's declaration in `CacheSchema`.
 public struct CacheRow: Sendable {
     public let table: CacheTable
     /// Values in `table.columns` order.
@@ -11,21 +11,41 @@ public struct CacheRow: Sendable {
     public let rawJSON: String
     let children: [ChildRows]
 
-    init(_ table: CacheTable, _ values: [(any DatabaseValueConvertible)?], rawJSON: String, children: [ChildRows] = [])
-    {
+    /// A row of `table` from every one of its columns, by name (each exactly once).
+    init(
+        _ table: CacheTable, named columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>, rawJSON: String,
+        children: [ChildRows] = []
+    ) {
+        let schema = table.schema
+        var values = [DatabaseValue?](repeating: nil, count: schema.columns.count)
+        for (name, value) in columns {
+            let index = schema.index(name)
+            precondition(values[index] == nil, "\(table).\(name) given twice")
+            values[index] = value?.databaseValue ?? .null
+        }
+        self.init(
+            table,
+            values: values.map { value in
+                guard let value else { preconditionFailure("a \(table) row without all its columns") }
+                return value
+            }, rawJSON: rawJSON, children: children)
+    }
+
+    /// A row from values already in `table.columns` order.
+    init(_ table: CacheTable, values: [DatabaseValue], rawJSON: String, children: [ChildRows] = []) {
         precondition(values.count == table.columnCount, "column count mismatch for \(table)")
         self.table = table
-        self.values = values.map { $0?.databaseValue ?? .null }
+        self.values = values
         self.rawJSON = rawJSON
         self.children = children
     }
 
     /// The primary key value.
-    public var key: DatabaseValue { values[0] }
+    public var key: DatabaseValue { values[0] }  // every table's key comes first (`CacheTableSchema`)
 
     /// The primary key as text (ids in decimal), as `CacheWriter.deleteRows` compares keys.
     public var keyText: String {
-        switch values[0].storage {
+        switch key.storage {
         case .int64(let id): String(id)
         case .string(let text): text
         case .double(let number): String(Int64(number))
@@ -35,14 +55,14 @@ public struct CacheRow: Sendable {
 
     /// The ticket id when this is a ticket row.
     public var ticketID: Int64? {
-        guard table == .tickets, case .int64(let id) = values[0].storage else { return nil }
+        guard table == .tickets, case .int64(let id) = key.storage else { return nil }
         return id
     }
 
     /// Whether this is a ticket the export marked deleted.
     public var isDeletedTicket: Bool {
-        guard table == .tickets, let index = table.columns.firstIndex(of: "deleted") else { return false }
-        return Bool.fromDatabaseValue(values[index]) ?? false
+        guard table == .tickets else { return false }
+        return Bool.fromDatabaseValue(values[CacheSchema.tickets.index("deleted")]) ?? false
     }
 
     /// The version this row carries, most significant part first (missing parts sort lowest).

@@ -59,6 +59,12 @@ public struct CacheWriter {
         let facts = FactsBuffer()
         try batch.body.withUnsafeBufferPointer { body in
             try batch.owned.withUnsafeBufferPointer { owned in
+                // The statements are bound to the batch's buffers without copying: clear every
+                // binding before the buffers go away, whether the batch was written or failed.
+                defer {
+                    children.clearBindings()
+                    for (_, rowStatements) in statements { rowStatements.clearBindings() }
+                }
                 let texts = BatchTexts(body: body, owned: owned)
                 for row in batch.rows {
                     let table = row.table
@@ -108,8 +114,6 @@ public struct CacheWriter {
                 }
                 try children.flush(texts)
                 try facts.flush(FactsStatements(db: db))
-                children.clearBindings()
-                for (_, rowStatements) in statements { rowStatements.clearBindings() }
             }
         }
     }
@@ -533,7 +537,7 @@ extension CacheRowBatch {
                     }),
             ]
         }
-        return CacheRow(row.table, values, rawJSON: texts.string(row.raw) ?? "", children: children)
+        return CacheRow(row.table, values: values, rawJSON: texts.string(row.raw) ?? "", children: children)
     }
 }
 

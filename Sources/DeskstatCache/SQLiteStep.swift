@@ -4,7 +4,7 @@ import GRDB
 /// Steps a raw prepared statement once (for the loops that read or write hundreds of thousands
 /// of rows through the C API): `true` when it produced a row, `false` when it is done.
 /// A failure throws a `DatabaseError` carrying SQLite's message and the statement's SQL.
-public func stepStatement(_ statement: OpaquePointer, on connection: OpaquePointer) throws -> Bool {
+func stepStatement(_ statement: OpaquePointer, on connection: OpaquePointer) throws -> Bool {
     let code = sqlite3_step(statement)
     if code == SQLITE_ROW { return true }
     if code == SQLITE_DONE { return false }
@@ -20,7 +20,7 @@ func runStatement(_ statement: OpaquePointer, on connection: OpaquePointer) thro
 }
 
 /// Prepares `sql` on a raw connection; the caller finalizes the statement.
-public func prepareStatement(_ sql: String, on connection: OpaquePointer) throws -> OpaquePointer {
+func prepareStatement(_ sql: String, on connection: OpaquePointer) throws -> OpaquePointer {
     var handle: OpaquePointer?
     guard sqlite3_prepare_v2(connection, sql, -1, &handle, nil) == SQLITE_OK, let statement = handle else {
         throw DatabaseError(resultCode: .SQLITE_ERROR, message: String(cString: sqlite3_errmsg(connection)), sql: sql)

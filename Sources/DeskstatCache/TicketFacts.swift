@@ -19,42 +19,35 @@ import GRDB
 ///   priority, type and via channel); each present id (8); each present text: length (4) and
 ///   UTF-8 bytes.
 /// - metric: version (1 byte, 1); presence (2: bits 0…2 reopens, replies, solved_at; bits 3…14
-///   the twelve durations in `TicketMetricRow.durationNames` order, calendar then business);
+///   the twelve durations in `CacheSchema.durationColumns` order);
 ///   each present integer (8); each present duration as its IEEE-754 bits (8) — exact.
 public enum TicketFacts {
     public static let version: UInt8 = 1
 
+    /// The seven ids the ticket part holds, in presence-bit order.
+    public static let ticketIDColumns = [
+        "group_id", "assignee_id", "requester_id", "submitter_id", "organization_id", "brand_id", "ticket_form_id",
+    ]
+    /// The four texts the ticket part holds, in presence-bit order.
+    public static let ticketTextColumns = ["status", "priority", "type", "via_channel"]
+    /// The three integers the metric part holds, in presence-bit order (the durations follow,
+    /// in `CacheSchema.durationColumns` order).
+    public static let metricIntegerColumns = ["reopens", "replies", "solved_at"]
+
     /// The indexes, in `CacheTable.tickets.columns`, of the columns the ticket part holds:
     /// created_at, deleted, the seven ids, then the four texts.
     static let ticketColumns: (createdAt: Int, deleted: Int, ids: [Int], texts: [Int]) = {
-        let columns = CacheTable.tickets.columns
-        func index(_ name: String) -> Int {
-            guard let found = columns.firstIndex(of: name) else { preconditionFailure("no column \(name)") }
-            return found
-        }
+        let index = CacheSchema.tickets.index
         return (
-            index("created_at"), index("deleted"),
-            [
-                "group_id", "assignee_id", "requester_id", "submitter_id", "organization_id", "brand_id",
-                "ticket_form_id",
-            ].map(index),
-            ["status", "priority", "type", "via_channel"].map(index)
+            index("created_at"), index("deleted"), ticketIDColumns.map(index), ticketTextColumns.map(index)
         )
     }()
 
     /// The indexes, in `CacheTable.ticketMetrics.columns`, of ticket_id, the three integers and
     /// the twelve durations the metric part holds.
     static let metricColumns: (ticketID: Int, integers: [Int], durations: [Int]) = {
-        let columns = CacheTable.ticketMetrics.columns
-        func index(_ name: String) -> Int {
-            guard let found = columns.firstIndex(of: name) else { preconditionFailure("no column \(name)") }
-            return found
-        }
-        return (
-            index("ticket_id"), ["reopens", "replies", "solved_at"].map(index),
-            TicketMetricRow.durationNames.flatMap { ["\($0)_in_minutes_calendar", "\($0)_in_minutes_business"] }.map(
-                index)
-        )
+        let index = CacheSchema.ticketMetrics.index
+        return (index("ticket_id"), metricIntegerColumns.map(index), CacheSchema.durationColumns.map(index))
     }()
 
     // MARK: Encoding

@@ -71,6 +71,7 @@ final class FactsBuffer {
     func flush(_ statements: FactsStatements) throws {
         guard !order.isEmpty else { return }
         try arena.withUnsafeBufferPointer { arena in
+            defer { for statement in statements.inserts { sqlite3_clear_bindings(statement) } }
             var index = 0
             for (size, statement) in zip(FactsStatements.chunkSizes, statements.inserts) {
                 while order.count - index >= size {
@@ -91,7 +92,6 @@ final class FactsBuffer {
                     index += size
                 }
             }
-            for statement in statements.inserts { sqlite3_clear_bindings(statement) }
         }
         // Parts the batch's own values could not fill (a ticket without its metric set in the
         // batch, a metric set that moved away): pack them from the tables.

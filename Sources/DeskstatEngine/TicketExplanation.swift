@@ -29,7 +29,7 @@ public struct TicketExplanation: Sendable {
     public static func explain(_ id: Int64, facts: FactSet, window: Window, asOf: Int64) throws(EngineError)
         -> TicketExplanation
     {
-        guard let ticket = facts.ticket(id) else {
+        guard let ticket = try facts.ticket(id) else {
             throw facts.childRecords.isEmpty
                 ? .ticketNotFound(id) : .ticketOnlyInChildren(id, children: facts.childRecords)
         }

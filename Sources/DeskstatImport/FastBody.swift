@@ -47,59 +47,183 @@ enum FastBody {
     ]
 }
 
-/// Slot numbers of the fields each table reads (the order of `names`).
-private enum TicketField {
-    static let names = [
-        "id", "status", "priority", "type", "subject", "via", "group_id", "assignee_id", "requester_id", "submitter_id",
-        "organization_id", "brand_id", "ticket_form_id", "problem_id", "created_at", "updated_at",
-        "generated_timestamp",
-        "tags", "custom_fields", "fields", "metric_set",
-    ]
-    static let id = 0, status = 1, priority = 2, type = 3, subject = 4, via = 5, groupID = 6
-    static let createdAt = 14, updatedAt = 15, generated = 16, tags = 17, customFields = 18, fields = 19, metricSet = 20
-    static let table = FieldTable(names)
+/// Where the decoder finds a value (the slot of its JSON member) and where it stores it (its
+/// column), both by name: the JSON member is the one the column's declaration in `CacheSchema`
+/// names (`via_channel` ← `via`, `is_default` ← `default`).
+private struct Field: Sendable {
+    let slot: Int
+    let column: CacheRowBatch.Column
 }
 
-private enum MetricField {
-    static let names = [
-        "id", "ticket_id", "created_at", "updated_at", "reply_time_in_minutes", "first_resolution_time_in_minutes",
-        "full_resolution_time_in_minutes", "agent_wait_time_in_minutes", "requester_wait_time_in_minutes",
-        "on_hold_time_in_minutes", "reply_time_in_seconds", "reopens", "replies", "assignee_stations", "group_stations",
-        "assigned_at", "initially_assigned_at", "solved_at", "status_updated_at", "latest_comment_added_at",
-        "requester_updated_at", "assignee_updated_at", "custom_status_updated_at",
-    ]
-    static let table = FieldTable(names)
+/// The JSON members the decoder reads for one table: every member the table's columns come from
+/// (`CacheTableSchema.jsonKeys`) plus `extra` ones, each in a slot of `fields`.
+private struct RecordLayout: Sendable {
+    let table: CacheTable
+    let fields: FieldTable
+    private let slots: [String: Int]
+
+    init(_ table: CacheTable, extra: [String] = []) {
+        self.table = table
+        let keys = table.schema.jsonKeys
+        let names = keys + extra.filter { !keys.contains($0) }
+        precondition(names.count <= BodyDecoder.slotCount, "\(table) reads more members than the decoder has slots")
+        fields = FieldTable(names)
+        slots = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    }
+
+    /// The slot of the JSON member `key`.
+    func slot(_ key: String) -> Int {
+        guard let slot = slots[key] else { preconditionFailure("\(table) reads no member \(key)") }
+        return slot
+    }
+
+    /// The column called `name` and the slot of the member it is declared to come from.
+    func field(_ name: String) -> Field {
+        let schema = table.schema
+        guard let key = schema.columns[schema.index(name)].jsonKey else {
+            preconditionFailure("\(table).\(name) is not read from the JSON")
+        }
+        return Field(slot: slot(key), column: table.column(name))
+    }
+
+    /// `field(_:)` for several columns.
+    func fields(_ names: [String]) -> [Field] { names.map(field) }
 }
 
-private enum RatingField {
-    static let names = [
-        "id", "ticket_id", "group_id", "assignee_id", "requester_id", "score", "reason", "reason_id", "created_at",
-        "updated_at",
-    ]
-    static let table = FieldTable(names)
+private final class TicketLayout: Sendable {
+    static let shared = TicketLayout()
+    let record = RecordLayout(.tickets, extra: ["tags", "custom_fields", "fields", "metric_set"])
+    let id, status, priority, type, subject, via, createdAt, updatedAt, generated: Field
+    /// The optional ids, each read from the member named like its column.
+    let ids: [Field]
+    let deleted: CacheRowBatch.Column
+    let tags, customFields, fields, metricSet: Int
+
+    init() {
+        (id, status, priority, type, subject, via) = (
+            record.field("id"), record.field("status"), record.field("priority"), record.field("type"),
+            record.field("subject"), record.field("via_channel")
+        )
+        (createdAt, updatedAt, generated) = (
+            record.field("created_at"), record.field("updated_at"), record.field("generated_timestamp")
+        )
+        ids = record.fields([
+            "group_id", "assignee_id", "requester_id", "submitter_id", "organization_id", "brand_id", "ticket_form_id",
+            "problem_id",
+        ])
+        deleted = CacheTable.tickets.column("deleted")
+        (tags, customFields, fields, metricSet) = (
+            record.slot("tags"), record.slot("custom_fields"), record.slot("fields"), record.slot("metric_set")
+        )
+    }
 }
 
-private enum UserField {
-    static let names = [
-        "id", "name", "email", "role", "role_type", "active", "suspended", "organization_id", "default_group_id",
-        "iana_time_zone", "time_zone", "created_at", "updated_at", "last_login_at",
-    ]
-    static let table = FieldTable(names)
+private final class MetricLayout: Sendable {
+    static let shared = MetricLayout()
+    let record = RecordLayout(.ticketMetrics)
+    let id, ticketID, createdAt, updatedAt, replySeconds: Field
+    /// Per duration (`CacheSchema.durationNames`): its member's slot and its two columns.
+    let durations: [(slot: Int, calendar: CacheRowBatch.Column, business: CacheRowBatch.Column)]
+    let counters: [Field]
+    let timestamps: [Field]
+
+    init() {
+        (id, ticketID, createdAt, updatedAt) = (
+            record.field("id"), record.field("ticket_id"), record.field("created_at"), record.field("updated_at")
+        )
+        replySeconds = record.field("reply_time_in_seconds_calendar")
+        durations = CacheSchema.durationNames.map { [record] name in
+            let calendar = record.field("\(name)_in_minutes_calendar")
+            let business = record.field("\(name)_in_minutes_business")
+            precondition(calendar.slot == business.slot, "both clocks of \(name) come from one member")
+            return (calendar.slot, calendar.column, business.column)
+        }
+        counters = record.fields(["reopens", "replies", "assignee_stations", "group_stations"])
+        timestamps = record.fields(CacheSchema.metricTimestampNames)
+    }
 }
 
-private enum OrganizationField {
-    static let names = ["id", "name", "group_id", "created_at", "updated_at", "deleted_at"]
-    static let table = FieldTable(names)
+private final class RatingLayout: Sendable {
+    static let shared = RatingLayout()
+    let record = RecordLayout(.satisfactionRatings)
+    let id, score, reason, createdAt, updatedAt: Field
+    let ids: [Field]
+
+    init() {
+        (id, score, reason, createdAt, updatedAt) = (
+            record.field("id"), record.field("score"), record.field("reason"), record.field("created_at"),
+            record.field("updated_at")
+        )
+        ids = record.fields(["ticket_id", "group_id", "assignee_id", "requester_id", "reason_id"])
+    }
 }
 
-private enum GroupField {
-    static let names = ["id", "name", "description", "default", "deleted", "is_public", "created_at", "updated_at"]
-    static let table = FieldTable(names)
+private final class UserLayout: Sendable {
+    static let shared = UserLayout()
+    let record = RecordLayout(.users, extra: ["iana_time_zone"])
+    let id, roleType, timeZone: Field
+    let texts, flags, ids, timestamps: [Field]
+    let ianaTimeZone: Int
+
+    init() {
+        (id, roleType, timeZone) = (record.field("id"), record.field("role_type"), record.field("time_zone"))
+        texts = record.fields(["name", "email", "role"])
+        flags = record.fields(["active", "suspended"])
+        ids = record.fields(["organization_id", "default_group_id"])
+        timestamps = record.fields(["created_at", "updated_at", "last_login_at"])
+        ianaTimeZone = record.slot("iana_time_zone")
+    }
 }
 
-private enum MembershipField {
-    static let names = ["id", "user_id", "group_id", "default", "created_at", "updated_at"]
-    static let table = FieldTable(names)
+private final class OrganizationLayout: Sendable {
+    static let shared = OrganizationLayout()
+    let record = RecordLayout(.organizations)
+    let id, name, groupID: Field
+    let timestamps: [Field]
+
+    init() {
+        (id, name, groupID) = (record.field("id"), record.field("name"), record.field("group_id"))
+        timestamps = record.fields(["created_at", "updated_at", "deleted_at"])
+    }
+}
+
+private final class GroupLayout: Sendable {
+    static let shared = GroupLayout()
+    let record = RecordLayout(.groups)
+    let id: Field
+    let texts, flags, timestamps: [Field]
+
+    init() {
+        id = record.field("id")
+        texts = record.fields(["name", "description"])
+        flags = record.fields(["is_default", "deleted", "is_public"])
+        timestamps = record.fields(["created_at", "updated_at"])
+    }
+}
+
+private final class MembershipLayout: Sendable {
+    static let shared = MembershipLayout()
+    let record = RecordLayout(.groupMemberships)
+    let id, isDefault: Field
+    let ids, timestamps: [Field]
+
+    init() {
+        (id, isDefault) = (record.field("id"), record.field("is_default"))
+        ids = record.fields(["user_id", "group_id"])
+        timestamps = record.fields(["created_at", "updated_at"])
+    }
+}
+
+/// The layouts of every table the decoder reads, resolved once per process.
+private struct Layouts: Sendable {
+    static let shared = Layouts()
+    let ticket = TicketLayout.shared
+    let metric = MetricLayout.shared
+    let rating = RatingLayout.shared
+    let user = UserLayout.shared
+    let organization = OrganizationLayout.shared
+    let group = GroupLayout.shared
+    let membership = MembershipLayout.shared
 }
 
 /// One body being decoded.
@@ -107,7 +231,9 @@ private struct BodyDecoder {
     typealias Value = CacheRowBatch.Value
 
     var scanner: JSONScanner
-    var slots = [ScannedValue](repeating: .absent, count: 32)
+    static let slotCount = 32
+    var slots = [ScannedValue](repeating: .absent, count: BodyDecoder.slotCount)
+    let layouts = Layouts.shared
     /// Scratch for a ticket's tags and custom field ids.
     var tagRanges: [(start: Int, length: Int)] = []
     var seenFields: [Int64] = []
@@ -166,25 +292,25 @@ private struct BodyDecoder {
     mutating func record(_ table: WireTable, _ batch: inout CacheRowBatch) throws(FastPathDeclined) {
         switch table {
         case .tickets:
-            let raw = try scanner.scanRecord(TicketField.table, into: &slots)
+            let raw = try scanner.scanRecord(layouts.ticket.record.fields, into: &slots)
             try ticket(raw, &batch)
         case .ticketMetrics:
-            let raw = try scanner.scanRecord(MetricField.table, into: &slots)
+            let raw = try scanner.scanRecord(layouts.metric.record.fields, into: &slots)
             try metric(raw, &batch)
         case .satisfactionRatings:
-            let raw = try scanner.scanRecord(RatingField.table, into: &slots)
+            let raw = try scanner.scanRecord(layouts.rating.record.fields, into: &slots)
             try rating(raw, &batch)
         case .users:
-            let raw = try scanner.scanRecord(UserField.table, into: &slots)
+            let raw = try scanner.scanRecord(layouts.user.record.fields, into: &slots)
             try user(raw, &batch)
         case .organizations:
-            let raw = try scanner.scanRecord(OrganizationField.table, into: &slots)
+            let raw = try scanner.scanRecord(layouts.organization.record.fields, into: &slots)
             try organization(raw, &batch)
         case .groups:
-            let raw = try scanner.scanRecord(GroupField.table, into: &slots)
+            let raw = try scanner.scanRecord(layouts.group.record.fields, into: &slots)
             try group(raw, &batch)
         case .groupMemberships:
-            let raw = try scanner.scanRecord(MembershipField.table, into: &slots)
+            let raw = try scanner.scanRecord(layouts.membership.record.fields, into: &slots)
             try membership(raw, &batch)
         default:
             throw FastPathDeclined()
@@ -196,163 +322,115 @@ private struct BodyDecoder {
     }
 
     // MARK: Records (each mirrors its wire struct's init and its `RecordMapper` row)
+    //
+    // A record starts its row before its values are decoded: a value the fast path declines
+    // discards the whole batch (`FastBody.decode` returns nil), so a row is never left half set.
 
     mutating func ticket(_ range: (start: Int, end: Int), _ batch: inout CacheRowBatch) throws(FastPathDeclined) {
-        typealias F = TicketField
+        let L = layouts.ticket
         // An embedded metric set becomes a second row; the reference path handles that.
-        if slots[F.metricSet].kind == .object { throw FastPathDeclined() }
-        let id = try requiredID(F.id)
-        let deleted = try isDeleted(slots[F.status])
-        let status = try text(F.status, &batch)
-        let priority = try text(F.priority, &batch)
-        let type = try text(F.type, &batch)
-        let subject = try text(F.subject, &batch)
-        let channel = try viaChannel(slots[F.via], &batch)
-        var ids: (Value, Value, Value, Value, Value, Value, Value, Value) = (
-            .null, .null, .null, .null, .null, .null, .null, .null
-        )
-        ids.0 = try optionalID(F.groupID)
-        ids.1 = try optionalID(F.groupID + 1)
-        ids.2 = try optionalID(F.groupID + 2)
-        ids.3 = try optionalID(F.groupID + 3)
-        ids.4 = try optionalID(F.groupID + 4)
-        ids.5 = try optionalID(F.groupID + 5)
-        ids.6 = try optionalID(F.groupID + 6)
-        ids.7 = try optionalID(F.groupID + 7)
-        guard let createdAt = try timestamp(F.createdAt) else { throw FastPathDeclined() }
-        let updatedAt = try timestamp(F.updatedAt) ?? createdAt
-        let generated = try integer(F.generated) ?? updatedAt
+        if slots[L.metricSet].kind == .object { throw FastPathDeclined() }
         batch.beginRow(.tickets, raw: Self.raw(range))
-        batch.append(.integer(id))
-        batch.append(status)
-        batch.append(priority)
-        batch.append(type)
-        batch.append(subject)
-        batch.append(channel)
-        batch.append(ids.0)
-        batch.append(ids.1)
-        batch.append(ids.2)
-        batch.append(ids.3)
-        batch.append(ids.4)
-        batch.append(ids.5)
-        batch.append(ids.6)
-        batch.append(ids.7)
-        batch.append(.integer(createdAt))
-        batch.append(.integer(updatedAt))
-        batch.append(.integer(generated))
-        batch.append(.integer(deleted ? 1 : 0))
-        try tags(slots[F.tags], &batch)
-        let source = slots[F.customFields].kind != .absent ? slots[F.customFields] : slots[F.fields]
+        batch.set(L.id.column, .integer(try requiredID(L.id.slot)))
+        batch.set(L.deleted, .integer(try isDeleted(slots[L.status.slot]) ? 1 : 0))
+        let status = try text(L.status.slot, &batch)
+        batch.set(L.status.column, status)
+        let priority = try text(L.priority.slot, &batch)
+        batch.set(L.priority.column, priority)
+        let type = try text(L.type.slot, &batch)
+        batch.set(L.type.column, type)
+        let subject = try text(L.subject.slot, &batch)
+        batch.set(L.subject.column, subject)
+        let channel = try viaChannel(slots[L.via.slot], &batch)
+        batch.set(L.via.column, channel)
+        for field in L.ids { batch.set(field.column, try optionalID(field.slot)) }
+        guard let createdAt = try timestamp(L.createdAt.slot) else { throw FastPathDeclined() }
+        let updatedAt = try timestamp(L.updatedAt.slot) ?? createdAt
+        batch.set(L.createdAt.column, .integer(createdAt))
+        batch.set(L.updatedAt.column, .integer(updatedAt))
+        batch.set(L.generated.column, .integer(try integer(L.generated.slot) ?? updatedAt))
+        try tags(slots[L.tags], &batch)
+        let source = slots[L.customFields].kind != .absent ? slots[L.customFields] : slots[L.fields]
         try customFields(source, &batch)
-        batch.endRow()
     }
 
     mutating func metric(_ range: (start: Int, end: Int), _ batch: inout CacheRowBatch) throws(FastPathDeclined) {
-        let id = try requiredID(0)
-        let ticketID = try requiredID(1)
-        let createdAt = try timestamp(2)
-        let updatedAt = try timestamp(3)
-        var durations: [Double?] = []
-        durations.reserveCapacity(12)
-        for slot in 4...9 {
-            let (calendar, business) = try duration(slots[slot])
-            durations.append(calendar)
-            durations.append(business)
-        }
-        let seconds = try duration(slots[10]).calendar
-        let counters = (try integer(11), try integer(12), try integer(13), try integer(14))
-        var stamps: [Int64?] = []
-        stamps.reserveCapacity(8)
-        for slot in 15...22 { stamps.append(try timestamp(slot)) }
+        let L = layouts.metric
         batch.beginRow(.ticketMetrics, raw: Self.raw(range))
-        batch.append(.integer(id))
-        batch.append(.integer(ticketID))
-        batch.append(.integer(createdAt))
-        batch.append(.integer(updatedAt))
-        for value in durations { batch.append(.real(value)) }
-        batch.append(.real(seconds))
-        batch.append(.integer(counters.0))
-        batch.append(.integer(counters.1))
-        batch.append(.integer(counters.2))
-        batch.append(.integer(counters.3))
-        for stamp in stamps { batch.append(.integer(stamp)) }
-        batch.endRow()
+        batch.set(L.id.column, .integer(try requiredID(L.id.slot)))
+        batch.set(L.ticketID.column, .integer(try requiredID(L.ticketID.slot)))
+        batch.set(L.createdAt.column, .integer(try timestamp(L.createdAt.slot)))
+        batch.set(L.updatedAt.column, .integer(try timestamp(L.updatedAt.slot)))
+        for duration in L.durations {
+            let value = try self.duration(slots[duration.slot])
+            batch.set(duration.calendar, .real(value.calendar))
+            batch.set(duration.business, .real(value.business))
+        }
+        batch.set(L.replySeconds.column, .real(try duration(slots[L.replySeconds.slot]).calendar))
+        for field in L.counters { batch.set(field.column, .integer(try integer(field.slot))) }
+        for field in L.timestamps { batch.set(field.column, .integer(try timestamp(field.slot))) }
     }
 
     mutating func rating(_ range: (start: Int, end: Int), _ batch: inout CacheRowBatch) throws(FastPathDeclined) {
-        let id = try requiredID(0)
-        let ticketID = try optionalID(1), groupID = try optionalID(2), assigneeID = try optionalID(3)
-        let requesterID = try optionalID(4)
-        let score = try text(5, &batch), reason = try text(6, &batch)
-        let reasonID = try optionalID(7)
-        let createdAt = try timestamp(8)
-        let updatedAt = try timestamp(9) ?? createdAt
+        let L = layouts.rating
         batch.beginRow(.satisfactionRatings, raw: Self.raw(range))
-        for value in [Value.integer(id), ticketID, groupID, assigneeID, requesterID, score, reason, reasonID] {
-            batch.append(value)
-        }
-        batch.append(.integer(createdAt))
-        batch.append(.integer(updatedAt))
-        batch.endRow()
+        batch.set(L.id.column, .integer(try requiredID(L.id.slot)))
+        for field in L.ids { batch.set(field.column, try optionalID(field.slot)) }
+        let score = try text(L.score.slot, &batch)
+        batch.set(L.score.column, score)
+        let reason = try text(L.reason.slot, &batch)
+        batch.set(L.reason.column, reason)
+        let createdAt = try timestamp(L.createdAt.slot)
+        batch.set(L.createdAt.column, .integer(createdAt))
+        batch.set(L.updatedAt.column, .integer(try timestamp(L.updatedAt.slot) ?? createdAt))
     }
 
     mutating func user(_ range: (start: Int, end: Int), _ batch: inout CacheRowBatch) throws(FastPathDeclined) {
-        let id = try requiredID(0)
-        let name = try text(1, &batch), email = try text(2, &batch), role = try text(3, &batch)
-        let roleType = try integer(4)
-        let active = try bool(5), suspended = try bool(6)
-        let organizationID = try optionalID(7), defaultGroupID = try optionalID(8)
-        var timeZone = try text(9, &batch)
-        if timeZone == .null { timeZone = try text(10, &batch) }
-        let createdAt = try timestamp(11), updatedAt = try timestamp(12), lastLoginAt = try timestamp(13)
+        let L = layouts.user
         batch.beginRow(.users, raw: Self.raw(range))
-        for value in [
-            Value.integer(id), name, email, role, .integer(roleType), .bool(active), .bool(suspended), organizationID,
-            defaultGroupID, timeZone, .integer(createdAt), .integer(updatedAt), .integer(lastLoginAt),
-        ] {
-            batch.append(value)
+        batch.set(L.id.column, .integer(try requiredID(L.id.slot)))
+        for field in L.texts {
+            let value = try text(field.slot, &batch)
+            batch.set(field.column, value)
         }
-        batch.endRow()
+        batch.set(L.roleType.column, .integer(try integer(L.roleType.slot)))
+        for field in L.flags { batch.set(field.column, .bool(try bool(field.slot))) }
+        for field in L.ids { batch.set(field.column, try optionalID(field.slot)) }
+        var timeZone = try text(L.ianaTimeZone, &batch)
+        if timeZone == .null { timeZone = try text(L.timeZone.slot, &batch) }
+        batch.set(L.timeZone.column, timeZone)
+        for field in L.timestamps { batch.set(field.column, .integer(try timestamp(field.slot))) }
     }
 
     mutating func organization(_ range: (start: Int, end: Int), _ batch: inout CacheRowBatch) throws(FastPathDeclined) {
-        let id = try requiredID(0)
-        let name = try text(1, &batch)
-        let groupID = try optionalID(2)
-        let createdAt = try timestamp(3), updatedAt = try timestamp(4), deletedAt = try timestamp(5)
+        let L = layouts.organization
         batch.beginRow(.organizations, raw: Self.raw(range))
-        for value in [Value.integer(id), name, groupID, .integer(createdAt), .integer(updatedAt), .integer(deletedAt)] {
-            batch.append(value)
-        }
-        batch.endRow()
+        batch.set(L.id.column, .integer(try requiredID(L.id.slot)))
+        let name = try text(L.name.slot, &batch)
+        batch.set(L.name.column, name)
+        batch.set(L.groupID.column, try optionalID(L.groupID.slot))
+        for field in L.timestamps { batch.set(field.column, .integer(try timestamp(field.slot))) }
     }
 
     mutating func group(_ range: (start: Int, end: Int), _ batch: inout CacheRowBatch) throws(FastPathDeclined) {
-        let id = try requiredID(0)
-        let name = try text(1, &batch), description = try text(2, &batch)
-        let isDefault = try bool(3), deleted = try bool(4), isPublic = try bool(5)
-        let createdAt = try timestamp(6), updatedAt = try timestamp(7)
+        let L = layouts.group
         batch.beginRow(.groups, raw: Self.raw(range))
-        for value in [
-            Value.integer(id), name, description, .bool(isDefault), .bool(deleted), .bool(isPublic),
-            .integer(createdAt),
-            .integer(updatedAt),
-        ] {
-            batch.append(value)
+        batch.set(L.id.column, .integer(try requiredID(L.id.slot)))
+        for field in L.texts {
+            let value = try text(field.slot, &batch)
+            batch.set(field.column, value)
         }
-        batch.endRow()
+        for field in L.flags { batch.set(field.column, .bool(try bool(field.slot))) }
+        for field in L.timestamps { batch.set(field.column, .integer(try timestamp(field.slot))) }
     }
 
     mutating func membership(_ range: (start: Int, end: Int), _ batch: inout CacheRowBatch) throws(FastPathDeclined) {
-        let id = try requiredID(0)
-        let userID = try optionalID(1), groupID = try optionalID(2)
-        let isDefault = try bool(3)
-        let createdAt = try timestamp(4), updatedAt = try timestamp(5)
+        let L = layouts.membership
         batch.beginRow(.groupMemberships, raw: Self.raw(range))
-        for value in [Value.integer(id), userID, groupID, .bool(isDefault), .integer(createdAt), .integer(updatedAt)] {
-            batch.append(value)
-        }
-        batch.endRow()
+        batch.set(L.id.column, .integer(try requiredID(L.id.slot)))
+        for field in L.ids { batch.set(field.column, try optionalID(field.slot)) }
+        batch.set(L.isDefault.column, .bool(try bool(L.isDefault.slot)))
+        for field in L.timestamps { batch.set(field.column, .integer(try timestamp(field.slot))) }
     }
 
     // MARK: Fields (each mirrors a `RecordReader` accessor; anything it would reject is declined)

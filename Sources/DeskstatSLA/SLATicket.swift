@@ -1,3 +1,5 @@
+import ZendeskWire
+
 /// A ticket as the SLA evaluator sees it: its current fields plus Zendesk's measured durations.
 ///
 /// Policies are matched against these *current* fields (deskstat has no field history yet), and
@@ -78,5 +80,5 @@ public struct SLATicket: Sendable {
     }
 
     /// Solved means status `solved` or `closed`.
-    public var isSolved: Bool { status == "solved" || status == "closed" }
+    public var isSolved: Bool { TicketStatus.isSolved(status) }
 }

@@ -1,3 +1,5 @@
+import ZendeskWire
+
 /// The orders Zendesk uses for `less_than` / `greater_than` on priority and status.
 enum TicketRank {
     /// Rule: priorities rank low < normal < high < urgent.
@@ -13,14 +15,7 @@ enum TicketRank {
 
     /// Rule: statuses rank new < open < pending < hold < solved < closed.
     static func status(_ name: String) -> Int? {
-        switch name {
-        case "new": 0
-        case "open": 1
-        case "pending": 2
-        case "hold": 3
-        case "solved": 4
-        case "closed": 5
-        default: nil
-        }
+        guard let status = TicketStatus(rawValue: name), status != .deleted else { return nil }
+        return status.rank
     }
 }

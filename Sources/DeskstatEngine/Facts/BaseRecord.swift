@@ -1,41 +1,37 @@
-import CSQLite
 import DeskstatCache
-import DeskstatSLA
-import GRDB
-import ZendeskWire
 
 /// A ticket row as read from the tables (the reference form every packed row must equal).
 struct BaseRecord {
-    var id: Int64
-    var deleted: Int64
-    var createdAt: Int64
-    var status, priority, type, channel: String?
-    var ids: [Int64?]  // group, assignee, requester, submitter, organization, brand, form
-    var hasMetrics: Bool
-    var reopens, replies, solvedAt: Int64?
-    var durationValues: [Double?]
+    let row: CacheReader.TicketTableRow
+
+    init(_ row: CacheReader.TicketTableRow) {
+        self.row = row
+    }
 
     func record(_ strings: inout StringTable) -> TicketRecord {
-        var record = TicketRecord(id: id, createdAt: createdAt)
-        record.status = status.map { strings.code($0) } ?? -1
-        record.priority = priority.map { strings.code($0) } ?? -1
-        record.type = type.map { strings.code($0) } ?? -1
-        record.channel = channel.map { strings.code($0) } ?? -1
-        let paths: [WritableKeyPath<TicketRecord, Int64>] = [
-            \.groupID, \.assigneeID, \.requesterID, \.submitterID, \.organizationID, \.brandID, \.ticketFormID,
-        ]
-        for (index, path) in paths.enumerated() { record.set(path, ids[index], 1 << UInt32(index)) }
-        if hasMetrics {
+        var record = TicketRecord(id: row.id, createdAt: row.createdAt)
+        record.status = row.status.map { strings.code($0) } ?? -1
+        record.priority = row.priority.map { strings.code($0) } ?? -1
+        record.type = row.type.map { strings.code($0) } ?? -1
+        record.channel = row.viaChannel.map { strings.code($0) } ?? -1
+        record.set(\.groupID, row.groupID, TicketRecord.group)
+        record.set(\.assigneeID, row.assigneeID, TicketRecord.assignee)
+        record.set(\.requesterID, row.requesterID, TicketRecord.requester)
+        record.set(\.submitterID, row.submitterID, TicketRecord.submitter)
+        record.set(\.organizationID, row.organizationID, TicketRecord.organization)
+        record.set(\.brandID, row.brandID, TicketRecord.brand)
+        record.set(\.ticketFormID, row.ticketFormID, TicketRecord.form)
+        if row.hasMetricSet {
             record.present |= TicketRecord.metricsBit
-            record.set(\.reopens, reopens, TicketRecord.reopensBit)
-            record.set(\.replies, replies, TicketRecord.repliesBit)
-            record.set(\.solvedAt, solvedAt, TicketRecord.solvedBit)
-            for (slot, value) in durationValues.enumerated() where value != nil {
+            record.set(\.reopens, row.reopens, TicketRecord.reopensBit)
+            record.set(\.replies, row.replies, TicketRecord.repliesBit)
+            record.set(\.solvedAt, row.solvedAt, TicketRecord.solvedBit)
+            for (slot, value) in row.durations.enumerated() where value != nil {
                 record.present |= 1 << UInt32(TicketRecord.firstDurationBit + slot)
             }
         }
         return record
     }
 
-    var durations: [Double] { durationValues.map { $0 ?? 0 } }
+    var durations: [Double] { row.durations.map { $0 ?? 0 } }
 }

@@ -1,8 +1,4 @@
-import CSQLite
 public import DeskstatCache
-import DeskstatSLA
-import GRDB
-import ZendeskWire
 
 /// Reads the facts a report needs from the cache with a few index-driven queries.
 ///
@@ -28,8 +24,8 @@ public struct FactLoader: Sendable {
     public func load(since: Int64, until: Int64) throws -> FactSet {
         // A second connection takes its snapshot before the main transaction starts (see `SideReader`).
         let side = SideReader(path: cache.path)
-        return try reading { db in
-            let reader = try FactReader(db: db)
+        return try reading { snapshot in
+            let reader = FactReader(snapshot)
             let version = try reader.dataVersion()
             let policies = try reader.loadPolicies()
             var ratings: [RatingFact]
@@ -69,15 +65,15 @@ public struct FactLoader: Sendable {
 
     /// Loads one ticket (for `explain`), whatever its dates, with all its tags and custom fields.
     public func loadTicket(_ id: Int64) throws -> FactSet {
-        try reading { db in
-            let reader = try FactReader(db: db)
+        try reading { snapshot in
+            let reader = FactReader(snapshot)
             var store = TicketStore()
             var children: [String] = []
             if let base = try reader.baseRecord(id: id) {
                 let record = base.record(&store.strings)
                 base.durations.withUnsafeBufferPointer { store.append(record, durations: $0) }
             } else {
-                children = try Self.childRecords(of: id, db: db)
+                children = try Self.childRecords(of: id, reader: snapshot)
             }
             store.finish()
             try reader.loadAllTags(into: &store)
@@ -91,14 +87,14 @@ public struct FactLoader: Sendable {
     }
 
     /// What the cache holds of a ticket beyond the ticket record: "2 audits", "1 comment", …
-    static func childRecords(of id: Int64, db: Database) throws -> [String] {
+    static func childRecords(of id: Int64, reader: CacheReader) throws -> [String] {
+        let counts = try reader.ticketChildCounts(ticketID: id)
         var found: [String] = []
         for (table, one, many) in [
             ("ticket_audits", "audit", "audits"), ("ticket_comments", "comment", "comments"),
             ("ticket_metrics", "metric set", "metric sets"), ("satisfaction_ratings", "rating", "ratings"),
         ] {
-            let count =
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE ticket_id = ?", arguments: [id]) ?? 0
+            let count = counts[table] ?? 0
             if count > 0 { found.append("\(count) \(count == 1 ? one : many)") }
         }
         return found
@@ -107,8 +103,8 @@ public struct FactLoader: Sendable {
     /// `store` with every tag loaded, from the same cache state it was read from.
     func completingTags(of store: TicketStore, source: FactSource) throws(EngineError) -> TicketStore {
         do {
-            return try reading { db in
-                let reader = try FactReader(db: db)
+            return try reading { snapshot in
+                let reader = FactReader(snapshot)
                 guard try reader.dataVersion() == source.dataVersion else {
                     throw EngineError.cache(
                         "the cache changed while the report was being read (an import or sync committed); run the report again"
@@ -125,13 +121,11 @@ public struct FactLoader: Sendable {
         }
     }
 
-    private func reading<T>(_ body: (Database) throws -> T) throws -> T {
+    private func reading<T>(_ body: (CacheReader) throws -> T) throws -> T {
         do {
-            return try cache.read(body)
+            return try cache.snapshot(body)
         } catch let error as CacheError {
             throw EngineError.cache(error.description)
-        } catch let error as DatabaseError {
-            throw EngineError.cache("SQLite error: \(error.message ?? "\(error.resultCode)")")
         }
     }
 }

@@ -4,10 +4,10 @@ import Foundation
 /// Everything one report needs from the cache, loaded once: tickets relevant to the windows,
 /// ratings updated in them, names and SLA policies.
 ///
-/// Tickets are kept compact (`TicketStore`); `tickets` and `ticket(_:)` hand them out as
-/// `TicketFact`s. A fact set from `FactLoader.load` first holds only the tags SLA policies test
-/// (all a report needs unless it slices or filters by tag); the rest are loaded, from the same
-/// cache state, the first time something asks for them.
+/// Tickets are kept compact (`TicketStore`); `ticket(_:)` hands one out as a `TicketFact`. A
+/// fact set from `FactLoader.load` first holds only the tags SLA policies test (all a report
+/// needs unless it slices or filters by tag); the rest are loaded, from the same cache state,
+/// the first time something asks for them.
 public struct FactSet: Sendable {
     let storage: FactStorage
     public var ratings: [RatingFact]
@@ -20,10 +20,6 @@ public struct FactSet: Sendable {
     /// ("2 audits", "1 comment", "a metric set"); empty otherwise.
     public var childRecords: [String] = []
 
-    public init(tickets: [TicketFact], ratings: [RatingFact], names: NameDirectory, policies: [PolicyFact]) {
-        self.init(store: TicketStore(tickets), ratings: ratings, names: names, policies: policies, source: nil)
-    }
-
     init(store: TicketStore, ratings: [RatingFact], names: NameDirectory, policies: [PolicyFact], source: FactSource?) {
         storage = FactStorage(store: store, source: source)
         self.ratings = ratings
@@ -31,21 +27,11 @@ public struct FactSet: Sendable {
         self.policies = policies
     }
 
-    /// The loaded tickets, in id order.
-    public var tickets: [TicketFact] {
-        get {
-            let store = (try? storage.completeTags()) ?? storage.store
-            return (0..<store.count).map(store.fact)
-        }
-        set {
-            storage.replace(TicketStore(newValue))
-        }
-    }
-
-    /// The loaded ticket with this id, if any.
-    public func ticket(_ id: Int64?) -> TicketFact? {
+    /// The loaded ticket with this id, if any, with all its tags (loaded from the same cache
+    /// state when the fact set holds only the tags SLA policies test).
+    public func ticket(_ id: Int64?) throws(EngineError) -> TicketFact? {
         guard let id else { return nil }
-        let store = (try? storage.completeTags()) ?? storage.store
+        let store = try storage.completeTags()
         return store.index(of: id).map(store.fact)
     }
 
@@ -83,12 +69,6 @@ final class FactStorage: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return current
-    }
-
-    func replace(_ store: TicketStore) {
-        lock.lock()
-        current = store
-        lock.unlock()
     }
 
     /// The store with every tag of every ticket, loading the missing ones first.

@@ -1,67 +1,19 @@
-import CSQLite
 import DeskstatCache
-import Foundation
 
-/// A second read-only connection that scans metric sets and ratings while the main connection
-/// scans tickets, so a full-history load uses both cores.
-///
-/// Both connections must see the same state of the cache. The side connection takes a read
-/// snapshot *before* the main connection starts its transaction and another one *after*; if its
-/// `PRAGMA data_version` is the same in both, nothing was committed in between, so all three
-/// snapshots are the same state. Otherwise it is not used and the main connection reads
-/// everything itself.
+/// Reads the upper part of the ticket ids and the ratings on a second connection (a
+/// `SideSnapshot` on the same state of the cache) while the main connection reads the rest, so
+/// a full-history load uses both cores.
 final class SideReader: @unchecked Sendable {
-    private let handle: OpaquePointer
-    private let firstVersion: Int64
+    private let snapshot: SideSnapshot
 
     /// Opens the connection and takes the first snapshot (call before the main transaction starts).
     init?(path: String) {
-        var handle: OpaquePointer?
-        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let handle
-        else {
-            sqlite3_close_v2(handle)
-            return nil
-        }
-        self.handle = handle
-        sqlite3_busy_timeout(handle, 5_000)
-        guard let version = Self.beginSnapshot(handle) else {
-            sqlite3_close_v2(handle)
-            return nil
-        }
-        firstVersion = version
+        guard let snapshot = SideSnapshot(path: path) else { return nil }
+        self.snapshot = snapshot
     }
 
-    deinit {
-        sqlite3_exec(handle, "ROLLBACK", nil, nil, nil)
-        sqlite3_close_v2(handle)
-    }
-
-    private static func beginSnapshot(_ handle: OpaquePointer) -> Int64? {
-        guard sqlite3_exec(handle, "BEGIN", nil, nil, nil) == SQLITE_OK else { return nil }
-        var version: Int64?
-        var statement: OpaquePointer?
-        defer { sqlite3_finalize(statement) }
-        guard sqlite3_prepare_v2(handle, "SELECT count(*) FROM sqlite_master", -1, &statement, nil) == SQLITE_OK,
-            sqlite3_step(statement) == SQLITE_ROW
-        else { return nil }
-        sqlite3_finalize(statement)
-        statement = nil
-        guard sqlite3_prepare_v2(handle, "PRAGMA data_version", -1, &statement, nil) == SQLITE_OK,
-            sqlite3_step(statement) == SQLITE_ROW
-        else { return nil }
-        version = sqlite3_column_int64(statement, 0)
-        return version
-    }
-
-    /// Takes the second snapshot (call once the main transaction has read something); `true`
-    /// when the side connection now sees exactly what the main one sees.
-    func joinMainSnapshot() -> Bool {
-        guard sqlite3_exec(handle, "COMMIT", nil, nil, nil) == SQLITE_OK, let version = Self.beginSnapshot(handle)
-        else {
-            return false
-        }
-        return version == firstVersion
-    }
+    /// Takes the second snapshot (see `SideSnapshot.joinMainSnapshot`).
+    func joinMainSnapshot() -> Bool { snapshot.joinMainSnapshot() }
 
     /// What the side connection read.
     struct Scan: Sendable {
@@ -76,11 +28,10 @@ final class SideReader: @unchecked Sendable {
     func scan(ids: (Int64, Int64), until: Int64, ratings window: (since: Int64, until: Int64))
         -> Pending<Result<Scan, any Error>>
     {
-        Pending.start { [self] in
+        Pending.start { [snapshot] in
             Result {
-                let part = try FactReader.readFacts(connection: handle, ranges: [ids], wanted: nil, until: until)
-                let ratings = try FactReader.loadRatings(
-                    connection: handle, since: window.since, until: window.until)
+                let part = try FactReader.readFacts(snapshot.reader, ranges: [ids], wanted: nil, until: until)
+                let ratings = try FactReader.loadRatings(snapshot.reader, since: window.since, until: window.until)
                 return Scan(part: part, ratings: ratings)
             }
         }

@@ -1,3 +1,5 @@
+import ZendeskWire
+
 /// What the engine knows about one ticket: its current fields and Zendesk's metrics for it.
 public struct TicketFact: Sendable, Equatable {
     public var id: Int64
@@ -20,15 +22,10 @@ public struct TicketFact: Sendable, Equatable {
     public var metrics: MetricFact?
 
     /// Solved or closed.
-    public var isSolved: Bool { status == "solved" || status == "closed" }
+    public var isSolved: Bool { TicketStatus.isSolved(status) }
 
     /// New, open, pending or hold.
-    public var isUnsolved: Bool {
-        switch status {
-        case "new", "open", "pending", "hold": true
-        default: false
-        }
-    }
+    public var isUnsolved: Bool { TicketStatus.isUnsolved(status) }
 }
 
 /// Zendesk's metric set for a ticket (minutes on both clocks, counters, milestones).

@@ -130,7 +130,7 @@ struct TicketRecord: Sendable {
     }
 }
 
-/// The twelve duration columns of a metric set, in `TicketMetricRow.durationNames` order, each
+/// The twelve duration columns of a metric set, in `CacheSchema.durationNames` order, each
 /// on the calendar then the business clock.
 enum DurationSlot {
     static let count = 12
@@ -309,56 +309,9 @@ struct TicketStore: Sendable {
         }
     }
 
-    // MARK: Converting from and to `TicketFact`
-
     init() {}
 
-    init(_ facts: [TicketFact]) {
-        var tags: [[Int32]] = []
-        for fact in facts {
-            var record = TicketRecord(id: fact.id, createdAt: fact.createdAt)
-            record.status = fact.status.map { strings.code($0) } ?? -1
-            record.priority = fact.priority.map { strings.code($0) } ?? -1
-            record.type = fact.type.map { strings.code($0) } ?? -1
-            record.channel = fact.viaChannel.map { strings.code($0) } ?? -1
-            record.set(\.groupID, fact.groupID, TicketRecord.group)
-            record.set(\.assigneeID, fact.assigneeID, TicketRecord.assignee)
-            record.set(\.requesterID, fact.requesterID, TicketRecord.requester)
-            record.set(\.submitterID, fact.submitterID, TicketRecord.submitter)
-            record.set(\.organizationID, fact.organizationID, TicketRecord.organization)
-            record.set(\.brandID, fact.brandID, TicketRecord.brand)
-            record.set(\.ticketFormID, fact.ticketFormID, TicketRecord.form)
-            var values = [Double](repeating: 0, count: DurationSlot.count)
-            if let metrics = fact.metrics {
-                record.present |= TicketRecord.metricsBit
-                record.set(\.reopens, metrics.reopens, TicketRecord.reopensBit)
-                record.set(\.replies, metrics.replies, TicketRecord.repliesBit)
-                record.set(\.solvedAt, metrics.solvedAt, TicketRecord.solvedBit)
-                let pairs = [
-                    metrics.replyTime, metrics.firstResolutionTime, metrics.fullResolutionTime, metrics.agentWaitTime,
-                    metrics.requesterWaitTime, metrics.onHoldTime,
-                ]
-                for (index, pair) in pairs.enumerated() {
-                    for (clock, value) in [pair.calendar, pair.business].enumerated() {
-                        guard let value else { continue }
-                        values[2 * index + clock] = value
-                        record.present |= 1 << UInt32(TicketRecord.firstDurationBit + 2 * index + clock)
-                    }
-                }
-            }
-            if !fact.customFields.isEmpty { customFields[Int32(records.count)] = fact.customFields }
-            tags.append(fact.tags.map { strings.code($0) })
-            values.withUnsafeBufferPointer { append(record, durations: $0) }
-        }
-        // Keep each ticket's tags in the order given.
-        tagCodes = []
-        for index in records.indices {
-            records[index].tagStart = Int32(tagCodes.count)
-            records[index].tagCount = Int32(tags[index].count)
-            tagCodes.append(contentsOf: tags[index])
-        }
-        finish()
-    }
+    // MARK: Converting to `TicketFact`
 
     /// The ticket at `index` as a `TicketFact`.
     func fact(_ index: Int) -> TicketFact {

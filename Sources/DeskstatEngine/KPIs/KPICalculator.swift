@@ -1,48 +1,24 @@
-public import DeskstatTime
+import DeskstatTime
 
-/// Computes every non-SLA KPI for one window in one pass over the facts, split by a slice.
+/// One request's filters bound to a session: computes the KPIs and SLA counts of any window and
+/// slice over the session's compact tickets (see `EngineSession`), each at most once per session.
 ///
 /// Deleted tickets never reach the calculator (the loader leaves them out). Each KPI is anchored
 /// on its own date (see `KPI.anchor`); a ticket counts in every slice it belongs to (a ticket
 /// with two tags counts under both tags).
-///
-/// The pass runs over the fact set's compact tickets (see `EngineSession`); a calculator keeps
-/// what it has worked out (filter matches, SLA evaluations) for its later calls.
-public struct KPICalculator: Sendable {
-    public let facts: FactSet
-    public let filters: [TicketFilter]
+struct KPICalculator: Sendable {
+    let filters: [TicketFilter]
     let resolvedFilters: [ResolvedFilter]
     let session: EngineSession
-    let filterKey: String
-
-    public init(facts: FactSet, filters: [TicketFilter]) throws(EngineError) {
-        try self.init(session: EngineSession(facts: facts), filters: filters)
-    }
+    let filterKey: FilterKey
 
     init(session: EngineSession, filters: [TicketFilter]) throws(EngineError) {
         self.session = session
-        facts = session.facts
         self.filters = filters
         var resolved: [ResolvedFilter] = []
         for filter in filters { resolved.append(try filter.resolve(with: session.facts.names)) }
         resolvedFilters = resolved
-        filterKey = filters.map(\.text).joined(separator: "\u{1F}")
-    }
-
-    /// Whether a ticket passes every filter.
-    public func includes(_ ticket: TicketFact) -> Bool {
-        resolvedFilters.allSatisfy { $0.matches(ticket) }
-    }
-
-    /// KPIs for `window`, split by `dimension` (or one `SliceKey.all` entry). Backlog is counted
-    /// only when `includeBacklog` (the current window) and is as of `asOf`.
-    public func compute(window: Window, asOf: Int64, by dimension: Dimension?, includeBacklog: Bool) -> [SliceKey:
-        KPIValues]
-    {
-        if dimension == .tag || resolvedFilters.contains(where: { $0.dimension == .tag }) { try? session.needTags() }
-        return session.computeKPIs(
-            window: window, asOf: asOf, dimension: dimension, includeBacklog: includeBacklog,
-            mask: session.mask(resolvedFilters, key: filterKey), filtersGiven: !filters.isEmpty)
+        filterKey = FilterKey(filters.map(\.text))
     }
 
     /// Both KPIs and SLA counts for a window, cached in the session.
@@ -72,18 +48,5 @@ public struct KPICalculator: Sendable {
         session.computeTrend(
             series: series, asOf: asOf, mask: session.mask(resolvedFilters, key: filterKey),
             filtersGiven: !filters.isEmpty)
-    }
-
-    func sliceKeys(_ ticket: TicketFact, _ dimension: Dimension?) -> [SliceKey] {
-        guard let dimension else { return [.all] }
-        let raw = TicketKeys.values(of: ticket, for: dimension)
-        if raw.isEmpty { return [SliceKey(key: nil, label: "(none)")] }
-        return raw.map {
-            SliceKey(key: $0, label: label(for: $0, in: dimension), rank: SliceKey.rank(of: $0, in: dimension))
-        }
-    }
-
-    func label(for key: String, in dimension: Dimension) -> String {
-        SliceMapper.label(for: key, in: dimension, names: facts.names)
     }
 }

@@ -186,7 +186,7 @@ struct IntSlotMap {
     }
 }
 
-/// Slice labels (`KPICalculator.label(for:in:)`).
+/// A slice key's label: the name of the group, assignee, organization, form or brand it is the id of, else the key.
 enum SliceMapper {
     static func label(for key: String, in dimension: Dimension, names: NameDirectory) -> String {
         guard let id = Int64(key),

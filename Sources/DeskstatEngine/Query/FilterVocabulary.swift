@@ -1,6 +1,7 @@
 import DeskstatBasics
+import DeskstatCache
 import DeskstatReport
-import GRDB
+import ZendeskWire
 
 /// The values a `--where` filter may name, so that a typo is an error (exit 64) and never a
 /// silent zero: a value that exists but matches nothing in the window is fine; one that cannot
@@ -15,7 +16,7 @@ public enum FilterVocabulary {
     /// Zendesk's values for the enumerated fields.
     public static let enumerations: [Dimension: [String]] = [
         .priority: ["urgent", "high", "normal", "low"],
-        .status: ["new", "open", "pending", "hold", "solved", "closed"],
+        .status: (TicketStatus.unsolved + TicketStatus.solvedOrClosed).map(\.rawValue),
         .type: ["question", "incident", "problem", "task"],
         .channel: [
             "any_channel", "answer_bot", "api", "batch", "chat", "closed_ticket", "email", "facebook", "forum",
@@ -42,16 +43,16 @@ extension FactLoader {
     public func checkValues(of filters: [TicketFilter]) throws {
         let checked = filters.filter { [.priority, .status, .type, .channel, .tag, .brand].contains($0.dimension) }
         guard !checked.isEmpty else { return }
-        try cache.read { db in
+        try cache.snapshot { reader in
             for filter in checked {
                 for value in filter.values where value != "none" {
-                    try Self.check(value, of: filter, db: db)
+                    try Self.check(value, of: filter, reader: reader)
                 }
             }
         }
     }
 
-    private static func check(_ value: String, of filter: TicketFilter, db: Database) throws {
+    private static func check(_ value: String, of filter: TicketFilter, reader: CacheReader) throws {
         let dimension = filter.dimension
         switch dimension {
         case .brand:
@@ -60,14 +61,8 @@ extension FactLoader {
                 expression: filter.text,
                 problem: "brand values are ids (the cache holds no brand names); \"\(value)\" is not a number")
         case .tag:
-            let known = try Bool.fetchOne(
-                db,
-                sql:
-                    "SELECT EXISTS (SELECT 1 FROM ticket_tags WHERE tag = ?1) OR EXISTS (SELECT 1 FROM tags WHERE name = ?1)",
-                arguments: [value])
-            guard known != true else { return }
-            let candidates = try String.fetchAll(
-                db, sql: "SELECT DISTINCT tag FROM ticket_tags UNION SELECT name FROM tags LIMIT 200000")
+            guard try !reader.tagIsKnown(value) else { return }
+            let candidates = try reader.knownTags(limit: 200_000)
             throw EngineError.badFilter(
                 expression: filter.text,
                 problem: "no ticket in the cache has the tag \"\(value)\"\(FilterVocabulary.hint(value, candidates))")
@@ -76,11 +71,8 @@ extension FactLoader {
             let listed = FilterVocabulary.enumerations[dimension] ?? []
             if listed.contains(value) { return }
             if dimension == .channel, Int64(value) != nil { return }  // a via id
-            let seen = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM tickets WHERE \(column) = ?)", arguments: [value])
-            guard seen != true else { return }
-            let cached = try String.fetchAll(
-                db, sql: "SELECT DISTINCT \(column) FROM tickets WHERE \(column) IS NOT NULL LIMIT 1000")
+            guard try !reader.ticketsHave(column, equalTo: value) else { return }
+            let cached = try reader.distinctTicketValues(of: column, limit: 1000)
             let candidates = Array(Set(listed + cached)).sorted()
             throw EngineError.badFilter(
                 expression: filter.text,

@@ -1,3 +1,5 @@
+import ZendeskWire
+
 /// A ticket attribute reports can be sliced or filtered by.
 public enum Dimension: String, Sendable, CaseIterable, Codable {
     case group, assignee, brand, channel, priority, type, organization, tag, form, status
@@ -68,7 +70,7 @@ public struct SliceKey: Sendable, Hashable, Comparable {
 
     static let naturalOrder: [Dimension: [String]] = [
         .priority: ["urgent", "high", "normal", "low"],
-        .status: ["new", "open", "pending", "hold", "solved", "closed"],
+        .status: (TicketStatus.unsolved + TicketStatus.solvedOrClosed).map(\.rawValue),
     ]
 
     /// The rank of a raw key in a dimension with a natural order (unknown values after known ones).

@@ -68,21 +68,16 @@ public struct TicketFilter: Sendable, Equatable {
     }
 }
 
-/// A filter with names bound to ids, ready to test tickets.
+/// A filter with names bound to ids (texts, ids in decimal, `nil` for none); `FilterMatcher` tests tickets with it.
 struct ResolvedFilter: Sendable {
     let dimension: Dimension
     let negated: Bool
     let accepted: Set<String?>
-
-    func matches(_ ticket: TicketFact) -> Bool {
-        let keys = TicketKeys.values(of: ticket, for: dimension)
-        let hit = keys.isEmpty ? accepted.contains(nil) : keys.contains { accepted.contains($0) }
-        return hit != negated
-    }
 }
 
-/// A resolved filter tested on compact tickets: the same answers as `ResolvedFilter.matches`,
-/// with each text's and each id's membership looked up once.
+/// A resolved filter tested on compact tickets: a ticket passes when one of its values for the
+/// dimension (its tags, for `tag`) is accepted, or it has none and `none` is accepted; `!=`
+/// inverts that. Each text's membership is looked up once per string code.
 struct FilterMatcher {
     let filter: ResolvedFilter
     let store: TicketStore
@@ -113,24 +108,6 @@ struct FilterMatcher {
             }
         }
         return hit != filter.negated
-    }
-}
-
-/// The raw keys a ticket has for a dimension (a tag slice gives one per tag).
-enum TicketKeys {
-    static func values(of ticket: TicketFact, for dimension: Dimension) -> [String] {
-        switch dimension {
-        case .group: ticket.groupID.map { [String($0)] } ?? []
-        case .assignee: ticket.assigneeID.map { [String($0)] } ?? []
-        case .brand: ticket.brandID.map { [String($0)] } ?? []
-        case .organization: ticket.organizationID.map { [String($0)] } ?? []
-        case .form: ticket.ticketFormID.map { [String($0)] } ?? []
-        case .channel: ticket.viaChannel.map { [$0] } ?? []
-        case .priority: ticket.priority.map { [$0] } ?? []
-        case .type: ticket.type.map { [$0] } ?? []
-        case .status: ticket.status.map { [$0] } ?? []
-        case .tag: ticket.tags
-        }
     }
 }
 

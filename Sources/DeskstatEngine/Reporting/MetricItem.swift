@@ -1,4 +1,5 @@
 import DeskstatReport
+import ZendeskWire
 
 /// One number a report can show for a KPI: "First reply time, median, calendar", with its kind
 /// and how to read it from a slice's values.
@@ -110,7 +111,7 @@ enum MetricMap {
                 metrics[item.id] = item.read(values, sla)
             }
         }
-        for status in ["new", "open", "pending", "hold"] {
+        for status in TicketStatus.unsolved.map(\.rawValue) {
             metrics["backlog.\(status)"] =
                 values.backlog == nil ? .null : .integer(Int64(values.backlogByStatus[status] ?? 0))
         }

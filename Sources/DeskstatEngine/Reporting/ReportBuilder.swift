@@ -8,42 +8,58 @@ public struct ReportBuilder {
     let facts: FactSet
     /// One session for every section: facts prepared, SLA evaluated and windows computed once.
     let session: EngineSession
-    private var results: [String: SectionResult] = [:]
+    /// The definition's sections with their slices and filters parsed.
+    let sections: [ParsedSection]
+    private var results: [ResultKey: SectionResult] = [:]
+
+    /// A section with its `by` and `where` parsed.
+    struct ParsedSection {
+        let definition: SectionDefinition
+        let slice: Slice?
+        let filters: [TicketFilter]
+    }
+
+    /// Which filters and slice a section result is for.
+    private struct ResultKey: Hashable {
+        let filters: [String]
+        let slice: String?
+    }
 
     /// Builds the report (every section computed from the same facts).
     public static func build(_ request: ReportRequest, facts: FactSet) throws(EngineError) -> Report {
-        var builder = ReportBuilder(request: request, facts: facts)
+        var builder = try ReportBuilder(request: request, facts: facts)
         return try builder.build()
     }
 
-    init(request: ReportRequest, facts: FactSet) {
+    init(request: ReportRequest, facts: FactSet) throws(EngineError) {
         self.request = request
         self.facts = facts
+        var sections: [ParsedSection] = []
+        for section in request.definition.sections {
+            let slice = try section.by.map { text throws(EngineError) in try Slice.parse(text) }
+            let filters = try (section.filters ?? []).map { text throws(EngineError) in try TicketFilter.parse(text) }
+            sections.append(ParsedSection(definition: section, slice: slice, filters: filters))
+        }
+        self.sections = sections
         session = EngineSession(facts: facts)
         session.slaSource = request.slaSource
-        session.durationNeeds = Self.durationNeeds(request)
+        session.durationNeeds = Self.durationNeeds(request, sections: sections)
     }
 
     /// Which duration statistics each (filters, slice) result needs: all of them for the report's
     /// own totals (the metric map shows every statistic), and for each headline or KPI section the
     /// duration KPIs it lists. Results nobody reads statistics from skip the percentiles.
-    static func durationNeeds(_ request: ReportRequest) -> [String: Set<KPI>] {
-        func filterKey(_ section: [String]) -> String {
-            (request.filters.map(\.text) + section).joined(separator: "\u{1F}")
+    static func durationNeeds(_ request: ReportRequest, sections: [ParsedSection]) -> [NeedsKey: Set<KPI>] {
+        func filterKey(_ section: [TicketFilter]) -> FilterKey {
+            FilterKey((request.filters + section).map(\.text))
         }
-        var needs: [String: Set<KPI>] = [
-            EngineSession.needsKey(filterKey: filterKey([]), dimension: nil): Set(KPI.durations)
-        ]
-        for section in request.definition.sections {
-            guard section.sectionKind == .headline || section.sectionKind == .kpis else { continue }
-            let kpis = Set(section.kpis.compactMap(KPI.init(rawValue:))).intersection(KPI.durations)
-            let slice = section.by.flatMap { try? Slice.parse($0) }
-            let dimension: Dimension? = if case .dimension(let dimension)? = slice { dimension } else { nil }
-            let filters =
-                (try? (section.filters ?? []).map { text throws(EngineError) in try TicketFilter.parse(text).text })
-                ?? []
-            needs[EngineSession.needsKey(filterKey: filterKey(filters), dimension: dimension), default: []].formUnion(
-                kpis)
+        var needs: [NeedsKey: Set<KPI>] = [NeedsKey(filters: filterKey([]), dimension: nil): Set(KPI.durations)]
+        for section in sections {
+            let definition = section.definition
+            guard definition.sectionKind == .headline || definition.sectionKind == .kpis else { continue }
+            let kpis = Set(definition.kpis.compactMap(KPI.init(rawValue:))).intersection(KPI.durations)
+            let dimension: Dimension? = if case .dimension(let dimension)? = section.slice { dimension } else { nil }
+            needs[NeedsKey(filters: filterKey(section.filters), dimension: dimension), default: []].formUnion(kpis)
         }
         return needs
     }
@@ -53,19 +69,17 @@ public struct ReportBuilder {
         // below can fail, and each window is computed only if a section reads it.
         let usesTags =
             request.filters.contains { $0.dimension == .tag }
-            || request.definition.sections.contains { section in
-                section.by == "tag"
-                    || (section.filters ?? []).contains { (try? TicketFilter.parse($0))?.dimension == .tag }
+            || sections.contains { section in
+                section.slice == .dimension(.tag) || section.filters.contains { $0.dimension == .tag }
             }
         if usesTags { try session.needTags() }
         let base = try result(filters: [], slice: nil)
         var sections: [ReportSection] = []
         let trendSeries = request.trendSeries
-        for section in request.definition.sections {
+        for parsed in self.sections {
+            let section = parsed.definition
+            let (slice, filters) = (parsed.slice, parsed.filters)
             if section.sectionKind == .trend, let series = trendSeries[section.id] {
-                let filters = try (section.filters ?? []).map { text throws(EngineError) in
-                    try TicketFilter.parse(text)
-                }
                 let calculator = try KPICalculator(session: session, filters: request.filters + filters)
                 var built = SectionBuilder.trend(
                     section, values: calculator.trend(series, asOf: request.asOf), asOf: request.asOf)
@@ -73,8 +87,6 @@ public struct ReportBuilder {
                 sections.append(built)
                 continue
             }
-            let slice = try section.by.map { text throws(EngineError) in try Slice.parse(text) }
-            let filters = try (section.filters ?? []).map { text throws(EngineError) in try TicketFilter.parse(text) }
             let sectionResult = try result(filters: filters, slice: slice ?? defaultSlice(for: section))
             let context = SectionContext(
                 definition: section, result: sectionResult, slice: slice ?? defaultSlice(for: section))
@@ -117,7 +129,7 @@ public struct ReportBuilder {
     /// The KPIs for the request's windows with extra filters and a slice; each window is
     /// computed the first time a section reads it (and at most once per session).
     mutating func result(filters: [TicketFilter], slice: Slice?) throws(EngineError) -> SectionResult {
-        let key = (filters.map(\.text) + ["by:" + (slice?.name ?? "-")]).joined(separator: "\u{1F}")
+        let key = ResultKey(filters: filters.map(\.text), slice: slice?.name)
         if let cached = results[key] { return cached }
         let kpiRequest = KPIRequest(
             window: request.window, previous: request.previous, asOf: request.asOf, timeZone: request.timeZone,

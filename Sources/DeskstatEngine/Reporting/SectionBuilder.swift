@@ -1,5 +1,6 @@
 import DeskstatReport
 import DeskstatTime
+import ZendeskWire
 
 /// Builds one report section's tables from KPI results, by section kind.
 enum SectionBuilder {
@@ -156,7 +157,7 @@ enum SectionBuilder {
         return ReportSection(id: definition.id, title: definition.title, tables: [table], notes: notes)
     }
 
-    static let statuses = ["new", "open", "pending", "hold"]
+    static let statuses = TicketStatus.unsolved.map(\.rawValue)
 
     /// Unsolved tickets by status (as of as-of), optionally per slice.
     static func backlog(_ context: SectionContext) -> ReportTable {

@@ -1,6 +1,7 @@
 import DeskstatSLA
 import DeskstatTime
 import Foundation
+import ZendeskWire
 
 /// What one report computes from one fact set, computed once and shared by every section:
 /// the compact tickets, each rating's ticket, each status's class, filter masks, and — per
@@ -19,22 +20,18 @@ final class EngineSession: @unchecked Sendable {
     private var deletedCodes: [Bool] = []
     /// Per rating: the index of its ticket, or -1.
     let ratingTickets: [Int32]
-    private var masks: [String: [Bool]] = [:]
+    private var masks: [FilterKey: [Bool]] = [:]
     private var slaByAsOf: [Int64: SLAEvaluations] = [:]
-    private var kpiResults: [String: [SliceKey: KPIValues]] = [:]
-    private var slaResults: [String: [SliceKey: SLASummary]] = [:]
+    private var kpiResults: [WindowKey: [SliceKey: KPIValues]] = [:]
+    private var slaResults: [WindowKey: [SliceKey: SLASummary]] = [:]
     let evaluator: SLAEvaluator
     let targetKeys: [SLATargetKey]
     /// Where SLA outcomes come from (`RecordedSLAs.swift`); recorded instances per as-of.
     var slaSource: SLASource = .evaluated
     var recordedByAsOf: [Int64: RecordedSLAs] = [:]
     /// Which duration KPIs each (filters, slice) result must have statistics for, when a report
-    /// knows (`nil`: all of them). Keyed by `needsKey(filterKey:dimension:)`.
-    var durationNeeds: [String: Set<KPI>]?
-
-    static func needsKey(filterKey: String, dimension: Dimension?) -> String {
-        "\(filterKey)\u{1F}\(dimension?.rawValue ?? "-")"
-    }
+    /// knows (`nil`: all of them).
+    var durationNeeds: [NeedsKey: Set<KPI>]?
 
     /// A session over `facts`, evaluating `policies` (the cache's policies when `nil`).
     init(facts: FactSet, policies: [SLAPolicyDefinition]? = nil) {
@@ -68,14 +65,9 @@ final class EngineSession: @unchecked Sendable {
 
     private func classifyStatuses() {
         let strings = store.strings.strings
-        solvedCodes = strings.map { $0 == "solved" || $0 == "closed" }
-        unsolvedCodes = strings.map {
-            switch $0 {
-            case "new", "open", "pending", "hold": true
-            default: false
-            }
-        }
-        deletedCodes = strings.map { $0 == "deleted" }
+        solvedCodes = strings.map(TicketStatus.isSolved)
+        unsolvedCodes = strings.map(TicketStatus.isUnsolved)
+        deletedCodes = strings.map { $0 == TicketStatus.deleted.rawValue }
     }
 
     @inline(__always) func isSolved(_ record: TicketRecord) -> Bool {
@@ -88,7 +80,7 @@ final class EngineSession: @unchecked Sendable {
     // MARK: Filters
 
     /// Which tickets pass every filter (`nil` when there are none).
-    func mask(_ filters: [ResolvedFilter], key: String) -> [Bool]? {
+    func mask(_ filters: [ResolvedFilter], key: FilterKey) -> [Bool]? {
         guard !filters.isEmpty else { return nil }
         lock.lock()
         defer { lock.unlock() }
@@ -119,7 +111,7 @@ final class EngineSession: @unchecked Sendable {
 
     /// KPIs and SLA counts for one window, filter set and slice, cached by all three.
     func window(
-        _ window: Window, asOf: Int64, filters: [ResolvedFilter], filterKey: String, filtersGiven: Bool,
+        _ window: Window, asOf: Int64, filters: [ResolvedFilter], filterKey: FilterKey, filtersGiven: Bool,
         dimension: Dimension?, current: Bool
     ) throws(EngineError) -> (kpis: [SliceKey: KPIValues], sla: [SliceKey: SLASummary]) {
         if dimension == .tag || filters.contains(where: { $0.dimension == .tag }) { try needTags() }
@@ -149,37 +141,28 @@ final class EngineSession: @unchecked Sendable {
     }
 
     /// One dimension's slices (built once per session).
-    private var dimensionIndexes: [String: DimensionIndex] = [:]
+    private var dimensionIndexes: [Dimension?: DimensionIndex] = [:]
 
     func dimensionIndex(_ dimension: Dimension?) -> DimensionIndex {
-        let key = dimension?.rawValue ?? "-"
-        if let index = dimensionIndexes[key] { return index }
+        if let index = dimensionIndexes[dimension] { return index }
         let index = DimensionIndex(
             dimension: dimension, store: store, ratings: facts.ratings, ratingTickets: ratingTickets, names: facts.names
         )
-        dimensionIndexes[key] = index
+        dimensionIndexes[dimension] = index
         return index
-    }
-
-    private static func windowKey(
-        _ filterKey: String, _ dimension: Dimension?, _ window: Window, _ asOf: Int64, _ current: Bool
-    )
-        -> String
-    {
-        "\(filterKey)\u{1F}\(dimension?.rawValue ?? "-")\u{1F}\(window.from)\u{1F}\(window.to)\u{1F}\(asOf)\u{1F}\(current)"
     }
 
     /// The KPIs of one window, filter set and slice, computed once (tags must be loaded when needed).
     func kpis(
-        _ window: Window, asOf: Int64, filters: [ResolvedFilter], filterKey: String, filtersGiven: Bool,
+        _ window: Window, asOf: Int64, filters: [ResolvedFilter], filterKey: FilterKey, filtersGiven: Bool,
         dimension: Dimension?,
         current: Bool
     ) -> [SliceKey: KPIValues] {
         lock.lock()
         defer { lock.unlock() }
-        let key = Self.windowKey(filterKey, dimension, window, asOf, current)
+        let key = WindowKey(filterKey, dimension, window, asOf: asOf, current: current)
         if let cached = kpiResults[key] { return cached }
-        let needs = durationNeeds.map { $0[Self.needsKey(filterKey: filterKey, dimension: dimension)] ?? [] }
+        let needs = durationNeeds.map { $0[NeedsKey(filters: filterKey, dimension: dimension)] ?? [] }
         let result = computeKPIs(
             window: window, asOf: asOf, dimension: dimension, includeBacklog: current,
             mask: mask(filters, key: filterKey),
@@ -190,12 +173,12 @@ final class EngineSession: @unchecked Sendable {
 
     /// The SLA counts of one window, filter set and slice, computed once.
     func slaSummaries(
-        _ window: Window, asOf: Int64, filters: [ResolvedFilter], filterKey: String, dimension: Dimension?,
+        _ window: Window, asOf: Int64, filters: [ResolvedFilter], filterKey: FilterKey, dimension: Dimension?,
         current: Bool
     ) -> [SliceKey: SLASummary] {
         lock.lock()
         defer { lock.unlock() }
-        let key = Self.windowKey(filterKey, dimension, window, asOf, current)
+        let key = WindowKey(filterKey, dimension, window, asOf: asOf, current: current)
         if let cached = slaResults[key] { return cached }
         let result = computeSLAForSource(
             window: window, asOf: asOf, dimension: dimension, includeActive: current,
@@ -204,7 +187,7 @@ final class EngineSession: @unchecked Sendable {
         return result
     }
 
-    /// `KPICalculator.compute`: one pass over tickets, one over ratings.
+    /// The KPIs of one window, filter mask and slice: one pass over tickets, one over ratings.
     func computeKPIs(
         window: Window, asOf: Int64, dimension: Dimension?, includeBacklog: Bool, mask: [Bool]?, filtersGiven: Bool,
         durationKPIs: Set<KPI>? = nil
@@ -308,7 +291,7 @@ final class EngineSession: @unchecked Sendable {
         return values
     }
 
-    /// `SLACalculator.compute`: one pass over the cached evaluations.
+    /// The SLA counts of one window, filter mask and slice: one pass over the cached evaluations.
     func computeSLA(window: Window, asOf: Int64, dimension: Dimension?, includeActive: Bool, mask: [Bool]?)
         -> [SliceKey: SLASummary]
     {

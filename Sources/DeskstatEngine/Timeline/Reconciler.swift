@@ -19,7 +19,7 @@ extension TimelineLoader {
             } catch {
                 throw .cache(String(describing: error))
             }
-            guard let ticket = facts.ticket(id), let metrics = ticket.metrics else { continue }
+            guard let ticket = try facts.ticket(id), let metrics = ticket.metrics else { continue }
             results.append(
                 Reconciliation.compare(
                     try timeline(id), zendeskFirstReply: metrics.replyTime.calendar,
