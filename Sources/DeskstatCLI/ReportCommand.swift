@@ -140,6 +140,7 @@ enum ReportFrontend {
         request.draftPolicies = try sla.draft()
         request.completeness = try loader.completeness(window: windows.window)
         request.staleAfterDays = staleAfterDays
+        request.history = TimelineLoader(cache: cache)
         let range = request.factRange
         var facts = try loader.load(since: range.since, until: range.until)
         if sla.source != .evaluated { facts.slaEvents = try SLAEventSet.load(from: cache, for: facts) }

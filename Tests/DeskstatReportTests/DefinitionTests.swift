@@ -276,8 +276,9 @@ struct DefinitionTests {
     }
 
     @Test func defaultListsMatchTheDocumentedNames() {
-        #expect(ReportDefinitions.defaultKPIs.count == 15)
-        #expect(Set(ReportDefinitions.defaultKPIs).count == 15)
+        // 15 metric-set KPIs and 8 history KPIs (issue 11: reopen events, reply times, agent replies, time in status).
+        #expect(ReportDefinitions.defaultKPIs.count == 23)
+        #expect(Set(ReportDefinitions.defaultKPIs).count == 23)
         #expect(ReportDefinitions.defaultSlices.contains("organization"))
         #expect(ReportDefinitions.filterFields(knownSlices: Set(ReportDefinitions.defaultSlices)).contains("status"))
         #expect(!ReportDefinitions.filterFields(knownSlices: Set(ReportDefinitions.defaultSlices)).contains("week"))

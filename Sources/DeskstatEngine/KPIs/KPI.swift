@@ -16,13 +16,22 @@ public enum KPI: String, Sendable, CaseIterable, Codable {
     case csat
     case csatResponseRate = "csat_response_rate"
     case sla
+    // The KPIs only a ticket's history gives (docs/metrics.md § history KPIs).
+    case reopenEvents = "reopen_events"
+    case replyTime = "reply_time"
+    case nextReplyTime = "next_reply_time"
+    case agentReplies = "agent_replies"
+    case timeInNew = "time_in_new"
+    case timeInOpen = "time_in_open"
+    case timeInPending = "time_in_pending"
+    case timeInHold = "time_in_hold"
 
     /// How the KPI's value is shaped.
     public enum Kind: Sendable { case count, duration, rate, slaCounts }
 
     public var kind: Kind {
         switch self {
-        case .created, .solved, .backlog: .count
+        case .created, .solved, .backlog, .reopenEvents: .count
         case .reopenRate, .oneTouchRate, .csat, .csatResponseRate: .rate
         case .sla: .slaCounts
         default: .duration
@@ -64,6 +73,14 @@ public enum KPI: String, Sendable, CaseIterable, Codable {
         case .csat: "CSAT"
         case .csatResponseRate: "CSAT response rate"
         case .sla: "SLA"
+        case .reopenEvents: "Reopen events"
+        case .replyTime: "Reply time"
+        case .nextReplyTime: "Next reply time"
+        case .agentReplies: "Agent replies per solved ticket"
+        case .timeInNew: "Time in new"
+        case .timeInOpen: "Time in open"
+        case .timeInPending: "Time in pending"
+        case .timeInHold: "Time in hold"
         }
     }
 
@@ -85,6 +102,12 @@ public enum KPI: String, Sendable, CaseIterable, Codable {
         case .csat: "good / (good + bad) of ratings whose updated_at is in the window"
         case .csatResponseRate: "(good + bad) / (good + bad + offered) of ratings updated in the window"
         case .sla: "SLA targets achieved, breached, active, unmeasured: as Zendesk recorded them, else evaluated"
+        case .reopenEvents: "solved → new/open/pending/hold transitions in the window (timeline)"
+        case .replyTime: "minutes from the end user's comment to each agent public reply in the window (timeline)"
+        case .nextReplyTime: "reply_time of agent public replies after a ticket's first reply (timeline)"
+        case .agentReplies: "agent public replies of tickets solved in the window, per ticket (timeline)"
+        case .timeInNew, .timeInOpen, .timeInPending, .timeInHold:
+            "minutes in status \(measuredStatus ?? "") until the final solve, tickets solved in the window (timeline)"
         }
     }
 
@@ -95,7 +118,29 @@ public enum KPI: String, Sendable, CaseIterable, Codable {
         case .backlog: "as-of (current status)"
         case .csat, .csatResponseRate: "satisfaction_ratings.updated_at"
         case .sla: "the target's completion or breach time"
+        case .reopenEvents: "the reopen's time"
+        case .replyTime, .nextReplyTime: "the reply's time"
         default: "ticket_metrics.solved_at"
+        }
+    }
+
+    /// The history KPIs: computed from ticket timelines, only when a report asks for one.
+    public static let history: [KPI] = [
+        .reopenEvents, .replyTime, .nextReplyTime, .agentReplies, .timeInNew, .timeInOpen, .timeInPending,
+        .timeInHold,
+    ]
+
+    /// Whether the KPI is computed from ticket timelines.
+    public var needsHistory: Bool { Self.history.contains(self) }
+
+    /// The status a time-in-status KPI measures.
+    public var measuredStatus: String? {
+        switch self {
+        case .timeInNew: "new"
+        case .timeInOpen: "open"
+        case .timeInPending: "pending"
+        case .timeInHold: "hold"
+        default: nil
         }
     }
 

@@ -10,6 +10,12 @@ public struct KPIValues: Sendable, Equatable {
     public var reopen = Rate(numerator: 0, denominator: 0)
     public var oneTouch = Rate(numerator: 0, denominator: 0)
     public var csat = CSATCounts()
+    /// Reopen events in the window (`nil` unless a history KPI was asked for).
+    public var reopenEvents: Int?
+    /// The backlog snapshot per age bucket (instant − created), when computed from history.
+    public var backlogAges: [String: Int] = [:]
+    /// How many tickets of a past backlog snapshot had no cached history (counted by the metric set).
+    public var backlogWithoutHistory: Int?
 
     public init() {}
 

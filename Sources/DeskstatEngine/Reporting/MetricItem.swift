@@ -27,6 +27,7 @@ struct MetricItem {
                     switch kpi {
                     case .created: .integer(Int64(values.created))
                     case .solved: .integer(Int64(values.solved))
+                    case .reopenEvents: values.reopenEvents.map { .integer(Int64($0)) } ?? .null
                     default: values.backlog.map { .integer(Int64($0)) } ?? .null
                     }
                 }
@@ -37,6 +38,18 @@ struct MetricItem {
                     values, _ in rate(kpi, values)
                 }
             ]
+        case .duration where kpi == .agentReplies:
+            // A count per ticket: no clock, and not minutes.
+            return stats.map { stat in
+                MetricItem(
+                    id: "\(kpi.rawValue).\(stat.rawValue)", label: "\(kpi.title), \(stat.rawValue)",
+                    kind: stat == .count ? .count : .number
+                ) {
+                    values, _ in
+                    let stats = values.stats(kpi, .calendar)
+                    return stat == .count ? .integer(Int64(stats.count)) : number(stats.value(of: stat))
+                }
+            }
         case .duration:
             return clocks.flatMap { clock in
                 stats.map { stat in
@@ -106,7 +119,8 @@ enum MetricMap {
         let values = window.overall
         let sla = window.sla[.all]
         var metrics: [String: ReportValue] = [:]
-        for kpi in KPI.allCases {
+        // History KPIs are in the map only when the report computed them (a section asked).
+        for kpi in KPI.allCases where !kpi.needsHistory || values.reopenEvents != nil {
             for item in MetricItem.items(kpi, stats: Stat.allCases, clocks: Clock.allCases) {
                 metrics[item.id] = item.read(values, sla)
             }

@@ -73,6 +73,7 @@ public struct ReportBuilder {
                 section.slice == .dimension(.tag) || section.filters.contains { $0.dimension == .tag }
             }
         if usesTags { try session.needTags() }
+        if let loader = request.history, Self.needsHistory(request) { session.history = try loader.historyFacts() }
         let base = try result(filters: [], slice: nil)
         var sections: [ReportSection] = []
         let trendSeries = request.trendSeries

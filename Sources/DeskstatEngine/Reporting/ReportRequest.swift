@@ -24,6 +24,9 @@ public struct ReportRequest: Sendable {
     public var completeness: CacheCompleteness?
     /// Days after the last ticket sync or import before the report warns `stale_data`.
     public var staleAfterDays = DataCompleteness.defaultStaleAfterDays
+    /// Where ticket history comes from, for the KPIs that need it (`ReportBuilder.needsHistory`);
+    /// `nil`: history KPIs stay empty and a past window's backlog is not reported.
+    public var history: TimelineLoader?
 
     public init(
         definition: ReportDefinition, window: Window, windowLabel: String, previous: Window?, previousLabel: String?,

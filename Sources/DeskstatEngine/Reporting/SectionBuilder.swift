@@ -174,6 +174,7 @@ enum SectionBuilder {
                 ],
                 rows: rows)
         }
+        if slice.isTime { return backlogTrend(context, slice: slice) }
         let columns =
             [ReportColumn(id: slice.name, title: slice.name.capitalized, kind: .label)]
             + statuses.map { ReportColumn(id: $0, title: $0.capitalized, kind: .count) }

@@ -32,6 +32,8 @@ final class EngineSession: @unchecked Sendable {
     /// Which duration KPIs each (filters, slice) result must have statistics for, when a report
     /// knows (`nil`: all of them).
     var durationNeeds: [NeedsKey: Set<KPI>]?
+    /// Ticket timelines, loaded when a report needs history (`EngineSession+History.swift`).
+    var history: HistoryFacts?
 
     /// A session over `facts`, evaluating `policies` (the cache's policies when `nil`).
     init(facts: FactSet, policies: [SLAPolicyDefinition]? = nil) {
@@ -163,10 +165,14 @@ final class EngineSession: @unchecked Sendable {
         let key = WindowKey(filterKey, dimension, window, asOf: asOf, current: current)
         if let cached = kpiResults[key] { return cached }
         let needs = durationNeeds.map { $0[NeedsKey(filters: filterKey, dimension: dimension)] ?? [] }
-        let result = computeKPIs(
+        var result = computeKPIs(
             window: window, asOf: asOf, dimension: dimension, includeBacklog: current,
             mask: mask(filters, key: filterKey),
             filtersGiven: filtersGiven, durationKPIs: needs)
+        if dimension == nil, let history {
+            addHistory(
+                history, to: &result, window: window, asOf: asOf, current: current, mask: mask(filters, key: filterKey))
+        }
         kpiResults[key] = result
         return result
     }

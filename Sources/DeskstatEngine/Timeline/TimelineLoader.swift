@@ -19,6 +19,12 @@ public struct TimelineLoader: Sendable {
         } catch {
             throw .cache(String(describing: error))
         }
+        return try Self.timeline(from: rows)
+    }
+
+    /// The timeline of a ticket's cached history rows.
+    static func timeline(from rows: TicketHistoryRows) throws(EngineError) -> TicketTimeline {
+        let ticketID = rows.ticketID
         var changes: [TicketFieldChange] = []
         var comments: [TicketComment] = []
         do {

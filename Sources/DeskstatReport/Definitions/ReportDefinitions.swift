@@ -7,6 +7,9 @@ public enum ReportDefinitions {
         "created", "solved", "backlog", "first_reply_time", "first_resolution_time", "full_resolution_time",
         "requester_wait_time", "agent_wait_time", "on_hold_time", "agent_work_time", "reopen_rate",
         "one_touch_rate", "csat", "csat_response_rate", "sla",
+        // From ticket history (docs/metrics.md § history KPIs).
+        "reopen_events", "reply_time", "next_reply_time", "agent_replies", "time_in_new", "time_in_open",
+        "time_in_pending", "time_in_hold",
     ]
 
     /// The slices a section can be split `by` (the default for `validate`).

@@ -1,0 +1,53 @@
+import DeskstatReport
+
+extension ReportBuilder {
+    /// Whether any section needs ticket history: it lists a history KPI, shows a backlog trend
+    /// (a backlog section by day, week or month), or compares a backlog with the previous window.
+    static func needsHistory(_ request: ReportRequest) -> Bool {
+        request.definition.sections.contains { section in
+            let kpis = section.kpis.compactMap(KPI.init(rawValue:))
+            if kpis.contains(where: \.needsHistory) { return true }
+            let slice = section.by.flatMap { try? Slice.parse($0) }
+            switch section.sectionKind {
+            case .backlog: return slice?.isTime ?? false
+            case .headline, .kpis: return kpis.contains(.backlog) && (request.previous != nil || slice?.isTime == true)
+            default: return false
+            }
+        }
+    }
+}
+
+extension Slice {
+    /// Whether the slice is a time bucket (day, week or month).
+    var isTime: Bool {
+        switch self {
+        case .day, .week, .month: true
+        default: false
+        }
+    }
+}
+
+extension SectionBuilder {
+    /// The backlog trend: one row per bucket with the backlog at the bucket's last second (or
+    /// as-of) by the timeline, its age buckets, and how many tickets had no history.
+    static func backlogTrend(_ context: SectionContext, slice: Slice) -> ReportTable {
+        let ages = ["<1 d", "1–3 d", "3–7 d", "7–30 d", ">30 d"]
+        let columns =
+            [
+                ReportColumn(id: slice.name, title: slice.name.capitalized, kind: .label),
+                ReportColumn(id: "backlog", title: "Backlog at end", kind: .count),
+            ]
+            + ages.enumerated().map { ReportColumn(id: "age_\($0.offset)", title: $0.element, kind: .count) }
+            + [ReportColumn(id: "without_history", title: "Without history", kind: .count)]
+        let rows = context.result.current.kpis.keys.sorted().map { key -> [ReportValue] in
+            let values = context.result.current.kpis[key] ?? KPIValues()
+            guard let total = values.backlog else {
+                return [.text(key.label)] + Array(repeating: .null, count: columns.count - 1)
+            }
+            return [.text(key.label), .integer(Int64(total))]
+                + ages.map { .integer(Int64(values.backlogAges[$0] ?? 0)) }
+                + [values.backlogWithoutHistory.map { .integer(Int64($0)) } ?? .null]
+        }
+        return ReportTable(id: "backlog_by_\(slice.name)", columns: columns, rows: rows)
+    }
+}
