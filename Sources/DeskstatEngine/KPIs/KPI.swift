@@ -89,7 +89,8 @@ public enum KPI: String, Sendable, CaseIterable, Codable {
         switch self {
         case .created: "tickets whose created_at is in the window"
         case .solved: "tickets now solved or closed whose ticket_metrics.solved_at is in the window"
-        case .backlog: "tickets now new, open, pending or hold, created by as-of (current status; not windowed)"
+        case .backlog:
+            "tickets now new, open, pending or hold, created by as-of; a past window or --by bucket: unsolved at its end (history)"
         case .firstReplyTime: "reply_time_in_minutes of tickets created in the window (nulls skipped)"
         case .firstResolutionTime: "first_resolution_time_in_minutes of tickets solved in the window"
         case .fullResolutionTime: "full_resolution_time_in_minutes of tickets solved in the window"
@@ -115,7 +116,7 @@ public enum KPI: String, Sendable, CaseIterable, Codable {
     public var anchor: String {
         switch self {
         case .created, .firstReplyTime: "tickets.created_at"
-        case .backlog: "as-of (current status)"
+        case .backlog: "as-of (current status); a past window's end"
         case .csat, .csatResponseRate: "satisfaction_ratings.updated_at"
         case .sla: "the target's completion or breach time"
         case .reopenEvents: "the reopen's time"
