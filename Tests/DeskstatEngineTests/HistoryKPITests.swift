@@ -108,4 +108,11 @@ struct HistoryKPITests {
             #expect(.integer(ages.reduce(0, +)) == row[1])
         }
     }
+
+    @Test func aTrendCannotListAHistoryKPI() {
+        let definition = ReportDefinition(
+            name: "t", title: "T",
+            sections: [SectionDefinition(id: "t", title: "T", kpis: ["reply_time"], by: "week", kind: "trend")])
+        #expect(throws: ReportError.self) { try definition.validate() }
+    }
 }

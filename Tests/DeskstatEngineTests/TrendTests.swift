@@ -56,7 +56,7 @@ struct TrendTests {
         #expect(table.rows[11][1] == "yes")
         #expect(table.rows[10][1] == "no")
         #expect(section.notes.contains { $0.hasPrefix("Partial: 2026-W47 (runs past as-of 2026-11-22T00:00:00Z)") })
-        #expect(section.notes.contains { $0.hasPrefix("Backlog is not trended") })
+        #expect(section.notes.contains { $0.hasPrefix("Backlog is not in this trend") })
     }
 
     @Test func trailingBucketsAreWholeCalendarPeriods() throws {

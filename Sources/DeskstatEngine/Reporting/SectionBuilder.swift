@@ -151,7 +151,8 @@ enum SectionBuilder {
                     + "its numbers cover only the part up to as-of.")
         }
         notes.append(
-            "Backlog is not trended: the cache keeps each ticket's current status only, so past backlogs are unknown.")
+            "Backlog is not in this trend: `deskstat kpi backlog --by week` gives the backlog at each week's end from ticket history."
+        )
         let table = ReportTable(
             id: "periods", columns: columns, rows: rows, chart: .trend(partialColumn: "partial"))
         return ReportSection(id: definition.id, title: definition.title, tables: [table], notes: notes)

@@ -3,11 +3,15 @@ import Foundation
 /// Finding, loading and listing report definition files (`reports/*.yaml`).
 public enum ReportDefinitions {
     /// The KPI names the engine computes, in report order (the default for `validate`).
-    public static let defaultKPIs: [String] = [
-        "created", "solved", "backlog", "first_reply_time", "first_resolution_time", "full_resolution_time",
-        "requester_wait_time", "agent_wait_time", "on_hold_time", "agent_work_time", "reopen_rate",
-        "one_touch_rate", "csat", "csat_response_rate", "sla",
-        // From ticket history (docs/metrics.md § history KPIs).
+    public static let defaultKPIs: [String] =
+        [
+            "created", "solved", "backlog", "first_reply_time", "first_resolution_time", "full_resolution_time",
+            "requester_wait_time", "agent_wait_time", "on_hold_time", "agent_work_time", "reopen_rate",
+            "one_touch_rate", "csat", "csat_response_rate", "sla",
+        ] + historyKPIs
+
+    /// The KPIs computed from ticket history: sections of kind `trend` cannot list them.
+    public static let historyKPIs: [String] = [
         "reopen_events", "reply_time", "next_reply_time", "agent_replies", "time_in_new", "time_in_open",
         "time_in_pending", "time_in_hold",
     ]
