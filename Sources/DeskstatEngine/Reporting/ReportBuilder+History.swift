@@ -32,12 +32,13 @@ extension SectionBuilder {
     /// as-of) by the timeline, its age buckets, and how many tickets had no history.
     static func backlogTrend(_ context: SectionContext, slice: Slice) -> ReportTable {
         let ages = ["<1 d", "1–3 d", "3–7 d", "7–30 d", ">30 d"]
+        let ageIDs = ["age_under_1d", "age_1_3d", "age_3_7d", "age_7_30d", "age_over_30d"]
         let columns =
             [
                 ReportColumn(id: slice.name, title: slice.name.capitalized, kind: .label),
                 ReportColumn(id: "backlog", title: "Backlog at end", kind: .count),
             ]
-            + ages.enumerated().map { ReportColumn(id: "age_\($0.offset)", title: $0.element, kind: .count) }
+            + zip(ageIDs, ages).map { ReportColumn(id: $0.0, title: $0.1, kind: .count) }
             + [ReportColumn(id: "without_history", title: "Without history", kind: .count)]
         let rows = context.result.current.kpis.keys.sorted().map { key -> [ReportValue] in
             let values = context.result.current.kpis[key] ?? KPIValues()

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// `deskstat kpi` with history KPIs on the fixture account (fixtures/EXPECTED.md § 10).
+@Suite struct HistoryKPIEndToEndTests {
+    @Test func backlogTrendAndNextReplyTimesFromTheCLI() throws {
+        let cache = try makeScratchDirectory() + "/c.sqlite"
+        let fixtures = BinaryRunner.packageRoot.appendingPathComponent("fixtures/account").path
+        #expect(try BinaryRunner.run(["import", "--cache", cache, fixtures]).status == 0)
+        let window = ["--cache", cache, "--period", "2026-W47", "--as-of", "2026-11-23T00:00:00Z", "--format", "csv"]
+
+        let trend = try BinaryRunner.run(["kpi", "backlog", "--by", "day"] + window)
+        #expect(trend.status == 0, "\(trend.stderr)")
+        let rows = trend.stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        let days = rows.filter { $0.count > 3 && $0[2].hasPrefix("2026-11-") }
+        #expect(days.count == 7)
+        // Backlog at end − without history = tickets counted by the timeline: 1024 on 11-16 and 11-18.
+        let byTimeline = days.map { row in (Int(row[3]) ?? -99) - (Int(row[row.count - 1]) ?? -99) }
+        #expect(byTimeline == [1, 0, 1, 0, 0, 0, 0])
+        #expect(days.last?[3] == "17")
+
+        let next = try BinaryRunner.run(
+            ["kpi", "next_reply_time", "--by", "day", "--stat", "count,median", "--clock", "business"] + window)
+        #expect(next.status == 0, "\(next.stderr)")
+        // One next reply on 11-17 (30 business min) and one on 11-19 (690).
+        #expect(next.stdout.contains("by_day,2026-11-17,1,30\n"))
+        #expect(next.stdout.contains("by_day,2026-11-19,1,690\n"))
+    }
+}
