@@ -17,6 +17,13 @@ extension ReportBuilder {
     }
 }
 
+extension ReportBuilder {
+    /// Whether any section lists a history KPI (not only a past backlog).
+    static func listsHistoryKPIs(_ request: ReportRequest) -> Bool {
+        request.definition.sections.contains { $0.kpis.compactMap(KPI.init(rawValue:)).contains(where: \.needsHistory) }
+    }
+}
+
 extension Slice {
     /// Whether the slice is a time bucket (day, week or month).
     var isTime: Bool {

@@ -73,7 +73,10 @@ public struct ReportBuilder {
                 section.slice == .dimension(.tag) || section.filters.contains { $0.dimension == .tag }
             }
         if usesTags { try session.needTags() }
-        if let loader = request.history, Self.needsHistory(request) { session.history = try loader.historyFacts() }
+        if let loader = request.history, Self.needsHistory(request) {
+            session.history = try loader.historyFacts()
+            session.history?.kpisRequested = Self.listsHistoryKPIs(request)
+        }
         let base = try result(filters: [], slice: nil)
         var sections: [ReportSection] = []
         let trendSeries = request.trendSeries

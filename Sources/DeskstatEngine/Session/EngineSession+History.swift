@@ -45,7 +45,7 @@ extension EngineSession {
                     ages[BacklogAge(ageSeconds: snapshot - record.createdAt).rawValue, default: 0] += 1
                 }
             }
-            guard let timeline else { continue }
+            guard let timeline, history.kpisRequested else { continue }
             reopens += timeline.reopens.filter { window.contains($0) }.count
             for reply in HistoryKPIs.replies(timeline) where window.contains(reply.repliedAt) {
                 let calendar = Double(reply.calendarSeconds) / 60
@@ -74,15 +74,25 @@ extension EngineSession {
             result.backlogAges = ages
             result.backlogWithoutHistory = withoutHistory
         }
+        if history.kpisRequested {
+            addHistoryKPIs(
+                &result, reopens: reopens, samples: replies.merging(statusTimes) { a, _ in a },
+                agentReplies: agentReplies)
+        }
+        values[.all] = result
+    }
+
+    private func addHistoryKPIs(
+        _ result: inout KPIValues, reopens: Int, samples all: [KPI: [Clock: [Double]]], agentReplies: [Double]
+    ) {
         result.reopenEvents = reopens
         for kpi in [KPI.replyTime, .nextReplyTime, .timeInNew, .timeInOpen, .timeInPending, .timeInHold] {
-            let samples = replies[kpi] ?? statusTimes[kpi] ?? [:]
+            let samples = all[kpi] ?? [:]
             result.durations[kpi] = [
                 .calendar: DurationStats(samples[.calendar] ?? []), .business: DurationStats(samples[.business] ?? []),
             ]
         }
         let perTicket = DurationStats(agentReplies)
         result.durations[.agentReplies] = [.calendar: perTicket, .business: perTicket]
-        values[.all] = result
     }
 }

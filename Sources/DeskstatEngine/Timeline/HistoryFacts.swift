@@ -10,6 +10,9 @@ public struct HistoryFacts: Sendable {
     public var timelines: [Int64: TicketTimeline]
     /// The account default schedule (docs/metrics.md: business time of history KPIs).
     public var schedule: BusinessSchedule
+    /// Whether a section lists a history KPI (reopen events, reply times, …); when not, only past
+    /// backlogs are computed and the metric map leaves the history KPIs out.
+    public var kpisRequested = true
 
     public init(timelines: [Int64: TicketTimeline], schedule: BusinessSchedule) {
         self.timelines = timelines
