@@ -11,6 +11,8 @@ struct KPICommand: ParsableCommand {
         discussion: """
             Examples:
               deskstat kpi first_reply_time --stat median,p90 --by group --period last-30d
+              deskstat kpi first_reply_time --stat median,within:1h,within:8h-business --clock both
+              deskstat kpi first_reply_time --fail-on "first_reply_time.calendar.within_1h < 80%"
               deskstat kpi csat --by group --compare previous
               deskstat kpi created --by week --from 2026-09-01 --format csv
 
@@ -30,7 +32,9 @@ struct KPICommand: ParsableCommand {
     var name: String?
 
     @Option(
-        help: ArgumentHelp("Statistics for durations: count, median, p90, mean (comma-separated).", valueName: "stats"))
+        help: ArgumentHelp(
+            "Statistics for durations, comma-separated: count, median, mean, p1…p99, within:TARGET (60, 1h, 8h-business).",
+            valueName: "stats"))
     var stat = "median,p90,mean,count"
 
     @Option(help: ArgumentHelp("calendar, business or both.", valueName: "clock"))
@@ -44,7 +48,7 @@ struct KPICommand: ParsableCommand {
         if list { return }
         guard let name else { throw CLIError.usage("name a KPI, or use --list") }
         guard KPI(rawValue: name) != nil else { throw CLIError.usage(EngineError.unknownKPI(name).description) }
-        for item in stat.split(separator: ",") where Stat(rawValue: String(item)) == nil {
+        for item in stat.split(separator: ",") where StatisticName.parse(String(item)) == nil {
             throw CLIError.usage(EngineError.unknownStat(String(item)).description)
         }
         guard ["calendar", "business", "both"].contains(clock) else {
@@ -83,8 +87,8 @@ struct KPICommand: ParsableCommand {
                 name: "kpi", title: kpi.title, defaultPeriod: "last-week", sections: [section])
             let report = try ReportFrontend.build(
                 definition: definition, cache: try cacheOptions.open(.readOnly), windowOptions: windowOptions,
-                filters: sliceOptions.filters, now: Int64(Date().timeIntervalSince1970), sla: slaOptions,
-                staleAfterDays: outputOptions.staleAfter)
+                filters: sliceOptions.filters, failOn: outputOptions.failOn, now: Int64(Date().timeIntervalSince1970),
+                sla: slaOptions, staleAfterDays: outputOptions.staleAfter)
             try ReportOutput.emit(report, options: outputOptions)
         }
     }

@@ -78,7 +78,8 @@ struct ReportCommand: ParsableCommand {
             }
             let built = try ReportFrontend.build(
                 definition: definition, cache: try cacheOptions.open(.readOnly), windowOptions: windowOptions,
-                filters: filters, now: now, sla: slaOptions, staleAfterDays: outputOptions.staleAfter)
+                filters: filters, failOn: outputOptions.failOn, now: now, sla: slaOptions,
+                staleAfterDays: outputOptions.staleAfter)
             try ReportOutput.emit(built, options: outputOptions)
         }
     }
@@ -116,8 +117,9 @@ extension ReportCommand {
 /// Resolves windows, loads facts once and builds a report: the glue every report-shaped command shares.
 enum ReportFrontend {
     static func build(
-        definition: ReportDefinition, cache: Cache, windowOptions: WindowOptions, filters: [String], now: Int64,
-        sla given: SLAOptions? = nil, staleAfterDays: Int = DataCompleteness.defaultStaleAfterDays
+        definition: ReportDefinition, cache: Cache, windowOptions: WindowOptions, filters: [String],
+        failOn: [String] = [], now: Int64, sla given: SLAOptions? = nil,
+        staleAfterDays: Int = DataCompleteness.defaultStaleAfterDays
     ) throws -> Report {
         let sla = try given ?? SLAOptions.parse([])
         guard staleAfterDays >= 0 else {
@@ -131,6 +133,8 @@ enum ReportFrontend {
             try (section.filters ?? []).map { text throws(EngineError) in try TicketFilter.parse(text) }
         }
         try loader.checkValues(of: parsedFilters + sectionFilters)
+        // Statistics a threshold names (`first_reply_time.calendar.within_1h`) join the metric map.
+        let paths = try failOn.map { expression throws(ReportError) in try Threshold.parse(expression).path }
         var request = ReportRequest(
             definition: definition, window: windows.window, windowLabel: windows.label, previous: windows.previous,
             previousLabel: windows.previousLabel, asOf: windows.asOf, timeZone: windows.timeZone, filters: parsedFilters
@@ -141,6 +145,7 @@ enum ReportFrontend {
         request.completeness = try loader.completeness(window: windows.window)
         request.staleAfterDays = staleAfterDays
         request.history = TimelineLoader(cache: cache)
+        request.extraStatistics = ReportRequest.statistics(inMetricPaths: paths)
         let range = request.factRange
         var facts = try loader.load(since: range.since, until: range.until)
         if sla.source != .evaluated { facts.slaEvents = try SLAEventSet.load(from: cache, for: facts) }

@@ -38,7 +38,7 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
                 .map { " (did you mean \"\($0)\"?)" } ?? ""
             return "unknown KPI \"\(name)\"\(hint); `deskstat kpi --list` shows them all"
         case .unknownStat(let name):
-            return "unknown statistic \"\(name)\"; expected one of count, median, p90, mean"
+            return "unknown statistic \"\(name)\"; expected \(StatisticName.syntax)"
         case .ticketNotFound(let id):
             return "ticket \(id) is not in the cache; import or sync it first"
         case .ticketOnlyInChildren(let id, let children):

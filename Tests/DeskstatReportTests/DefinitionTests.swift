@@ -201,8 +201,8 @@ struct DefinitionTests {
             "compare: \"yes\" is not a comparison; expected one of previous, none"
         ),
         (
-            DefinitionTests.base + "    stats: [median, p99]\n",
-            "sections[0].stats[1]: \"p99\" is not a statistic (did you mean \"p90\"?); expected one of count, median, p90, mean"
+            DefinitionTests.base + "    stats: [median, p100]\n",
+            "sections[0].stats[1]: \"p100\" is not a statistic; expected one of count, median, p90, mean; or p1 … p99, within:TARGET"
         ),
         (
             DefinitionTests.base + "    filters: [\"priorty=high\"]\n",

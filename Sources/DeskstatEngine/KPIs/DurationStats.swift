@@ -8,6 +8,12 @@ public struct DurationStats: Sendable, Equatable {
     public var median: Double?
     public var p90: Double?
     public var mean: Double?
+    /// Percentiles other than p90, by p (only those a report asked for; `DistributionNeeds`).
+    public var percentiles: [Int: Double] = [:]
+    /// How many values are at or under each asked-for `within:` threshold (minutes).
+    public var within: [Int: Int] = [:]
+    /// Values per `DurationBuckets` bucket, when a histogram was asked for (else empty).
+    public var histogram: [Int] = []
 
     public init(count: Int, median: Double?, p90: Double?, mean: Double?) {
         self.count = count

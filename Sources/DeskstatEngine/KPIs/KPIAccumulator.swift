@@ -124,7 +124,9 @@ struct KPIAccumulator: Sendable {
         }
     }
 
-    func values(includeBacklog: Bool, strings: StringTable) -> KPIValues {
+    func values(includeBacklog: Bool, strings: StringTable, distribution: DistributionNeeds = DistributionNeeds())
+        -> KPIValues
+    {
         var result = KPIValues()
         result.created = created
         result.solved = solved
@@ -142,7 +144,9 @@ struct KPIAccumulator: Sendable {
         let total = work.reduce(0) { $0 + all.count(of: $1) }
         DispatchQueue.concurrentPerform(iterations: total > 100_000 ? 2 : 1) { part in
             for (position, index) in work.enumerated() where total <= 100_000 || position % 2 == part {
-                stats.set(index, DurationStats(reordering: all.buffer(index)))
+                var computed = DurationStats(reordering: all.buffer(index))
+                computed.addDistribution(all.buffer(index), distribution)
+                stats.set(index, computed)
             }
         }
         for (kpiIndex, kpi) in KPI.durations.enumerated() {

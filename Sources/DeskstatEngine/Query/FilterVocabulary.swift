@@ -41,7 +41,10 @@ extension FactLoader {
     /// Checks that every value of `filters` can exist (see `FilterVocabulary`); throws
     /// `EngineError.badFilter` with a suggestion otherwise.
     public func checkValues(of filters: [TicketFilter]) throws {
-        let checked = filters.filter { [.priority, .status, .type, .channel, .tag, .brand].contains($0.dimension) }
+        // Custom-field filters (`field:`) are checked against the field's options when resolved.
+        let checked = filters.filter {
+            $0.field == nil && [.priority, .status, .type, .channel, .tag, .brand].contains($0.dimension)
+        }
         guard !checked.isEmpty else { return }
         try cache.snapshot { reader in
             for filter in checked {

@@ -19,7 +19,7 @@ struct MetricItem {
     }
 
     /// The items of a KPI for the chosen statistics and clocks.
-    static func items(_ kpi: KPI, stats: [Stat], clocks: [Clock]) -> [MetricItem] {
+    static func items(_ kpi: KPI, stats: [StatisticName], clocks: [Clock]) -> [MetricItem] {
         switch kpi.kind {
         case .count:
             return [
@@ -39,10 +39,11 @@ struct MetricItem {
                 }
             ]
         case .duration where kpi == .agentReplies:
-            // A count per ticket: no clock, and not minutes.
-            return stats.map { stat in
-                MetricItem(
-                    id: "\(kpi.rawValue).\(stat.rawValue)", label: "\(kpi.title), \(stat.rawValue)",
+            // A count per ticket: no clock, and not minutes (so no `within:` target either).
+            return stats.compactMap { stat -> MetricItem? in
+                if case .within = stat { return nil }
+                return MetricItem(
+                    id: "\(kpi.rawValue).\(stat.key)", label: "\(kpi.title), \(stat.label)",
                     kind: stat == .count ? .count : .number
                 ) {
                     values, _ in
@@ -51,18 +52,13 @@ struct MetricItem {
                 }
             }
         case .duration:
+            var seen: Set<String> = []
             return clocks.flatMap { clock in
-                stats.map { stat in
-                    MetricItem(
-                        id: "\(kpi.rawValue).\(clock.rawValue).\(stat.rawValue)",
-                        label: "\(kpi.title), \(stat.rawValue), \(clock.rawValue)",
-                        kind: stat == .count ? .count : .minutes,
-                        direction: stat == .count ? .neutral : kpi.goodDirection
-                    ) { values, _ in
-                        let stats = values.stats(kpi, clock)
-                        if stat == .count { return .integer(Int64(stats.count)) }
-                        return number(stats.value(of: stat))
-                    }
+                stats.flatMap { stat -> [MetricItem] in
+                    // A `within:…-business` statistic reads only its own clock.
+                    let clock = stat.pinnedClock.flatMap(Clock.init(rawValue:)) ?? clock
+                    guard seen.insert("\(clock.rawValue).\(stat.key)").inserted else { return [] }
+                    return durationItems(kpi, stat, clock)
                 }
             }
         case .slaCounts:
@@ -79,6 +75,35 @@ struct MetricItem {
                 ) { _, sla in
                     number(sla?.totals.achievementRate.value)
                 },
+            ]
+        }
+    }
+
+    /// One duration statistic on one clock; a `within:` statistic gives its share and its count.
+    static func durationItems(_ kpi: KPI, _ stat: StatisticName, _ clock: Clock) -> [MetricItem] {
+        let id = "\(kpi.rawValue).\(clock.rawValue).\(stat.key)"
+        let label = "\(kpi.title), \(stat.label), \(clock.rawValue)"
+        switch stat {
+        case .count:
+            return [
+                MetricItem(id: id, label: label, kind: .count) { values, _ in
+                    .integer(Int64(values.stats(kpi, clock).count))
+                }
+            ]
+        case .within(let target):
+            return [
+                MetricItem(id: id, label: label, kind: .ratio, direction: .higher) { values, _ in
+                    number(values.stats(kpi, clock).within(target.minutes).share)
+                },
+                MetricItem(id: id + "_count", label: "\(label), count", kind: .count) { values, _ in
+                    values.stats(kpi, clock).within(target.minutes).count.map { .integer(Int64($0)) } ?? .null
+                },
+            ]
+        default:
+            return [
+                MetricItem(id: id, label: label, kind: .minutes, direction: kpi.goodDirection) { values, _ in
+                    number(values.stats(kpi, clock).value(of: stat))
+                }
             ]
         }
     }
@@ -105,23 +130,28 @@ enum MetricMap {
         metrics(totals: result.totals, previousTotals: result.previousTotals)
     }
 
-    static func metrics(totals: WindowResult, previousTotals: WindowResult?) -> [String: ReportValue] {
-        var metrics = values(totals)
+    /// `extra`: statistics beyond the standard four that a section or a threshold names; each
+    /// duration KPI gets them on both clocks.
+    static func metrics(totals: WindowResult, previousTotals: WindowResult?, extra: [StatisticName] = [])
+        -> [String: ReportValue]
+    {
+        var metrics = values(totals, extra: extra)
         if let previous = previousTotals {
-            for (key, value) in values(previous) where !key.hasPrefix("backlog") && key != "sla.active" {
+            for (key, value) in values(previous, extra: extra) where !key.hasPrefix("backlog") && key != "sla.active" {
                 metrics["previous." + key] = value
             }
         }
         return metrics
     }
 
-    static func values(_ window: WindowResult) -> [String: ReportValue] {
+    static func values(_ window: WindowResult, extra: [StatisticName] = []) -> [String: ReportValue] {
         let values = window.overall
         let sla = window.sla[.all]
         var metrics: [String: ReportValue] = [:]
         // History KPIs are in the map only when the report computed them (a section asked).
         for kpi in KPI.allCases where !kpi.needsHistory || values.reopenEvents != nil {
-            for item in MetricItem.items(kpi, stats: Stat.allCases, clocks: Clock.allCases) {
+            let stats = StatisticName.standard + extra.map { Self.unpinned($0) }
+            for item in MetricItem.items(kpi, stats: stats, clocks: Clock.allCases) {
                 metrics[item.id] = item.read(values, sla)
             }
         }
@@ -136,5 +166,13 @@ enum MetricMap {
         metrics["sla.active"] = .integer(Int64(totals.active))
         metrics["sla.unmeasured"] = .integer(Int64(totals.unmeasured))
         return metrics
+    }
+}
+
+extension MetricMap {
+    /// A `within:` statistic on every clock (the metric id names the clock).
+    static func unpinned(_ statistic: StatisticName) -> StatisticName {
+        guard case .within(let target) = statistic else { return statistic }
+        return .within(WithinTarget(minutes: target.minutes))
     }
 }

@@ -44,6 +44,26 @@ public struct ReportBuilder {
         session = EngineSession(facts: facts)
         session.slaSource = request.slaSource
         session.durationNeeds = Self.durationNeeds(request, sections: sections)
+        session.distributionNeeds = Self.distributionNeeds(request)
+    }
+
+    /// Every statistic beyond the standard four that a section or the request names (the
+    /// metric map holds them for every duration KPI).
+    static func extraStatistics(_ request: ReportRequest) -> [StatisticName] {
+        var extra: [StatisticName] = []
+        let named = request.definition.sections.flatMap { ($0.stats ?? []).compactMap(StatisticName.parse) }
+        for statistic in named + request.extraStatistics {
+            let unpinned = MetricMap.unpinned(statistic)
+            if !StatisticName.standard.contains(unpinned) && !extra.contains(unpinned) { extra.append(unpinned) }
+        }
+        return extra
+    }
+
+    /// The percentiles, thresholds and histograms the report's sections and metric map read.
+    static func distributionNeeds(_ request: ReportRequest) -> DistributionNeeds {
+        var needs = DistributionNeeds()
+        for statistic in extraStatistics(request) { needs.add(statistic) }
+        return needs
     }
 
     /// Which duration statistics each (filters, slice) result needs: all of them for the report's
@@ -119,7 +139,9 @@ public struct ReportBuilder {
             },
             asOf: request.asOf, timeZone: request.timeZone.identifier, filters: request.filters.map(\.text),
             sections: sections, warnings: warnings,
-            metrics: MetricMap.metrics(totals: base.totals.result, previousTotals: base.previousTotals?.result))
+            metrics: MetricMap.metrics(
+                totals: base.totals.result, previousTotals: base.previousTotals?.result,
+                extra: Self.extraStatistics(request)))
     }
 
     /// CSAT sections slice by group unless they say otherwise; breaches always do.
@@ -238,7 +260,7 @@ struct SectionContext {
     let slice: Slice?
 
     var kpis: [KPI] { definition.kpis.compactMap(KPI.init(rawValue:)) }
-    var stats: [Stat] { (definition.stats ?? ["median"]).compactMap(Stat.init(rawValue:)) }
+    var stats: [StatisticName] { (definition.stats ?? ["median"]).compactMap(StatisticName.parse) }
     var clocks: [Clock] {
         switch definition.clock {
         case "business": [.business]

@@ -27,6 +27,9 @@ public struct ReportRequest: Sendable {
     /// Where ticket history comes from, for the KPIs that need it (`ReportBuilder.needsHistory`);
     /// `nil`: history KPIs stay empty and a past window's backlog is not reported.
     public var history: TimelineLoader?
+    /// Statistics beyond count, median, p90 and mean that the metric map must hold for every
+    /// duration KPI (e.g. `within_1h` named by a `--fail-on` threshold; see `statistics(inMetricPaths:)`).
+    public var extraStatistics: [StatisticName] = []
 
     public init(
         definition: ReportDefinition, window: Window, windowLabel: String, previous: Window?, previousLabel: String?,
@@ -60,5 +63,22 @@ public struct ReportRequest: Sendable {
         let starts = [window.from, previous?.from ?? window.from] + trendSeries.values.map(\.window.from)
         let ends = [window.to, asOf + 1] + trendSeries.values.map(\.window.to)
         return (starts.min() ?? window.from, ends.max() ?? window.to)
+    }
+}
+
+extension ReportRequest {
+    /// The statistics named by metric paths such as `first_reply_time.calendar.within_1h` or
+    /// `full_resolution_time.business.p75`, in order, without repeats.
+    public static func statistics(inMetricPaths paths: [String]) -> [StatisticName] {
+        var found: [StatisticName] = []
+        for path in paths {
+            let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3, let kpi = KPI(rawValue: parts[0]), kpi.kind == .duration,
+                Clock(rawValue: parts[1]) != nil, let statistic = StatisticName.parse(parts[2]),
+                !StatisticName.standard.contains(statistic), !found.contains(statistic)
+            else { continue }
+            found.append(statistic)
+        }
+        return found
     }
 }

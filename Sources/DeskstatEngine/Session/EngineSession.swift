@@ -34,6 +34,9 @@ final class EngineSession: @unchecked Sendable {
     var durationNeeds: [NeedsKey: Set<KPI>]?
     /// Ticket timelines, loaded when a report needs history (`EngineSession+History.swift`).
     var history: HistoryFacts?
+    /// Percentiles, `within:` thresholds and histograms every collected duration list gets
+    /// (set before anything is computed; see `ReportBuilder.distributionNeeds`).
+    var distributionNeeds = DistributionNeeds()
 
     /// A session over `facts`, evaluating `policies` (the cache's policies when `nil`).
     init(facts: FactSet, policies: [SLAPolicyDefinition]? = nil) {
@@ -288,7 +291,8 @@ final class EngineSession: @unchecked Sendable {
         }
         var values: [SliceKey: KPIValues] = [:]
         for key in order {
-            values[key] = result[key]?.values(includeBacklog: includeBacklog, strings: store.strings)
+            values[key] = result[key]?.values(
+                includeBacklog: includeBacklog, strings: store.strings, distribution: distributionNeeds)
         }
         if values.isEmpty && dimension == nil {
             values[.all] = KPIAccumulator(collect: collect).values(

@@ -48,8 +48,12 @@ extension ReportDefinition {
             throw problem(
                 "\(path).kpis", "a \(kind.rawValue) section needs at least one KPI, e.g. kpis: [created, solved]")
         }
-        for (index, stat) in (section.stats ?? []).enumerated() {
-            try check(stat, in: names.stats, what: "statistic", at: "\(path).stats[\(index)]")
+        for (index, stat) in (section.stats ?? []).enumerated()
+        where !names.stats.contains(stat) && StatisticName.parse(stat) == nil {
+            throw problem(
+                "\(path).stats[\(index)]",
+                DefinitionParser.notOneOf(stat, what: "statistic", allowed: Vocabulary.ordered(names.stats))
+                    + "; or p1 … p99, within:TARGET (e.g. within:1h, within:8h-business)")
         }
         try validateSlicing(section, at: path, names: names)
         for (index, filter) in (section.filters ?? []).enumerated() {

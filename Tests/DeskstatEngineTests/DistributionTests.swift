@@ -1,0 +1,74 @@
+import DeskstatEngine
+import DeskstatReport
+import DeskstatTime
+import Testing
+
+/// `within:` shares, percentiles and histograms on the fixture account (fixtures/EXPECTED.md §9).
+@Suite struct DistributionTests {
+    /// The fixture report for W (with P before it) with the given sections and extra statistics.
+    static func report(_ sections: [SectionDefinition], extra: [StatisticName] = []) throws -> Report {
+        var request = ReportRequest(
+            definition: ReportDefinition(name: "test", title: "Test", sections: sections),
+            window: FixtureAccount.currentWindow, windowLabel: "W", previous: FixtureAccount.previousWindow,
+            previousLabel: "P", asOf: FixtureAccount.asOf, timeZone: try ReportTimeZone("UTC"), filters: [])
+        request.extraStatistics = extra
+        return try ReportBuilder.build(request, facts: try FixtureAccount.facts())
+    }
+
+    static func frtSection(_ stats: [String], clock: String = "both", by: String? = nil) -> SectionDefinition {
+        SectionDefinition(id: "frt", title: "FRT", kpis: ["first_reply_time"], stats: stats, clock: clock, by: by)
+    }
+
+    @Test func statisticNamesParse() {
+        #expect(StatisticName.parse("within:60") == .within(WithinTarget(minutes: 60)))
+        #expect(StatisticName.parse("within:1h") == .within(WithinTarget(minutes: 60)))
+        #expect(StatisticName.parse("within:1.5h") == .within(WithinTarget(minutes: 90)))
+        #expect(StatisticName.parse("within:8h-business") == .within(WithinTarget(minutes: 480, clock: "business")))
+        #expect(StatisticName.parse("within_1h") == .within(WithinTarget(minutes: 60)))
+        #expect(StatisticName.parse("within_1h_count") == .within(WithinTarget(minutes: 60)))
+        #expect(StatisticName.parse("within:2d")?.key == "within_2d")
+        #expect(StatisticName.parse("within:90")?.key == "within_90m")
+        for bad in ["within:", "within:0", "within:-5", "within:1w", "within:0.5", "within:1h-wall", "within:.5h"] {
+            #expect(StatisticName.parse(bad) == nil, "\(bad)")
+        }
+    }
+
+    /// FRT in W, EXPECTED.md §2.1: calendar ≤ 60 → 13 of 23, business ≤ 60 → 17 of 23;
+    /// ≤ 480 → 20 of 23 calendar, 23 of 23 business.
+    @Test func withinSharesOfFirstReplyTime() throws {
+        let report = try Self.report([Self.frtSection(["median", "within:1h", "within:8h-business"])])
+        let metrics = report.metrics
+        #expect(metrics["first_reply_time.calendar.within_1h_count"] == .integer(13))
+        #expect(close(metrics["first_reply_time.calendar.within_1h"]?.doubleValue, 13.0 / 23))
+        #expect(metrics["first_reply_time.business.within_1h_count"] == .integer(17))
+        #expect(close(metrics["first_reply_time.business.within_1h"]?.doubleValue, 17.0 / 23))
+        #expect(close(metrics["first_reply_time.calendar.within_8h"]?.doubleValue, 20.0 / 23))
+        #expect(metrics["first_reply_time.business.within_8h"] == .number(1))
+        // The previous window, EXPECTED.md §3.1: calendar FRT ≤ 60 → 5, 15, 30, 40, 40, 45, 55.
+        #expect(metrics["previous.first_reply_time.calendar.within_1h_count"] == .integer(7))
+        // The section: within:8h-business only on the business clock.
+        let table = try #require(report.sections.first?.tables.first)
+        let labels = table.rows.compactMap { row -> String? in if case .text(let text) = row[0] { text } else { nil } }
+        #expect(
+            labels == [
+                "First reply time, median, calendar", "First reply time, within 1h, calendar",
+                "First reply time, within 1h, calendar, count", "First reply time, within 8h, business",
+                "First reply time, within 8h, business, count", "First reply time, median, business",
+                "First reply time, within 1h, business", "First reply time, within 1h, business, count",
+            ])
+    }
+
+    /// A threshold's statistic joins the metric map without any section naming it.
+    @Test func thresholdStatisticsJoinTheMetricMap() throws {
+        let paths = ["first_reply_time.calendar.within_1h", "full_resolution_time.business.p75", "csat", "x.y.z"]
+        let extra = ReportRequest.statistics(inMetricPaths: paths)
+        #expect(extra == [.within(WithinTarget(minutes: 60)), .percentile(75)])
+        let report = try Self.report([], extra: extra)
+        let threshold = try Threshold.parse("first_reply_time.calendar.within_1h < 80%")
+        #expect(threshold.value == 0.8)
+        let result = threshold.evaluate(report)
+        #expect(result.violated)
+        #expect(result.message == "first_reply_time.calendar.within_1h = 56.52% < 80%")
+        #expect(!(try Threshold.parse("first_reply_time.business.within_8h < 100%")).evaluate(report).violated)
+    }
+}
