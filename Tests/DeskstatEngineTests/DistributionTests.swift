@@ -71,4 +71,70 @@ import Testing
         #expect(result.message == "first_reply_time.calendar.within_1h = 56.52% < 80%")
         #expect(!(try Threshold.parse("first_reply_time.business.within_8h < 100%")).evaluate(report).violated)
     }
+
+    /// Percentiles with the p90 rule, EXPECTED.md §9.2.
+    @Test func anyPercentile() throws {
+        let report = try Self.report([
+            SectionDefinition(
+                id: "res", title: "Resolution", kpis: ["first_reply_time", "full_resolution_time"],
+                stats: ["p1", "p50", "p75", "p95", "p99"], clock: "calendar")
+        ])
+        let metrics = report.metrics
+        #expect(close(metrics["full_resolution_time.calendar.p1"]?.doubleValue, 22.1))
+        #expect(close(metrics["full_resolution_time.calendar.p50"]?.doubleValue, 1272.5))
+        #expect(close(metrics["full_resolution_time.calendar.p75"]?.doubleValue, 5962.5))
+        #expect(close(metrics["full_resolution_time.calendar.p99"]?.doubleValue, 17788.95))
+        #expect(close(metrics["first_reply_time.calendar.p75"]?.doubleValue, 135))
+        #expect(close(metrics["first_reply_time.calendar.p95"]?.doubleValue, 991.5))
+        #expect(close(metrics["first_reply_time.calendar.p99"]?.doubleValue, 1018.9))
+        // The business clock too (the metric map has both clocks).
+        #expect(close(metrics["first_reply_time.business.p75"]?.doubleValue, 65))
+        // p90 is the standard statistic, unchanged.
+        #expect(close(metrics["first_reply_time.calendar.p90"]?.doubleValue, 676))
+        #expect(StatisticName.parse("p0") == nil && StatisticName.parse("p100") == nil)
+        #expect(StatisticName.parse("p05") == nil && StatisticName.parse("p5") == .percentile(5))
+    }
+
+    /// Fixed buckets, EXPECTED.md §9.3.
+    @Test func histogramSection() throws {
+        let report = try Self.report([
+            SectionDefinition(
+                id: "dist", title: "Distribution", kpis: ["first_reply_time", "full_resolution_time"], clock: "both",
+                kind: "histogram")
+        ])
+        let tables = try #require(report.sections.first?.tables)
+        #expect(tables.map(\.id) == ["first_reply_time", "full_resolution_time"])
+        #expect(
+            tables[0].columns.map(\.id) == [
+                "bucket", "tickets_calendar", "share_calendar", "tickets_business", "share_business",
+            ])
+        func column(_ table: ReportTable, _ index: Int) -> [Int64] {
+            table.rows.map { if case .integer(let value) = $0[index] { value } else { -1 } }
+        }
+        #expect(tables[0].rows.map { $0[0] } == DurationBuckets.labels.map(ReportValue.text) + [.text("All")])
+        #expect(column(tables[0], 1) == [1, 12, 6, 1, 3, 0, 0, 23])
+        #expect(column(tables[0], 3) == [5, 12, 5, 1, 0, 0, 0, 23])
+        #expect(column(tables[1], 1) == [0, 3, 4, 2, 3, 4, 6, 22])
+        #expect(column(tables[1], 3) == [1, 4, 5, 3, 5, 3, 1, 22])
+        #expect(close(tables[0].rows[1][2].doubleValue, 12.0 / 23))
+        // The buckets up to 60 minutes add up to within:1h (13 calendar, 17 business).
+        #expect(column(tables[0], 1)[0] + column(tables[0], 1)[1] == 13)
+        #expect(column(tables[0], 3)[0] + column(tables[0], 3)[1] == 17)
+    }
+
+    @Test func histogramsNeedDurationKPIsAndNoSlice() throws {
+        let base = "title: T\nsections:\n  - id: d\n    title: D\n    kind: histogram\n"
+        for (yaml, problem) in [
+            (base + "    kpis: [created]\n", "does not belong in a histogram section"),
+            (base + "    kpis: [first_reply_time]\n    by: group\n", "a histogram section cannot be split by a slice"),
+            (base, "a histogram section needs at least one KPI"),
+        ] {
+            #expect(throws: ReportError.self) { try ReportDefinitions.parse(yaml: yaml, file: "t.yaml").validate() }
+            do {
+                try ReportDefinitions.parse(yaml: yaml, file: "t.yaml").validate()
+            } catch {
+                #expect(error.description.contains(problem), "\(error)")
+            }
+        }
+    }
 }

@@ -63,6 +63,7 @@ public struct ReportBuilder {
     static func distributionNeeds(_ request: ReportRequest) -> DistributionNeeds {
         var needs = DistributionNeeds()
         for statistic in extraStatistics(request) { needs.add(statistic) }
+        needs.histogram = request.definition.sections.contains { $0.sectionKind == .histogram }
         return needs
     }
 
@@ -76,7 +77,7 @@ public struct ReportBuilder {
         var needs: [NeedsKey: Set<KPI>] = [NeedsKey(filters: filterKey([]), dimension: nil): Set(KPI.durations)]
         for section in sections {
             let definition = section.definition
-            guard definition.sectionKind == .headline || definition.sectionKind == .kpis else { continue }
+            guard [.headline, .kpis, .histogram].contains(definition.sectionKind) else { continue }
             let kpis = Set(definition.kpis.compactMap(KPI.init(rawValue:))).intersection(KPI.durations)
             let dimension: Dimension? = if case .dimension(let dimension)? = section.slice { dimension } else { nil }
             needs[NeedsKey(filters: filterKey(section.filters), dimension: dimension), default: []].formUnion(kpis)

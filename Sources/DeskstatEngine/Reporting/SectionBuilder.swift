@@ -23,6 +23,8 @@ enum SectionBuilder {
             // that passed validation always has the time slice that needs.
             return ReportSection(
                 id: definition.id, title: definition.title, notes: ["A trend needs by: week, month or day."])
+        case .histogram:
+            tables = histograms(context)
         }
         if let limit = definition.limit {
             // The totals row ("All", "All policies") closes CSAT and SLA target tables.

@@ -73,9 +73,10 @@ extension ReportDefinition {
         }
         if let by = section.by {
             try check(by, in: names.slices, what: "slice", at: "\(path).by")
-            if section.sectionKind == .headline {
+            if section.sectionKind == .headline || section.sectionKind == .histogram {
                 throw problem(
-                    "\(path).by", "a headline section cannot be split by a slice; remove by or use kind: kpis")
+                    "\(path).by",
+                    "a \(section.sectionKind.rawValue) section cannot be split by a slice; remove by or use kind: kpis")
             }
         } else if section.limit != nil {
             throw problem("\(path).limit", "has no effect without by; add by (e.g. by: group) or remove limit")

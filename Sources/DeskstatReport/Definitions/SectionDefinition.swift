@@ -69,6 +69,8 @@ public enum SectionKind: String, Sendable, CaseIterable {
     /// One row per calendar period (`by: week` or `month`) for the last `limit` periods (default
     /// 12) ending with the report's period: the listed KPIs over time.
     case trend
+    /// Duration KPIs counted into fixed buckets (≤15 m … >3 d), one table per KPI.
+    case histogram
 
     /// The time slices a trend section may use.
     public static let trendSlices = ["day", "week", "month"]
@@ -85,11 +87,18 @@ public enum SectionKind: String, Sendable, CaseIterable {
         case .csat: ["csat", "csat_response_rate"]
         case .trend:
             ReportDefinitions.defaultKPIs.filter { $0 != "backlog" && !ReportDefinitions.historyKPIs.contains($0) }
+        case .histogram: Self.durationKPIs
         }
     }
 
     /// Whether the section must list at least one KPI.
     public var requiresKPIs: Bool {
-        self == .kpis || self == .headline || self == .trend
+        self == .kpis || self == .headline || self == .trend || self == .histogram
     }
+
+    /// The duration KPIs (the ones a histogram can show).
+    public static let durationKPIs = [
+        "first_reply_time", "first_resolution_time", "full_resolution_time", "requester_wait_time",
+        "agent_wait_time", "on_hold_time", "agent_work_time",
+    ]
 }
