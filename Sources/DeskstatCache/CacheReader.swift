@@ -382,6 +382,16 @@ public final class CacheReader: @unchecked Sendable {
         return names
     }
 
+    /// Every custom ticket field's stored API JSON (`ticket_fields`), in id order.
+    public func ticketFieldsJSON() throws -> [(id: Int64, json: String)] {
+        var fields: [(id: Int64, json: String)] = []
+        try each("SELECT id, raw_json FROM ticket_fields ORDER BY id") { statement in
+            guard let json = Self.text(statement, 1) else { return }
+            fields.append((sqlite3_column_int64(statement, 0), json))
+        }
+        return fields
+    }
+
     // MARK: SLA policies
 
     /// An SLA policy's stored rows.

@@ -11,6 +11,8 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
     case unknownKPI(String)
     /// `--stat` names an unknown statistic.
     case unknownStat(String)
+    /// A `field:` slice names no custom ticket field the cache knows.
+    case unknownCustomField(reference: String, problem: String)
     /// A ticket asked for by `explain` is not in the cache.
     case ticketNotFound(Int64)
     /// A ticket asked for by `explain` is not in the cache, but some of its audits, comments or
@@ -39,6 +41,8 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
             return "unknown KPI \"\(name)\"\(hint); `deskstat kpi --list` shows them all"
         case .unknownStat(let name):
             return "unknown statistic \"\(name)\"; expected \(StatisticName.syntax)"
+        case .unknownCustomField(let reference, let problem):
+            return "field:\"\(reference)\": \(problem)"
         case .ticketNotFound(let id):
             return "ticket \(id) is not in the cache; import or sync it first"
         case .ticketOnlyInChildren(let id, let children):

@@ -79,6 +79,11 @@ public struct KPIEngine: Sendable {
             case .dimension(let dimension)?:
                 let (kpis, sla) = try calculator.window(window, asOf: request.asOf, by: dimension, current: current)
                 return WindowResult(window: window, kpis: kpis, sla: sla)
+            case .field?:
+                let field = try calculator.customField(of: slice)
+                let (kpis, sla) = try calculator.window(
+                    window, asOf: request.asOf, by: nil, field: field, current: current)
+                return WindowResult(window: window, kpis: kpis, sla: sla)
             case .day?, .week?, .month?:
                 var kpis: [SliceKey: KPIValues] = [:]
                 var slas: [SliceKey: SLASummary] = [:]

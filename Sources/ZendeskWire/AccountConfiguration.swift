@@ -7,6 +7,8 @@ public struct TicketField: Sendable, Equatable {
     public var position: Int64?
     public var createdAt: Int64?
     public var updatedAt: Int64?
+    /// The options of a dropdown (`tagger`) or multiselect field, in Zendesk's order.
+    public var options: [CustomFieldOption]
 
     public init(_ reader: RecordReader) throws(WireError) {
         id = try reader.id()
@@ -16,6 +18,23 @@ public struct TicketField: Sendable, Equatable {
         position = try reader.integer("position")
         createdAt = try reader.timestamp("created_at")
         updatedAt = try reader.timestamp("updated_at")
+        options = reader.objects("custom_field_options").compactMap { members in
+            let option = reader.nested(members)
+            guard let value = option.string("value"), !value.isEmpty else { return nil }
+            return CustomFieldOption(name: option.string("name") ?? option.string("raw_name") ?? value, value: value)
+        }
+    }
+}
+
+/// One option of a dropdown or multiselect field: the name agents see and the tag it sets (the
+/// value a ticket's `custom_fields` entry holds).
+public struct CustomFieldOption: Sendable, Equatable {
+    public var name: String
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
     }
 }
 

@@ -102,6 +102,20 @@ public struct FactLoader: Sendable {
 
     /// `store` with every tag loaded, from the same cache state it was read from.
     func completingTags(of store: TicketStore, source: FactSource) throws(EngineError) -> TicketStore {
+        try completing(store, source: source) { reader, store in try reader.loadAllTags(into: &store) }
+    }
+
+    /// `store` with every value of custom field `field` loaded, from the same cache state.
+    func completingCustomField(_ field: Int64, of store: TicketStore, source: FactSource) throws(EngineError)
+        -> TicketStore
+    {
+        try completing(store, source: source) { reader, store in try reader.loadCustomField(field, into: &store) }
+    }
+
+    /// `store` with more read into it by `load`, from the cache state it was first read from.
+    private func completing(
+        _ store: TicketStore, source: FactSource, _ load: (FactReader, inout TicketStore) throws -> Void
+    ) throws(EngineError) -> TicketStore {
         do {
             return try reading { snapshot in
                 let reader = FactReader(snapshot)
@@ -111,7 +125,7 @@ public struct FactLoader: Sendable {
                     )
                 }
                 var completed = store
-                try reader.loadAllTags(into: &completed)
+                try load(reader, &completed)
                 return completed
             }
         } catch let error as EngineError {

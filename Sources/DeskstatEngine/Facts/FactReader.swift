@@ -200,12 +200,7 @@ struct FactReader {
         }
         store.setTags(pairs: tags)
         store.tagsComplete = false
-        for field in evaluator.testedCustomFields.sorted() {
-            try cache.forEachCustomFieldValue(fieldID: field) { id, value in
-                guard let index = store.index(of: id) else { return }
-                store.customFields[Int32(index), default: [:]][field] = value
-            }
-        }
+        for field in evaluator.testedCustomFields.sorted() { try loadCustomField(field, into: &store) }
     }
 
     /// Every tag of the loaded tickets.
@@ -253,9 +248,11 @@ struct FactReader {
         for id in try cache.distinctAssigneeIDs() where users[id] == nil {
             if let name = try cache.userName(id: id) { users[id] = name }
         }
-        return NameDirectory(
+        var directory = NameDirectory(
             groups: try cache.groupNames(), users: users, organizations: try cache.organizationNames(),
             forms: try cache.ticketFormNames())
+        directory.customFields = try loadCustomFieldCatalog()
+        return directory
     }
 
     func loadPolicies() throws -> [PolicyFact] {

@@ -42,6 +42,11 @@ public struct FactSet: Sendable {
     func storeWithAllTags() throws(EngineError) -> TicketStore {
         try storage.completeTags()
     }
+
+    /// The compact tickets with every value of custom field `field` loaded.
+    func storeWithCustomField(_ field: Int64) throws(EngineError) -> TicketStore {
+        try storage.completeCustomField(field)
+    }
 }
 
 /// Where a fact set was loaded from, so that the rest of its tags can be loaded later.
@@ -78,6 +83,19 @@ final class FactStorage: @unchecked Sendable {
         guard !current.tagsComplete else { return current }
         guard let source else { return current }
         current = try FactLoader(cache: source.cache).completingTags(of: current, source: source)
+        return current
+    }
+
+    /// Custom fields whose values are loaded for every ticket (beyond those SLA policies test).
+    private var loadedFields: Set<Int64> = []
+
+    /// The store with every value of custom field `field`, loading them first.
+    func completeCustomField(_ field: Int64) throws(EngineError) -> TicketStore {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let source, !loadedFields.contains(field) else { return current }
+        current = try FactLoader(cache: source.cache).completingCustomField(field, of: current, source: source)
+        loadedFields.insert(field)
         return current
     }
 }

@@ -5,6 +5,8 @@ public struct NameDirectory: Sendable, Equatable {
     public var users: [Int64: String] = [:]
     public var organizations: [Int64: String] = [:]
     public var forms: [Int64: String] = [:]
+    /// The account's custom ticket fields, for `field:` slices and filters.
+    public var customFields = CustomFieldCatalog()
 
     public init(
         groups: [Int64: String] = [:], users: [Int64: String] = [:], organizations: [Int64: String] = [:],

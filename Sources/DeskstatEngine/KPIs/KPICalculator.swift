@@ -16,31 +16,49 @@ struct KPICalculator: Sendable {
         self.session = session
         self.filters = filters
         var resolved: [ResolvedFilter] = []
-        for filter in filters { resolved.append(try filter.resolve(with: session.facts.names)) }
+        for filter in filters {
+            if let reference = filter.field {
+                resolved.append(try session.resolveFieldFilter(filter, reference: reference))
+            } else {
+                resolved.append(try filter.resolve(with: session.facts.names))
+            }
+        }
         resolvedFilters = resolved
         filterKey = FilterKey(filters.map(\.text))
     }
 
     /// Both KPIs and SLA counts for a window, cached in the session.
-    func window(_ window: Window, asOf: Int64, by dimension: Dimension?, current: Bool) throws(EngineError) -> (
-        kpis: [SliceKey: KPIValues], sla: [SliceKey: SLASummary]
-    ) {
+    func window(
+        _ window: Window, asOf: Int64, by dimension: Dimension?, field: CustomFieldDefinition? = nil, current: Bool
+    ) throws(EngineError) -> (kpis: [SliceKey: KPIValues], sla: [SliceKey: SLASummary]) {
         try session.window(
             window, asOf: asOf, filters: resolvedFilters, filterKey: filterKey, filtersGiven: !filters.isEmpty,
-            dimension: dimension, current: current)
+            dimension: dimension, field: field, current: current)
     }
 
-    /// The KPIs of a window (tags must already be loaded when slicing or filtering by them).
-    func kpiValues(_ window: Window, asOf: Int64, by dimension: Dimension?, current: Bool) -> [SliceKey: KPIValues] {
+    /// The KPIs of a window (tags must already be loaded when slicing or filtering by them, and
+    /// a custom field's values when slicing by it: `customField(_:)`).
+    func kpiValues(
+        _ window: Window, asOf: Int64, by dimension: Dimension?, field: CustomFieldDefinition? = nil, current: Bool
+    ) -> [SliceKey: KPIValues] {
         session.kpis(
             window, asOf: asOf, filters: resolvedFilters, filterKey: filterKey, filtersGiven: !filters.isEmpty,
-            dimension: dimension, current: current)
+            dimension: dimension, field: field, current: current)
     }
 
     /// The SLA counts of a window (same condition).
-    func slaCounts(_ window: Window, asOf: Int64, by dimension: Dimension?, current: Bool) -> [SliceKey: SLASummary] {
+    func slaCounts(
+        _ window: Window, asOf: Int64, by dimension: Dimension?, field: CustomFieldDefinition? = nil, current: Bool
+    ) -> [SliceKey: SLASummary] {
         session.slaSummaries(
-            window, asOf: asOf, filters: resolvedFilters, filterKey: filterKey, dimension: dimension, current: current)
+            window, asOf: asOf, filters: resolvedFilters, filterKey: filterKey, dimension: dimension, field: field,
+            current: current)
+    }
+
+    /// The custom field a slice names (its values loaded), or `nil` for other slices.
+    func customField(of slice: Slice?) throws(EngineError) -> CustomFieldDefinition? {
+        guard case .field(let reference)? = slice else { return nil }
+        return try session.customField(reference)
     }
 
     /// The KPIs and SLA counts of every period of `series`, in one pass (see `EngineSession.computeTrend`).

@@ -15,10 +15,56 @@ final class DimensionIndex: @unchecked Sendable {
     /// Tag dimension: the raw slot of each string code (-1: not a tag).
     let tagSlots: [Int32]
     let noneSlot: Int32
+    /// A custom-field slice: per ticket, its raw slots (a multiselect's ticket may have several).
+    let fieldSlots: [[Int32]]?
+
+    /// Whether every ticket has exactly one slot (`ticketSlots`); tags and custom fields may
+    /// give a ticket several, read through `slots(ofTicket:…)`.
+    var isSingle: Bool { dimension != .tag && fieldSlots == nil }
+
+    /// The slices of a custom field: one per key found on the tickets (see `CustomFieldDefinition`),
+    /// "(none)" for tickets without a value; ratings take their ticket's.
+    init(field: CustomFieldDefinition, store: TicketStore) {
+        dimension = nil
+        var keys: [SliceKey] = []
+        var slotByKey: [String: Int32] = [:]
+        var fieldSlots: [[Int32]] = []
+        fieldSlots.reserveCapacity(store.count)
+        var noneSlot: Int32 = -1
+        for index in 0..<store.count {
+            let values = field.keys(of: store.customFields[Int32(index)]?[field.id])
+            if values.isEmpty {
+                if noneSlot < 0 {
+                    keys.append(SliceKey(key: nil, label: "(none)"))
+                    noneSlot = Int32(keys.count - 1)
+                }
+                fieldSlots.append([noneSlot])
+                continue
+            }
+            fieldSlots.append(
+                values.map { value in
+                    if let slot = slotByKey[value] { return slot }
+                    keys.append(SliceKey(key: value, label: field.label(of: value)))
+                    slotByKey[value] = Int32(keys.count - 1)
+                    return Int32(keys.count - 1)
+                })
+        }
+        if noneSlot < 0 {
+            keys.append(SliceKey(key: nil, label: "(none)"))
+            noneSlot = Int32(keys.count - 1)
+        }
+        self.keys = keys
+        self.fieldSlots = fieldSlots
+        self.noneSlot = noneSlot
+        ticketSlots = []
+        ratingSlots = []
+        tagSlots = []
+    }
 
     init(dimension: Dimension?, store: TicketStore, ratings: [RatingFact], ratingTickets: [Int32], names: NameDirectory)
     {
         self.dimension = dimension
+        fieldSlots = nil
         guard let dimension else {
             keys = [.all]
             ticketSlots = []
@@ -110,6 +156,10 @@ final class DimensionIndex: @unchecked Sendable {
 
     /// The raw slots of ticket `index`.
     @inline(__always) func slots(ofTicket index: Int, store: TicketStore, into slots: inout [Int32]) {
+        if let fieldSlots {
+            slots.append(contentsOf: fieldSlots[index])
+            return
+        }
         guard let dimension else {
             slots.append(0)
             return
@@ -130,6 +180,14 @@ final class DimensionIndex: @unchecked Sendable {
 
     /// The raw slots of rating `index` (tags: its ticket's, or "(none)").
     @inline(__always) func slots(ofRating index: Int, ticket: Int32, store: TicketStore, into slots: inout [Int32]) {
+        if fieldSlots != nil {
+            if ticket < 0 {
+                slots.append(noneSlot)
+            } else {
+                self.slots(ofTicket: Int(ticket), store: store, into: &slots)
+            }
+            return
+        }
         guard let dimension else {
             slots.append(0)
             return

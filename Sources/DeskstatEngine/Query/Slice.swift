@@ -17,6 +17,9 @@ public enum Dimension: String, Sendable, CaseIterable, Codable {
 public enum Slice: Sendable, Equatable {
     case dimension(Dimension)
     case day, week, month
+    /// A custom ticket field by title or id (`field:Product area`, `field:360012345`), resolved
+    /// against the cache's `ticket_fields` when the report is built.
+    case field(String)
 
     /// Parses a `--by` value.
     public static func parse(_ text: String) throws(EngineError) -> Slice {
@@ -25,13 +28,21 @@ public enum Slice: Sendable, Equatable {
         case "week": return .week
         case "month": return .month
         default:
+            if let reference = CustomFieldCatalog.reference(in: text) {
+                guard !reference.isEmpty else {
+                    throw .unknownCustomField(
+                        reference: "", problem: "name the field: field:\"Product area\" or field:ID")
+                }
+                return .field(reference)
+            }
             guard let dimension = Dimension(rawValue: text), dimension != .status else { throw .badSlice(text) }
             return .dimension(dimension)
         }
     }
 
     static var allNames: String {
-        (Dimension.allCases.filter { $0 != .status }.map(\.rawValue) + ["day", "week", "month"]).joined(separator: ", ")
+        (Dimension.allCases.filter { $0 != .status }.map(\.rawValue) + ["day", "week", "month", "field:NAME"])
+            .joined(separator: ", ")
     }
 
     public var name: String {
@@ -40,6 +51,7 @@ public enum Slice: Sendable, Equatable {
         case .day: "day"
         case .week: "week"
         case .month: "month"
+        case .field: "field"
         }
     }
 }

@@ -6,7 +6,10 @@ import DeskstatReport
 /// Values may be names or ids (`group=Billing`, `group=360001`); `none` matches an empty field.
 /// Filters are evaluated in Swift on loaded facts — never spliced into SQL.
 public struct TicketFilter: Sendable, Equatable {
+    /// The filtered dimension; unused (`.status`) for a custom-field filter, which sets `field`.
     public let dimension: Dimension
+    /// A custom field's title or id for `field:"Product area"=Billing`; `nil` for dimensions.
+    public var field: String?
     public let negated: Bool
     public let values: [String]
     /// The original text, for reports.
@@ -24,12 +27,23 @@ public struct TicketFilter: Sendable, Equatable {
                 expression: text, problem: "expected FIELD=VALUE or FIELD!=VALUE, e.g. priority=high,urgent")
         }
         let name = field.trimmingWhitespace()
+        if let reference = CustomFieldCatalog.reference(in: name) {
+            let values = rawValue.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            guard !reference.isEmpty else {
+                throw .badFilter(
+                    expression: text, problem: "name the field: field:\"Product area\"=VALUE or field:ID=VALUE")
+            }
+            guard !values.isEmpty else { throw .badFilter(expression: text, problem: "no value after the operator") }
+            var filter = TicketFilter(dimension: .status, negated: negated, values: values, text: text)
+            filter.field = reference
+            return filter
+        }
         guard let dimension = Dimension(rawValue: name) else {
             let fields = Dimension.allCases.map(\.rawValue)
             let hint = NameSuggestion.closest(to: name, in: fields).map { " (did you mean \"\($0)\"?)" } ?? ""
             throw .badFilter(
                 expression: text,
-                problem: "unknown field \"\(name)\"\(hint); expected one of \(fields.joined(separator: ", "))")
+                problem: "unknown field \"\(name)\"\(hint); expected one of \(fields.joined(separator: ", ")) or field:NAME")
         }
         let values = rawValue.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !values.isEmpty else { throw .badFilter(expression: text, problem: "no value after the operator") }
@@ -66,6 +80,31 @@ public struct TicketFilter: Sendable, Equatable {
         }
         return ResolvedFilter(dimension: dimension, negated: negated, accepted: accepted)
     }
+
+    /// Binds a custom-field filter: the field by title or id, each value to a key (option names
+    /// or tags, yes/no, texts; `seen` holds the keys found on tickets, for deleted options).
+    func resolveField(_ field: CustomFieldDefinition, seen: Set<String>) throws(EngineError) -> ResolvedFilter {
+        var accepted: Set<String?> = []
+        for value in values {
+            if value == "none" {
+                accepted.insert(nil)
+                continue
+            }
+            guard let key = field.key(forFilterValue: value, seen: seen) else {
+                let names = field.isCheckbox ? ["yes", "no"] : field.options.map(\.name)
+                let hint = NameSuggestion.closest(to: value, in: names).map { " (did you mean \"\($0)\"?)" } ?? ""
+                throw .badFilter(
+                    expression: text,
+                    problem:
+                        "\"\(field.title)\" has no option \"\(value)\"\(hint); expected \(field.filterValueHint), or none"
+                )
+            }
+            accepted.insert(key)
+        }
+        var resolved = ResolvedFilter(dimension: dimension, negated: negated, accepted: accepted)
+        resolved.field = field
+        return resolved
+    }
 }
 
 /// A filter with names bound to ids (texts, ids in decimal, `nil` for none); `FilterMatcher` tests tickets with it.
@@ -73,6 +112,15 @@ struct ResolvedFilter: Sendable {
     let dimension: Dimension
     let negated: Bool
     let accepted: Set<String?>
+    /// The custom field a `field:` filter tests (then `dimension` is unused).
+    var field: CustomFieldDefinition?
+
+    init(dimension: Dimension, negated: Bool, accepted: Set<String?>) {
+        self.dimension = dimension
+        self.negated = negated
+        self.accepted = accepted
+    }
+
 }
 
 /// A resolved filter tested on compact tickets: a ticket passes when one of its values for the
@@ -93,6 +141,11 @@ struct FilterMatcher {
     }
 
     func matches(_ index: Int) -> Bool {
+        if let field = filter.field {
+            let keys = field.keys(of: store.customFields[Int32(index)]?[field.id])
+            let hit = keys.isEmpty ? acceptsNone : keys.contains { filter.accepted.contains($0) }
+            return hit != filter.negated
+        }
         let record = store.records[index]
         let hit: Bool
         switch record.field(filter.dimension) {

@@ -116,6 +116,7 @@ public struct ReportBuilder {
             let context = SectionContext(
                 definition: section, result: sectionResult, slice: slice ?? defaultSlice(for: section))
             var built = SectionBuilder.build(context)
+            built.notes += Self.fieldNotes(sectionResult.field)
             if !filters.isEmpty { built.notes.append("Filtered: " + filters.map(\.text).joined(separator: "; ")) }
             if context.showsSLA || section.sectionKind == .sla || section.sectionKind == .slaBreaches {
                 built.notes.append(slaSourceNote(sectionResult))
@@ -145,6 +146,19 @@ public struct ReportBuilder {
                 extra: Self.extraStatistics(request)))
     }
 
+    /// What a reader must know about a custom-field slice: double counting, inactive fields.
+    static func fieldNotes(_ field: CustomFieldDefinition?) -> [String] {
+        guard let field else { return [] }
+        var notes: [String] = []
+        if field.isMultiple {
+            notes.append(
+                "\"\(field.title)\" is a multiselect field: a ticket counts under each selected option, "
+                    + "so the rows add up to more than the total.")
+        }
+        if !field.active { notes.append("\"\(field.title)\" is inactive in Zendesk; its stored values are shown.") }
+        return notes
+    }
+
     /// CSAT sections slice by group unless they say otherwise; breaches always do.
     func defaultSlice(for section: SectionDefinition) -> Slice? {
         switch section.sectionKind {
@@ -161,8 +175,9 @@ public struct ReportBuilder {
         let kpiRequest = KPIRequest(
             window: request.window, previous: request.previous, asOf: request.asOf, timeZone: request.timeZone,
             filters: request.filters + filters, slice: slice)
+        let calculator = try KPICalculator(session: session, filters: kpiRequest.filters)
         let computed = SectionResult(
-            request: kpiRequest, calculator: try KPICalculator(session: session, filters: kpiRequest.filters))
+            request: kpiRequest, calculator: calculator, field: try calculator.customField(of: slice))
         results[key] = computed
         return computed
     }
@@ -172,18 +187,22 @@ public struct ReportBuilder {
 final class SectionResult {
     let request: KPIRequest
     let calculator: KPICalculator
+    /// The custom field of a `field:` slice.
+    let field: CustomFieldDefinition?
 
-    init(request: KPIRequest, calculator: KPICalculator) {
+    init(request: KPIRequest, calculator: KPICalculator, field: CustomFieldDefinition? = nil) {
         self.request = request
         self.calculator = calculator
+        self.field = field
     }
 
     /// Whether the report compares with a previous window.
     var comparing: Bool { request.previous != nil }
 
-    lazy var current = LazyWindow(request.window, calculator, request, current: true, slice: request.slice)
+    lazy var current = LazyWindow(
+        request.window, calculator, request, current: true, slice: request.slice, field: field)
     lazy var previous: LazyWindow? = request.previous.map {
-        LazyWindow($0, calculator, request, current: false, slice: request.slice)
+        LazyWindow($0, calculator, request, current: false, slice: request.slice, field: field)
     }
     lazy var totals: LazyWindow =
         request.slice == nil ? current : LazyWindow(request.window, calculator, request, current: true, slice: nil)
@@ -199,21 +218,27 @@ final class LazyWindow {
     let request: KPIRequest
     let current: Bool
     let slice: Slice?
+    /// The custom field of a `field:` slice (its values already loaded).
+    let field: CustomFieldDefinition?
 
-    init(_ window: Window, _ calculator: KPICalculator, _ request: KPIRequest, current: Bool, slice: Slice?) {
+    init(
+        _ window: Window, _ calculator: KPICalculator, _ request: KPIRequest, current: Bool, slice: Slice?,
+        field: CustomFieldDefinition? = nil
+    ) {
         self.window = window
         self.calculator = calculator
         self.request = request
         self.current = current
         self.slice = slice
+        self.field = field
     }
 
     lazy var kpis: [SliceKey: KPIValues] = perSlice { window, dimension, current in
-        calculator.kpiValues(window, asOf: request.asOf, by: dimension, current: current)
+        calculator.kpiValues(window, asOf: request.asOf, by: dimension, field: field, current: current)
     }
 
     lazy var sla: [SliceKey: SLASummary] = perSlice { window, dimension, current in
-        calculator.slaCounts(window, asOf: request.asOf, by: dimension, current: current)
+        calculator.slaCounts(window, asOf: request.asOf, by: dimension, field: field, current: current)
     }
 
     /// `compute` for the window sliced by the dimension, or once per time bucket (each bucket
@@ -270,6 +295,8 @@ struct SectionContext {
         }
     }
     var comparing: Bool { result.comparing }
+    /// The heading of the slice column: the custom field's title, else the slice name.
+    func sliceTitle(_ name: String) -> String { result.field?.displayTitle ?? name.capitalized }
     /// Whether the section shows SLA counts (only then are they computed).
     var showsSLA: Bool { kpis.contains(.sla) }
 }

@@ -71,7 +71,7 @@ enum SectionBuilder {
         let sliceName = context.slice?.name ?? "slice"
         let singleKPI = Set(context.kpis).count == 1
         let columns =
-            [ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label)]
+            [ReportColumn(id: sliceName, title: context.sliceTitle(sliceName), kind: .label)]
             + items.map {
                 ReportColumn(
                     id: $0.id, title: singleKPI ? $0.shortLabel : $0.label, kind: $0.kind, direction: $0.direction)
@@ -179,7 +179,7 @@ enum SectionBuilder {
         }
         if slice.isTime { return backlogTrend(context, slice: slice) }
         let columns =
-            [ReportColumn(id: slice.name, title: slice.name.capitalized, kind: .label)]
+            [ReportColumn(id: slice.name, title: context.sliceTitle(slice.name), kind: .label)]
             + statuses.map { ReportColumn(id: $0, title: $0.capitalized, kind: .count) }
             + [ReportColumn(id: "total", title: "Total", kind: .count)]
         let rows = context.result.current.kpis.keys.sorted().compactMap { key -> [ReportValue]? in
@@ -257,7 +257,7 @@ enum SectionBuilder {
     static func slaBreaches(_ context: SectionContext) -> ReportTable {
         let sliceName = context.slice?.name ?? "group"
         var columns = [
-            ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label),
+            ReportColumn(id: sliceName, title: context.sliceTitle(sliceName), kind: .label),
             ReportColumn(id: "breaches", title: "Breaches", kind: .count, direction: .lower),
         ]
         if context.comparing {
@@ -280,7 +280,7 @@ enum SectionBuilder {
     static func csat(_ context: SectionContext) -> ReportTable {
         let sliceName = context.slice?.name ?? "scope"
         let columns = [
-            ReportColumn(id: sliceName, title: sliceName.capitalized, kind: .label),
+            ReportColumn(id: sliceName, title: context.sliceTitle(sliceName), kind: .label),
             ReportColumn(id: "good", title: "Good", kind: .count),
             ReportColumn(id: "bad", title: "Bad", kind: .count),
             ReportColumn(id: "awaiting_answer", title: "Awaiting answer", kind: .count),

@@ -133,35 +133,41 @@ extension EngineSession {
 
     /// `computeSLA` for the session's `slaSource`: evaluated outcomes, recorded instances, or
     /// both (each ticket from exactly one of them).
-    func computeSLAForSource(window: Window, asOf: Int64, dimension: Dimension?, includeActive: Bool, mask: [Bool]?)
+    func computeSLAForSource(
+        window: Window, asOf: Int64, dimension: Dimension?, field: CustomFieldDefinition? = nil, includeActive: Bool,
+        mask: [Bool]?
+    )
         -> [SliceKey: SLASummary]
     {
         if slaSource == .evaluated {
             return computeSLA(
-                window: window, asOf: asOf, dimension: dimension, includeActive: includeActive, mask: mask)
+                window: window, asOf: asOf, dimension: dimension, field: field, includeActive: includeActive,
+                mask: mask)
         }
         lock.lock()
         defer { lock.unlock() }
         let recorded = self.recorded(asOf: asOf)
         var result = computeRecordedSLA(
-            recorded, window: window, dimension: dimension, includeActive: includeActive, mask: mask)
+            recorded, window: window, dimension: dimension, field: field, includeActive: includeActive, mask: mask)
         if slaSource == .auto {
             var uncovered = mask ?? [Bool](repeating: true, count: store.count)
             for index in uncovered.indices where recorded.covered[index] { uncovered[index] = false }
             let evaluated = computeSLA(
-                window: window, asOf: asOf, dimension: dimension, includeActive: includeActive, mask: uncovered)
+                window: window, asOf: asOf, dimension: dimension, field: field, includeActive: includeActive,
+                mask: uncovered)
             for (key, summary) in evaluated { result[key, default: SLASummary()].merge(summary) }
         }
-        if result.isEmpty && dimension == nil { result[.all] = SLASummary() }
+        if result.isEmpty && dimension == nil && field == nil { result[.all] = SLASummary() }
         return result
     }
 
     /// The recorded instances counted in `window`, per slice: achieved and breached at their
     /// completion, active ones only for the current window.
     func computeRecordedSLA(
-        _ recorded: RecordedSLAs, window: Window, dimension: Dimension?, includeActive: Bool, mask: [Bool]?
+        _ recorded: RecordedSLAs, window: Window, dimension: Dimension?, field: CustomFieldDefinition? = nil,
+        includeActive: Bool, mask: [Bool]?
     ) -> [SliceKey: SLASummary] {
-        let slices = dimensionIndex(dimension)
+        let slices = field.map(fieldIndex) ?? dimensionIndex(dimension)
         let groups = dimensionIndex(.group)
         var result: [SliceKey: SLASummary] = [:]
         var keys: [Int32] = []
@@ -172,7 +178,7 @@ extension EngineSession {
             let priority = store.text(store.records[index].priority) ?? "none"
             let group = groups.keys[groups.ticketSlots.isEmpty ? 0 : Int(groups.ticketSlots[index])]
             keys.removeAll(keepingCapacity: true)
-            if dimension == .tag {
+            if !slices.isSingle {
                 slices.slots(ofTicket: index, store: store, into: &keys)
             } else {
                 keys.append(slices.ticketSlots.isEmpty ? 0 : slices.ticketSlots[index])

@@ -68,6 +68,14 @@ final class EngineSession: @unchecked Sendable {
         classifyStatuses()
     }
 
+    /// Loads every value of custom field `id` (a `field:` slice or filter).
+    func needCustomField(_ id: Int64) throws(EngineError) {
+        lock.lock()
+        defer { lock.unlock() }
+        store = try facts.storeWithCustomField(id)
+        classifyStatuses()
+    }
+
     private func classifyStatuses() {
         let strings = store.strings.strings
         solvedCodes = strings.map(TicketStatus.isSolved)
@@ -117,16 +125,17 @@ final class EngineSession: @unchecked Sendable {
     /// KPIs and SLA counts for one window, filter set and slice, cached by all three.
     func window(
         _ window: Window, asOf: Int64, filters: [ResolvedFilter], filterKey: FilterKey, filtersGiven: Bool,
-        dimension: Dimension?, current: Bool
+        dimension: Dimension?, field: CustomFieldDefinition? = nil, current: Bool
     ) throws(EngineError) -> (kpis: [SliceKey: KPIValues], sla: [SliceKey: SLASummary]) {
         if dimension == .tag || filters.contains(where: { $0.dimension == .tag }) { try needTags() }
         return (
             kpis(
                 window, asOf: asOf, filters: filters, filterKey: filterKey, filtersGiven: filtersGiven,
-                dimension: dimension,
+                dimension: dimension, field: field,
                 current: current),
             slaSummaries(
-                window, asOf: asOf, filters: filters, filterKey: filterKey, dimension: dimension, current: current)
+                window, asOf: asOf, filters: filters, filterKey: filterKey, dimension: dimension, field: field,
+                current: current)
         )
     }
 
@@ -157,22 +166,34 @@ final class EngineSession: @unchecked Sendable {
         return index
     }
 
+    /// One custom field's slices (built once per session, after its values are loaded).
+    private var fieldIndexes: [Int64: DimensionIndex] = [:]
+
+    func fieldIndex(_ field: CustomFieldDefinition) -> DimensionIndex {
+        if let index = fieldIndexes[field.id] { return index }
+        let index = DimensionIndex(field: field, store: store)
+        fieldIndexes[field.id] = index
+        return index
+    }
+
     /// The KPIs of one window, filter set and slice, computed once (tags must be loaded when needed).
     func kpis(
         _ window: Window, asOf: Int64, filters: [ResolvedFilter], filterKey: FilterKey, filtersGiven: Bool,
-        dimension: Dimension?,
+        dimension: Dimension?, field: CustomFieldDefinition? = nil,
         current: Bool
     ) -> [SliceKey: KPIValues] {
         lock.lock()
         defer { lock.unlock() }
-        let key = WindowKey(filterKey, dimension, window, asOf: asOf, current: current)
+        let key = WindowKey(filterKey, dimension, field: field?.id, window, asOf: asOf, current: current)
         if let cached = kpiResults[key] { return cached }
-        let needs = durationNeeds.map { $0[NeedsKey(filters: filterKey, dimension: dimension)] ?? [] }
+        // A custom-field slice collects every duration KPI (its needs are not keyed in advance).
+        let needs =
+            field == nil ? durationNeeds.map { $0[NeedsKey(filters: filterKey, dimension: dimension)] ?? [] } : nil
         var result = computeKPIs(
-            window: window, asOf: asOf, dimension: dimension, includeBacklog: current,
+            window: window, asOf: asOf, dimension: dimension, field: field, includeBacklog: current,
             mask: mask(filters, key: filterKey),
             filtersGiven: filtersGiven, durationKPIs: needs)
-        if dimension == nil, let history {
+        if dimension == nil, field == nil, let history {
             addHistory(
                 history, to: &result, window: window, asOf: asOf, current: current, mask: mask(filters, key: filterKey))
         }
@@ -183,14 +204,14 @@ final class EngineSession: @unchecked Sendable {
     /// The SLA counts of one window, filter set and slice, computed once.
     func slaSummaries(
         _ window: Window, asOf: Int64, filters: [ResolvedFilter], filterKey: FilterKey, dimension: Dimension?,
-        current: Bool
+        field: CustomFieldDefinition? = nil, current: Bool
     ) -> [SliceKey: SLASummary] {
         lock.lock()
         defer { lock.unlock() }
-        let key = WindowKey(filterKey, dimension, window, asOf: asOf, current: current)
+        let key = WindowKey(filterKey, dimension, field: field?.id, window, asOf: asOf, current: current)
         if let cached = slaResults[key] { return cached }
         let result = computeSLAForSource(
-            window: window, asOf: asOf, dimension: dimension, includeActive: current,
+            window: window, asOf: asOf, dimension: dimension, field: field, includeActive: current,
             mask: mask(filters, key: filterKey))
         slaResults[key] = result
         return result
@@ -198,8 +219,8 @@ final class EngineSession: @unchecked Sendable {
 
     /// The KPIs of one window, filter mask and slice: one pass over tickets, one over ratings.
     func computeKPIs(
-        window: Window, asOf: Int64, dimension: Dimension?, includeBacklog: Bool, mask: [Bool]?, filtersGiven: Bool,
-        durationKPIs: Set<KPI>? = nil
+        window: Window, asOf: Int64, dimension: Dimension?, field: CustomFieldDefinition? = nil, includeBacklog: Bool,
+        mask: [Bool]?, filtersGiven: Bool, durationKPIs: Set<KPI>? = nil
     ) -> [SliceKey: KPIValues] {
         var collecting: UInt8 = 0
         for (index, kpi) in KPI.durations.enumerated() where durationKPIs?.contains(kpi) ?? true {
@@ -213,12 +234,12 @@ final class EngineSession: @unchecked Sendable {
         let unsolvedCodes = self.unsolvedCodes
         let ratings = facts.ratings
         let ratingTickets = self.ratingTickets
-        let slices = dimensionIndex(dimension)
+        let slices = field.map(fieldIndex) ?? dimensionIndex(dimension)
         let slotCount = slices.keys.count
         let lastPart = passParts - 1
         let ticketCount = store.count
         // Each part: its tickets and (the last part) the ratings, into raw slots.
-        let single = dimension != .tag
+        let single = slices.isSingle
         let ticketSlots = slices.ticketSlots
         let partials = parts { part, range -> KPIPartial in
             var partial = KPIPartial(slotCount: slotCount, collect: collect)
@@ -294,7 +315,7 @@ final class EngineSession: @unchecked Sendable {
             values[key] = result[key]?.values(
                 includeBacklog: includeBacklog, strings: store.strings, distribution: distributionNeeds)
         }
-        if values.isEmpty && dimension == nil {
+        if values.isEmpty && dimension == nil && field == nil {
             values[.all] = KPIAccumulator(collect: collect).values(
                 includeBacklog: includeBacklog, strings: store.strings)
         }
@@ -302,7 +323,10 @@ final class EngineSession: @unchecked Sendable {
     }
 
     /// The SLA counts of one window, filter mask and slice: one pass over the cached evaluations.
-    func computeSLA(window: Window, asOf: Int64, dimension: Dimension?, includeActive: Bool, mask: [Bool]?)
+    func computeSLA(
+        window: Window, asOf: Int64, dimension: Dimension?, field: CustomFieldDefinition? = nil, includeActive: Bool,
+        mask: [Bool]?
+    )
         -> [SliceKey: SLASummary]
     {
         lock.lock()
@@ -311,11 +335,11 @@ final class EngineSession: @unchecked Sendable {
         let store = self.store
         let targetKeys = self.targetKeys
         let targetCount = targetKeys.count
-        let slices = dimensionIndex(dimension)
+        let slices = field.map(fieldIndex) ?? dimensionIndex(dimension)
         let groups = dimensionIndex(.group)
         let slotCount = slices.keys.count
         let groupCount = groups.keys.count
-        let single = dimension != .tag
+        let single = slices.isSingle
         let ticketSlots = slices.ticketSlots
         let groupSlots = groups.ticketSlots
         let partials = parts { _, range -> SLAPartial in
@@ -382,7 +406,7 @@ final class EngineSession: @unchecked Sendable {
             summary.warnings = sortedWarnings
             result[slices.keys[slot]] = summary
         }
-        if result.isEmpty && dimension == nil {
+        if result.isEmpty && dimension == nil && field == nil {
             var summary = SLASummary()
             summary.warnings = sortedWarnings
             result[.all] = summary

@@ -20,14 +20,19 @@ struct NeedsKey: Hashable, Sendable {
 struct WindowKey: Hashable, Sendable {
     let filters: FilterKey
     let dimension: Dimension?
+    /// The custom field a `field:` slice splits by (then `dimension` is unused).
+    let field: Int64?
     let from: Int64
     let to: Int64
     let asOf: Int64
     let current: Bool
 
-    init(_ filters: FilterKey, _ dimension: Dimension?, _ window: Window, asOf: Int64, current: Bool) {
+    init(
+        _ filters: FilterKey, _ dimension: Dimension?, field: Int64? = nil, _ window: Window, asOf: Int64, current: Bool
+    ) {
         self.filters = filters
         self.dimension = dimension
+        self.field = field
         from = window.from
         to = window.to
         self.asOf = asOf

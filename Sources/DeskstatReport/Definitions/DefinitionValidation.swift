@@ -72,7 +72,11 @@ extension ReportDefinition {
             return
         }
         if let by = section.by {
-            try check(by, in: names.slices, what: "slice", at: "\(path).by")
+            // `field:NAME` names a custom field, resolved from the cache when the report is built.
+            if !by.hasPrefix("field:") { try check(by, in: names.slices, what: "slice", at: "\(path).by") }
+            if by.hasPrefix("field:") && by.dropFirst(6).allSatisfy(\.isWhitespace) {
+                throw problem("\(path).by", "name the custom field, e.g. by: field:Product area")
+            }
             if section.sectionKind == .headline || section.sectionKind == .histogram {
                 throw problem(
                     "\(path).by",
@@ -96,7 +100,7 @@ extension ReportDefinition {
                 path, "\"\(filter)\" is not a filter; write FIELD=VALUE or FIELD!=VALUE, e.g. priority=high,urgent")
         }
         let field = String(parts[0]).trimmingWhitespace()
-        try check(field, in: fields, what: "filter field", at: path)
+        if !field.hasPrefix("field:") { try check(field, in: fields, what: "filter field", at: path) }
         let values = parts[1].split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
         if values.isEmpty {
             throw problem(path, "\"\(filter)\" has no value after the operator; e.g. \(field)=VALUE")
