@@ -120,6 +120,7 @@ let package = Package(
                 "DeskstatTimeline", "ZendeskWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            exclude: ["Golden"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatReportTests", dependencies: ["DeskstatReport", "DeskstatBasics"], exclude: ["Golden"],

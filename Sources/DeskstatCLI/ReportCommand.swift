@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract:
-            "Render a report (weekly, monthly, sla, csat, history, or a YAML definition) as text, Markdown, JSON, CSV or HTML.",
+            "Render a report (weekly, monthly, sla, csat, history, agents, groups, or a YAML definition) as text, Markdown, JSON, CSV or HTML.",
         discussion: """
             Examples:
               deskstat report weekly
@@ -18,6 +18,7 @@ struct ReportCommand: ParsableCommand {
               deskstat report csat --by assignee --format csv
               deskstat report sla --sla-source recorded --at-risk 4h
               deskstat report sla --policies draft-policies.yaml
+              deskstat report agents --limit 10 --period last-30d
 
             The window defaults to the definition's period (default: last-week for weekly and sla, \
             last-month for monthly and csat, last-30d for history), as of now unless --as-of. \
@@ -37,7 +38,8 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var slaOptions: SLAOptions
 
     @Argument(
-        help: ArgumentHelp("A report name (weekly, monthly, sla, csat, history) or a .yaml file.", valueName: "report"))
+        help: ArgumentHelp(
+            "A report name (weekly, monthly, sla, csat, history, agents, groups) or a .yaml file.", valueName: "report"))
     var report: String = "weekly"
 
     @Option(
@@ -59,6 +61,15 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "List the report definitions (name, title, and the file or built-in they come from).")
     var list = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Keep the first N rows of scorecard sections (agents, groups), sorted by solved.", valueName: "n"))
+    var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be a whole number of at least 1") }
+    }
+
     func run() throws {
         try reportingErrors {
             if list {
@@ -75,6 +86,11 @@ struct ReportCommand: ParsableCommand {
                     throw CLIError.usage(error.description)
                 }
                 definition = Self.slicing(definition, by: slice)
+            }
+            if let limit {
+                for index in definition.sections.indices where definition.sections[index].sectionKind == .scorecard {
+                    definition.sections[index].limit = limit
+                }
             }
             let built = try ReportFrontend.build(
                 definition: definition, cache: try cacheOptions.open(.readOnly), windowOptions: windowOptions,

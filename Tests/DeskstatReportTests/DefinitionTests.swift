@@ -17,7 +17,9 @@ struct DefinitionTests {
 
     @Test func theBuiltInReportsShip() {
         #expect(
-            ReportDefinitions.available(in: [Self.reportsDirectory]) == ["csat", "history", "monthly", "sla", "weekly"])
+            ReportDefinitions.available(in: [Self.reportsDirectory]) == [
+                "agents", "csat", "groups", "history", "monthly", "sla", "weekly",
+            ])
     }
 
     @Test(arguments: DefinitionTests.shippedFiles)
@@ -27,8 +29,10 @@ struct DefinitionTests {
         try definition.validate()
         #expect(definition.name + ".yaml" == file)
         #expect(!definition.sections.isEmpty)
-        #expect(definition.sections.first?.sectionKind == .headline)
-        #expect(definition.compare == (definition.name == "history" ? "none" : "previous"))
+        // Scorecards (agents, groups) are one table for the window; the others open with headlines.
+        let scorecard = ["agents", "groups"].contains(definition.name)
+        #expect(definition.sections.first?.sectionKind == (scorecard ? .scorecard : .headline))
+        #expect(definition.compare == (definition.name == "history" || scorecard ? "none" : "previous"))
     }
 
     @Test func weeklyHasTheExpectedSections() throws {
@@ -61,7 +65,7 @@ struct DefinitionTests {
         } throws: { error in
             let message = (error as? ReportError)?.description ?? ""
             return message.hasPrefix("no report definition named \"weekley\" (did you mean 'weekly'?) (searched ")
-                && message.hasSuffix("available: csat, history, monthly, sla, weekly")
+                && message.hasSuffix("available: agents, csat, groups, history, monthly, sla, weekly")
                 && (error as? ReportError)?.isUsageError == true
         }
     }

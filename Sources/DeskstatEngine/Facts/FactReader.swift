@@ -252,6 +252,7 @@ struct FactReader {
             groups: try cache.groupNames(), users: users, organizations: try cache.organizationNames(),
             forms: try cache.ticketFormNames())
         directory.customFields = try loadCustomFieldCatalog()
+        directory.defaultGroups = try loadDefaultGroups()
         return directory
     }
 

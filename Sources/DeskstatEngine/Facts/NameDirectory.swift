@@ -7,6 +7,8 @@ public struct NameDirectory: Sendable, Equatable {
     public var forms: [Int64: String] = [:]
     /// The account's custom ticket fields, for `field:` slices and filters.
     public var customFields = CustomFieldCatalog()
+    /// Each agent's default group (for scorecards).
+    public var defaultGroups: [Int64: Int64] = [:]
 
     public init(
         groups: [Int64: String] = [:], users: [Int64: String] = [:], organizations: [Int64: String] = [:],

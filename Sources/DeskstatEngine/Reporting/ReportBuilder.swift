@@ -77,8 +77,11 @@ public struct ReportBuilder {
         var needs: [NeedsKey: Set<KPI>] = [NeedsKey(filters: filterKey([]), dimension: nil): Set(KPI.durations)]
         for section in sections {
             let definition = section.definition
-            guard [.headline, .kpis, .histogram].contains(definition.sectionKind) else { continue }
-            let kpis = Set(definition.kpis.compactMap(KPI.init(rawValue:))).intersection(KPI.durations)
+            guard [.headline, .kpis, .histogram, .scorecard].contains(definition.sectionKind) else { continue }
+            let kpis: Set<KPI> =
+                definition.sectionKind == .scorecard
+                ? [.firstReplyTime, .fullResolutionTime]
+                : Set(definition.kpis.compactMap(KPI.init(rawValue:))).intersection(KPI.durations)
             let dimension: Dimension? = if case .dimension(let dimension)? = section.slice { dimension } else { nil }
             needs[NeedsKey(filters: filterKey(section.filters), dimension: dimension), default: []].formUnion(kpis)
         }

@@ -25,8 +25,11 @@ enum SectionBuilder {
                 id: definition.id, title: definition.title, notes: ["A trend needs by: week, month or day."])
         case .histogram:
             tables = histograms(context)
+        case .scorecard:
+            tables = [scorecard(context)]
         }
-        if let limit = definition.limit {
+        // A scorecard sorts and limits its own rows (its "All" row always stays).
+        if let limit = definition.limit, definition.sectionKind != .scorecard {
             // The totals row ("All", "All policies") closes CSAT and SLA target tables.
             let keepsTotal = definition.sectionKind == .csat || definition.sectionKind == .sla
             tables = tables.map { limited($0, to: limit, keepingLastRow: keepsTotal) }

@@ -35,6 +35,10 @@ extension ReportDefinition {
                     "backlog cannot be trended: the cache keeps each ticket's current status only, so past backlogs "
                         + "are unknown; remove it (the backlog section shows today's)")
             }
+            if kind.allowedKPIs == [] {
+                throw problem(
+                    "\(path).kpis[\(index)]", "a \(kind.rawValue) section has fixed columns; remove kpis")
+            }
             if let allowed = kind.allowedKPIs, !allowed.contains(kpi) {
                 throw problem(
                     "\(path).kpis[\(index)]",
@@ -74,6 +78,11 @@ extension ReportDefinition {
         if let by = section.by {
             // `field:NAME` names a custom field, resolved from the cache when the report is built.
             if !by.hasPrefix("field:") { try check(by, in: names.slices, what: "slice", at: "\(path).by") }
+            if section.sectionKind == .scorecard && ["day", "week", "month"].contains(by) {
+                throw problem(
+                    "\(path).by",
+                    "a scorecard has one row per agent, group or other value, not per \(by); use e.g. by: assignee")
+            }
             if by.hasPrefix("field:") && by.dropFirst(6).allSatisfy(\.isWhitespace) {
                 throw problem("\(path).by", "name the custom field, e.g. by: field:Product area")
             }
@@ -82,6 +91,8 @@ extension ReportDefinition {
                     "\(path).by",
                     "a \(section.sectionKind.rawValue) section cannot be split by a slice; remove by or use kind: kpis")
             }
+        } else if section.sectionKind == .scorecard {
+            throw problem("\(path).by", "a scorecard needs by (e.g. by: assignee or by: group)")
         } else if section.limit != nil {
             throw problem("\(path).limit", "has no effect without by; add by (e.g. by: group) or remove limit")
         }

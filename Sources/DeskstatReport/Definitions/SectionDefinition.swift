@@ -71,6 +71,9 @@ public enum SectionKind: String, Sendable, CaseIterable {
     case trend
     /// Duration KPIs counted into fixed buckets (≤15 m … >3 d), one table per KPI.
     case histogram
+    /// One row per slice value (an agent with `by: assignee`, a group with `by: group`): solved,
+    /// first reply and full resolution medians, one-touch, reopen, CSAT and SLA achievement.
+    case scorecard
 
     /// The time slices a trend section may use.
     public static let trendSlices = ["day", "week", "month"]
@@ -88,6 +91,7 @@ public enum SectionKind: String, Sendable, CaseIterable {
         case .trend:
             ReportDefinitions.defaultKPIs.filter { $0 != "backlog" && !ReportDefinitions.historyKPIs.contains($0) }
         case .histogram: Self.durationKPIs
+        case .scorecard: []
         }
     }
 
