@@ -166,12 +166,15 @@ struct OutputOptions: ParsableArguments {
 struct SliceOptions: ParsableArguments {
     @Option(
         name: .customLong("where"),
-        help: ArgumentHelp("FIELD=VALUE or FIELD!=VALUE, values comma-separated (repeatable).", valueName: "filter"))
+        help: ArgumentHelp(
+            "FIELD=VALUE or FIELD!=VALUE, values comma-separated (repeatable); FIELD may be field:NAME (a custom field).",
+            valueName: "filter"))
     var filters: [String] = []
 
     @Option(
         help: ArgumentHelp(
-            "group, assignee, brand, channel, priority, type, organization, tag, form, day, week or month.",
+            "group, assignee, brand, channel, priority, type, organization, tag, form, day, week, month, "
+                + "or field:NAME / field:ID (a custom ticket field).",
             valueName: "slice"))
     var by: String?
 }

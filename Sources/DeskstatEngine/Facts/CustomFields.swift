@@ -43,9 +43,13 @@ public struct CustomFieldDefinition: Sendable, Equatable {
     func keys(of stored: String?) -> [String] {
         guard let stored, !stored.isEmpty else { return [] }
         guard isMultiple else { return [stored] }
-        guard let value = try? Envelope.parseValue(Array(stored.utf8)), case .array(let items) = value else {
-            return [stored]  // not a JSON list: the text is the one value
+        let value: JSONValue
+        do {
+            value = try Envelope.parseValue(Array(stored.utf8))
+        } catch {
+            return [stored]  // not JSON (a value written by hand): the text is the one value
         }
+        guard case .array(let items) = value else { return [stored] }
         var keys: [String] = []
         for item in items {
             if let text = RecordReader.text(item), !text.isEmpty, !keys.contains(text) { keys.append(text) }
