@@ -121,7 +121,7 @@ public struct ReportBuilder {
             var built = SectionBuilder.build(context)
             built.notes += Self.fieldNotes(sectionResult.field)
             if !filters.isEmpty { built.notes.append("Filtered: " + filters.map(\.text).joined(separator: "; ")) }
-            if context.showsSLA || section.sectionKind == .sla || section.sectionKind == .slaBreaches {
+            if context.showsSLA || [.sla, .slaBreaches, .scorecard].contains(section.sectionKind) {
                 built.notes.append(slaSourceNote(sectionResult))
             }
             sections.append(built)
