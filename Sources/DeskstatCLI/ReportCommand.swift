@@ -39,7 +39,8 @@ struct ReportCommand: ParsableCommand {
 
     @Argument(
         help: ArgumentHelp(
-            "A report name (weekly, monthly, sla, csat, history, agents, groups) or a .yaml file.", valueName: "report"))
+            "A report name (weekly, monthly, sla, csat, history, agents, groups) or a .yaml file.", valueName: "report")
+    )
     var report: String = "weekly"
 
     @Option(

@@ -43,7 +43,8 @@ public struct TicketFilter: Sendable, Equatable {
             let hint = NameSuggestion.closest(to: name, in: fields).map { " (did you mean \"\($0)\"?)" } ?? ""
             throw .badFilter(
                 expression: text,
-                problem: "unknown field \"\(name)\"\(hint); expected one of \(fields.joined(separator: ", ")) or field:NAME")
+                problem:
+                    "unknown field \"\(name)\"\(hint); expected one of \(fields.joined(separator: ", ")) or field:NAME")
         }
         let values = rawValue.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !values.isEmpty else { throw .badFilter(expression: text, problem: "no value after the operator") }
