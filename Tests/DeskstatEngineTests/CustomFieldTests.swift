@@ -4,7 +4,7 @@ import DeskstatTime
 import Testing
 import ZendeskWire
 
-/// Custom fields as slices and filters on the fixture account (fixtures/EXPECTED.md §10).
+/// Custom fields as slices and filters on the fixture account (fixtures/EXPECTED.md §11).
 @Suite struct CustomFieldTests {
     static func created(_ result: KPIResult) -> [String: Int] {
         Dictionary(uniqueKeysWithValues: result.current.kpis.map { ($0.key.label, $0.value.created) })
