@@ -34,7 +34,7 @@ import Testing
         #expect(list.status == 0, "\(list.stderr)")
         let lines = list.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("NAME") == true)
-        for name in ["csat", "history", "monthly", "sla", "weekly"] {
+        for name in ["agents", "csat", "groups", "history", "monthly", "sla", "weekly"] {
             #expect(lines.contains { $0.hasPrefix(name + " ") && $0.hasSuffix("built-in") }, "\(name): \(list.stdout)")
         }
     }

@@ -24,13 +24,14 @@ struct BuiltInReportTests {
     }
 
     @Test func builtInsAreFoundWithoutAnyDirectory() throws {
-        for name in ["weekly", "monthly", "sla", "csat", "history"] {
+        for name in ["weekly", "monthly", "sla", "csat", "history", "agents", "groups"] {
             let definition = try ReportDefinitions.builtIn(named: name, searchDirectories: ["/nonexistent"])
             try definition.validate()
             #expect(definition.name == name)
             #expect(definition.origin?.file == "built-in/\(name).yaml")
         }
-        #expect(ReportDefinitions.available(in: []) == ["csat", "history", "monthly", "sla", "weekly"])
+        #expect(
+            ReportDefinitions.available(in: []) == ["agents", "csat", "groups", "history", "monthly", "sla", "weekly"])
     }
 
     @Test func aFileOverridesTheBuiltInOfItsName() throws {
@@ -45,7 +46,8 @@ struct BuiltInReportTests {
         let weekly = try ReportDefinitions.builtIn(named: "weekly", searchDirectories: [directory])
         #expect(weekly.title == "Our week")
         let listing = ReportDefinitions.listing(searchDirectories: [directory])
-        #expect(listing.map(\.name) == ["csat", "history", "mine", "monthly", "sla", "weekly"])
+        #expect(
+            listing.map(\.name) == ["agents", "csat", "groups", "history", "mine", "monthly", "sla", "weekly"])
         #expect(listing.first { $0.name == "weekly" }?.source == directory + "/weekly.yaml")
         #expect(listing.first { $0.name == "weekly" }?.title == "Our week")
         #expect(listing.first { $0.name == "sla" }?.source == "built-in")

@@ -1,3 +1,4 @@
+import DeskstatBasics
 import DeskstatReport
 public import ZendeskWire
 

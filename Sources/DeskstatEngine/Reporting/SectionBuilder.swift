@@ -123,7 +123,7 @@ enum SectionBuilder {
     /// its achievement rate and breaches), each period computed on its own window.
     static func trend(_ definition: SectionDefinition, values: TrendValues, asOf: Int64) -> ReportSection {
         let kpis = definition.kpis.compactMap(KPI.init(rawValue:))
-        let stats = (definition.stats ?? ["median"]).compactMap(Stat.init(rawValue:))
+        let stats = (definition.stats ?? ["median"]).compactMap(StatisticName.parse)
         let clocks: [Clock] =
             switch definition.clock {
             case "business": [.business]

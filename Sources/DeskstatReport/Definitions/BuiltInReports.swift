@@ -4,6 +4,30 @@ extension ReportDefinitions {
     /// The definitions in `reports/*.yaml`, compiled in, sorted by name.
     public static let builtInReports: [BuiltInReport] = [
         BuiltInReport(
+            name: "agents",
+            yaml: #"""
+                # deskstat report definition: the agent scorecard.
+                #
+                # Run it with `deskstat report agents` (add --limit 10, --period, --where …, --format …).
+                # One row per agent (the ticket's current assignee) with activity in the window: solved tickets,
+                # first reply and full resolution medians, one-touch and reopen rates, CSAT at rating time and
+                # SLA achievement, with the agent's default group. Sorted by solved, most first. Every number is
+                # defined in docs/metrics.md ("Scorecards").
+                title: Agent scorecard
+                description: >-
+                  Per agent: solved, first reply and full resolution medians, one-touch, reopens, CSAT and SLA
+                  achievement for the window, with the agent's group.
+                period: last-week
+                compare: none
+
+                sections:
+                  - id: agents
+                    title: Agents
+                    kind: scorecard
+                    by: assignee
+                    clock: calendar
+                """#),
+        BuiltInReport(
             name: "csat",
             yaml: #"""
                 # deskstat report definition: customer satisfaction.
@@ -56,6 +80,30 @@ extension ReportDefinitions {
                     kpis: [solved, first_reply_time, full_resolution_time, reopen_rate]
                     stats: [median]
                     by: group
+                """#),
+        BuiltInReport(
+            name: "groups",
+            yaml: #"""
+                # deskstat report definition: the group scorecard.
+                #
+                # Run it with `deskstat report groups` (add --limit 10, --period, --where …, --format …).
+                # One row per group (the ticket's current group; CSAT by the group at rating time) with activity
+                # in the window: solved tickets, first reply and full resolution medians, one-touch and reopen
+                # rates, CSAT and SLA achievement. Sorted by solved, most first. Every number is defined in
+                # docs/metrics.md ("Scorecards").
+                title: Group scorecard
+                description: >-
+                  Per group: solved, first reply and full resolution medians, one-touch, reopens, CSAT and SLA
+                  achievement for the window.
+                period: last-week
+                compare: none
+
+                sections:
+                  - id: groups
+                    title: Groups
+                    kind: scorecard
+                    by: group
+                    clock: calendar
                 """#),
         BuiltInReport(
             name: "history",

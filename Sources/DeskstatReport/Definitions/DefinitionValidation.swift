@@ -56,7 +56,7 @@ extension ReportDefinition {
         where !names.stats.contains(stat) && StatisticName.parse(stat) == nil {
             throw problem(
                 "\(path).stats[\(index)]",
-                DefinitionParser.notOneOf(stat, what: "statistic", allowed: Vocabulary.ordered(names.stats))
+                DefinitionParser.notOneOf(stat, what: "statistic", allowed: DefinitionVocabulary.ordered(names.stats))
                     + "; or p1 … p99, within:TARGET (e.g. within:1h, within:8h-business)")
         }
         try validateSlicing(section, at: path, names: names)
