@@ -122,6 +122,22 @@ import Testing
         #expect(column(tables[0], 3)[0] + column(tables[0], 3)[1] == 17)
     }
 
+    /// HTML draws each histogram as bars of the first clock's counts, without the "All" row, and
+    /// keeps the whole table (total included) beside it.
+    @Test func histogramsAreChartedInHTML() throws {
+        let report = try Self.report([
+            SectionDefinition(
+                id: "dist", title: "Distribution", kpis: ["first_reply_time"], clock: "both", kind: "histogram")
+        ])
+        let html = HTMLRenderer().render(report)
+        #expect(html.contains("<title id=\"chart-1-t\">First reply time: Tickets, calendar</title>"))
+        #expect(
+            html.contains(
+                "<desc id=\"chart-1-d\">≤15 m 1; 15–60 m 12; 1–4 h 6; 4–8 h 1; 8–24 h 3; 1–3 d 0; &gt;3 d 0.</desc>"))
+        #expect(html.components(separatedBy: "<rect class=\"bar\"").count - 1 == 7)
+        #expect(html.contains("<th scope=\"row\">All</th>") || html.contains(">All<"))
+    }
+
     @Test func histogramsNeedDurationKPIsAndNoSlice() throws {
         let base = "title: T\nsections:\n  - id: d\n    title: D\n    kind: histogram\n"
         for (yaml, problem) in [

@@ -72,6 +72,19 @@ import Testing
         #expect(report.metrics["solved"] == .integer(22))
     }
 
+    /// HTML charts solved per agent (the "All" row only in the table).
+    @Test func scorecardsAreChartedInHTML() throws {
+        let html = HTMLRenderer().render(try Self.report("agents"))
+        #expect(html.contains("<title id=\"chart-1-t\">Agents: Solved</title>"))
+        #expect(
+            html.contains(
+                "<desc id=\"chart-1-d\">Ben Okafor 5; Cara Lindqvist 5; Dev Patel 5; Eli Novak 4; Ana Alvarez 3.</desc>"
+            ))
+        #expect(html.contains("Ben Okafor</text>"))
+        #expect(!html.contains(">All</text>"))
+        #expect(html.contains(">All<"))
+    }
+
     /// Byte-identical output in every format (golden files; DESKSTAT_RECORD_GOLDEN=1 rewrites them).
     @Test(arguments: ["agents", "groups"])
     func goldenFiles(name: String) throws {

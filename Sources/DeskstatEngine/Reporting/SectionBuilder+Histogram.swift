@@ -29,7 +29,11 @@ extension SectionBuilder {
                     + stats.flatMap { stats -> [ReportValue] in
                         [.integer(Int64(stats.count)), MetricItem.number(stats.count == 0 ? nil : 1)]
                     })
-            return ReportTable(id: kpi.rawValue, title: kpi.title, columns: columns, rows: rows)
+            // HTML charts the first clock's counts per bucket; the "All" row stays in the table only.
+            let charted = context.clocks.first.map { "tickets_\($0.rawValue)" }
+            return ReportTable(
+                id: kpi.rawValue, title: kpi.title, columns: columns, rows: rows,
+                chart: charted.map { .bars(labels: ["bucket"], value: $0, closingTotal: true) })
         }
     }
 }

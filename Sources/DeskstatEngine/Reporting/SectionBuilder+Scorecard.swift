@@ -75,6 +75,9 @@ extension SectionBuilder {
         rows.append(
             row(
                 "All", group: byAgent ? .null : nil, context.result.totals.overall, context.result.totals.sla[.all]))
-        return ReportTable(id: "scorecard", columns: columns, rows: rows)
+        // HTML charts solved per row; the "All" row stays in the table only.
+        return ReportTable(
+            id: "scorecard", columns: columns, rows: rows,
+            chart: .bars(labels: [sliceName], value: "solved", closingTotal: true))
     }
 }

@@ -7,7 +7,9 @@ public enum ReportChart: Sendable, Equatable {
     /// series, drawn as a line over the periods.
     case trend(partialColumn: String)
     /// One bar per row for the column `value`, labelled by the `labels` columns joined with ` · `.
-    case bars(labels: [String], value: String)
+    /// With `closingTotal`, the last row is a total ("All") and gets no bar: beside its parts it
+    /// would only shrink them.
+    case bars(labels: [String], value: String, closingTotal: Bool = false)
 }
 
 /// Which way a number should move: what colours a change green or red. Counts of work (created,

@@ -38,9 +38,11 @@ public struct HTMLRenderer: ReportRenderer {
                 switch table.chart {
                 case .trend(let partialColumn)?:
                     out += trendCharts(table, partialColumn: partialColumn, formatter: formatter, number: &chartNumber)
-                case .bars(let labels, let value)?:
+                case .bars(let labels, let value, let closingTotal)?:
+                    var charted = table
+                    if closingTotal { charted.rows = Array(table.rows.dropLast()) }
                     out += barChart(
-                        table, labels: labels, value: value, caption: caption, formatter: formatter,
+                        charted, labels: labels, value: value, caption: caption, formatter: formatter,
                         number: &chartNumber)
                 case nil:
                     break
