@@ -7,13 +7,15 @@ import Testing
 /// weeks of a 12-week trend ending in W (2026-W47) are W and P.
 @Suite("Trend")
 struct TrendTests {
-    static func trendSection(asOf: Int64 = FixtureAccount.asOf, clock: String? = nil) throws -> ReportSection {
+    static func trendSection(
+        asOf: Int64 = FixtureAccount.asOf, clock: String? = nil, stats: [String] = ["median"]
+    ) throws -> ReportSection {
         let definition = ReportDefinition(
             name: "t", title: "T",
             sections: [
                 SectionDefinition(
                     id: "trend", title: "Last 12 weeks",
-                    kpis: ["created", "solved", "first_reply_time", "csat", "sla"], stats: ["median"], clock: clock,
+                    kpis: ["created", "solved", "first_reply_time", "csat", "sla"], stats: stats, clock: clock,
                     by: "week", limit: 12, kind: "trend")
             ])
         try definition.validate()
@@ -48,6 +50,20 @@ struct TrendTests {
         #expect(w[6] == 13)
         #expect(close(w[7].doubleValue, 0.7937))
         #expect(table.columns[4].direction == .lower && table.columns[5].direction == .higher)
+    }
+
+    /// Percentiles and `within:` shares per period, from the same pass: W's first replies within
+    /// an hour are 13 of 23 and their p75 is 135 minutes, as DistributionTests has them for W.
+    @Test func periodsCarryPercentilesAndWithinShares() throws {
+        let table = try #require(try Self.trendSection(stats: ["within:1h", "p75"]).tables.first)
+        let ids = table.columns.map(\.id)
+        let within = try #require(ids.firstIndex(of: "first_reply_time.calendar.within_1h"))
+        let count = try #require(ids.firstIndex(of: "first_reply_time.calendar.within_1h_count"))
+        let p75 = try #require(ids.firstIndex(of: "first_reply_time.calendar.p75"))
+        let w = table.rows[11]
+        #expect(close(w[within].doubleValue, 13.0 / 23))
+        #expect(w[count] == 13)
+        #expect(close(w[p75].doubleValue, 135))
     }
 
     @Test func aPeriodRunningPastAsOfIsPartial() throws {

@@ -67,7 +67,8 @@ extension EngineSession {
             partial.accumulators[period]?.add(rating)
         }
         let kpis = (0..<periods).map { period in
-            (partial.accumulators[period] ?? KPIAccumulator()).values(includeBacklog: false, strings: store.strings)
+            (partial.accumulators[period] ?? KPIAccumulator()).values(
+                includeBacklog: false, strings: store.strings, distribution: distributionNeeds)
         }
         var sla = [SLACounts](repeating: SLACounts(), count: periods)
         // SLA outcomes from the session's source, as `computeSLAForSource` counts them: recorded
