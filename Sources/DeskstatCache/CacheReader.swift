@@ -382,6 +382,20 @@ public final class CacheReader: @unchecked Sendable {
         return names
     }
 
+    /// Every group membership with both ids, ordered by user then group; `isDefault` is false
+    /// when the cache has no flag.
+    public func groupMemberships() throws -> [(user: Int64, group: Int64, isDefault: Bool)] {
+        var memberships: [(user: Int64, group: Int64, isDefault: Bool)] = []
+        try each(
+            "SELECT user_id, group_id, is_default FROM group_memberships "
+                + "WHERE user_id IS NOT NULL AND group_id IS NOT NULL ORDER BY user_id, group_id"
+        ) { statement in
+            let isDefault = sqlite3_column_type(statement, 2) != SQLITE_NULL && sqlite3_column_int64(statement, 2) != 0
+            memberships.append((sqlite3_column_int64(statement, 0), sqlite3_column_int64(statement, 1), isDefault))
+        }
+        return memberships
+    }
+
     /// Every custom ticket field's stored API JSON (`ticket_fields`), in id order.
     public func ticketFieldsJSON() throws -> [(id: Int64, json: String)] {
         var fields: [(id: Int64, json: String)] = []

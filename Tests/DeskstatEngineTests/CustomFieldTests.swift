@@ -1,6 +1,10 @@
+import DeskstatCache
 import DeskstatEngine
+import DeskstatImport
 import DeskstatReport
 import DeskstatTime
+import Foundation
+import GRDB
 import Testing
 import ZendeskWire
 
@@ -72,17 +76,21 @@ import ZendeskWire
 
     /// A tag no option has any more still slices and filters, marked.
     @Test func deletedOptionsStillResolve() throws {
-        let loaded = try FixtureAccount.facts()
-        var tickets = loaded.tickets
-        for index in tickets.indices {
-            switch tickets[index].id {
-            case 1020: tickets[index].customFields = [900001: "product_retired"]
-            case 1021: tickets[index].customFields = [900001: "product_gadgets"]
-            default: tickets[index].customFields = [:]
-            }
+        // A fresh copy of the fixture account where 1020 holds a tag no Product option has and
+        // 1021 Gadgets; no other ticket has a Product.
+        let path = NSTemporaryDirectory() + "deskstat-fields-\(UUID().uuidString).sqlite"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let cache = try Cache.open(at: path)
+        let sources = try ImportSource.resolve([FixtureAccount.root.appendingPathComponent("fixtures/account").path])
+        _ = try Importer(cache: cache, options: .init(now: FixtureAccount.asOf)).run(sources)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DELETE FROM ticket_custom_fields WHERE field_id = 900001")
+            try db.execute(
+                sql: "INSERT INTO ticket_custom_fields (ticket_id, field_id, value) VALUES "
+                    + "(1020, 900001, 'product_retired'), (1021, 900001, 'product_gadgets')")
         }
-        let facts = FactSet(
-            tickets: tickets, ratings: loaded.ratings, names: loaded.names, policies: loaded.policies)
+        let facts = try FactLoader(cache: cache).load(
+            since: FixtureAccount.previousWindow.from, until: FixtureAccount.asOf + 1)
         let request = KPIRequest(
             window: FixtureAccount.currentWindow, previous: nil, asOf: FixtureAccount.asOf,
             timeZone: try ReportTimeZone("UTC"), filters: [], slice: .field("Product"))

@@ -41,14 +41,7 @@ extension FactReader {
     func loadDefaultGroups() throws -> [Int64: Int64] {
         var defaults: [Int64: Int64] = [:]
         var only: [Int64: Int64?] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql:
-                "SELECT user_id, group_id, is_default FROM group_memberships WHERE user_id IS NOT NULL AND group_id IS NOT NULL ORDER BY user_id, group_id"
-        ) {
-            let user: Int64 = row[0]
-            let group: Int64 = row[1]
-            let isDefault: Bool = row[2] ?? false
+        for (user, group, isDefault) in try cache.groupMemberships() {
             if isDefault && defaults[user] == nil { defaults[user] = group }
             if let seen = only[user] { only[user] = seen == group ? seen : .some(nil) } else { only[user] = group }
         }

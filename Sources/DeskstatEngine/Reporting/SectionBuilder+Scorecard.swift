@@ -32,7 +32,7 @@ extension SectionBuilder {
             ReportColumn(id: "csat", title: "CSAT", kind: .ratio),
             ReportColumn(id: "sla_achievement", title: "SLA achieved", kind: .ratio),
         ]
-        let names = context.result.calculator.facts.names
+        let names = context.result.calculator.session.facts.names
         func row(_ label: String, group: ReportValue?, _ values: KPIValues, _ sla: SLASummary?) -> [ReportValue] {
             var cells: [ReportValue] = [.text(label)]
             if let group { cells.append(group) }
