@@ -8,7 +8,7 @@ import GRDB
 import Testing
 import ZendeskWire
 
-/// Custom fields as slices and filters on the fixture account (fixtures/EXPECTED.md §11).
+/// Custom fields as slices and filters on the fixture account (fixtures/EXPECTED.md §12).
 @Suite struct CustomFieldTests {
     static func created(_ result: KPIResult) -> [String: Int] {
         Dictionary(uniqueKeysWithValues: result.current.kpis.map { ($0.key.label, $0.value.created) })

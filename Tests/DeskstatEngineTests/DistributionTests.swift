@@ -3,7 +3,7 @@ import DeskstatReport
 import DeskstatTime
 import Testing
 
-/// `within:` shares, percentiles and histograms on the fixture account (fixtures/EXPECTED.md §10).
+/// `within:` shares, percentiles and histograms on the fixture account (fixtures/EXPECTED.md §11).
 @Suite struct DistributionTests {
     /// The fixture report for W (with P before it) with the given sections and extra statistics.
     static func report(_ sections: [SectionDefinition], extra: [StatisticName] = []) throws -> Report {
@@ -72,7 +72,7 @@ import Testing
         #expect(!(try Threshold.parse("first_reply_time.business.within_8h < 100%")).evaluate(report).violated)
     }
 
-    /// Percentiles with the p90 rule, EXPECTED.md §10.2.
+    /// Percentiles with the p90 rule, EXPECTED.md §11.2.
     @Test func anyPercentile() throws {
         let report = try Self.report([
             SectionDefinition(
@@ -95,7 +95,7 @@ import Testing
         #expect(StatisticName.parse("p05") == nil && StatisticName.parse("p5") == .percentile(5))
     }
 
-    /// Fixed buckets, EXPECTED.md §10.3.
+    /// Fixed buckets, EXPECTED.md §11.3.
     @Test func histogramSection() throws {
         let report = try Self.report([
             SectionDefinition(

@@ -4,7 +4,7 @@ import DeskstatTime
 import Foundation
 import Testing
 
-/// The built-in `agents` and `groups` scorecards on the fixture account (fixtures/EXPECTED.md §12).
+/// The built-in `agents` and `groups` scorecards on the fixture account (fixtures/EXPECTED.md §13).
 @Suite struct ScorecardTests {
     static func report(_ name: String, limit: Int? = nil) throws -> Report {
         var definition = try ReportDefinitions.load(
