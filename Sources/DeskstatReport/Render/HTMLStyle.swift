@@ -30,6 +30,7 @@ extension HTMLRenderer {
         .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
           white-space: nowrap; }
         .num { text-align: right; white-space: nowrap; }
+        thead th, thead th.num { white-space: normal; max-width: 9em; vertical-align: bottom; }
         .muted { color: var(--muted); }
         .good { color: var(--good); }
         .bad { color: var(--bad); }
