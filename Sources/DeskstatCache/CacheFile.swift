@@ -26,7 +26,12 @@ public enum CacheFile {
             throw .cannotOpen(path: path, reason: "the file cannot be read (check its permissions)")
         }
         defer { try? handle.close() }
-        let header = [UInt8]((try? handle.read(upToCount: sqliteHeader.count)) ?? Data())
+        let header: [UInt8]
+        do {
+            header = [UInt8](try handle.read(upToCount: sqliteHeader.count) ?? Data())
+        } catch {
+            throw .cannotOpen(path: path, reason: "the file cannot be read (\(error.localizedDescription))")
+        }
         if header.isEmpty {
             if mode == .readWrite { return }
             throw .cannotOpen(

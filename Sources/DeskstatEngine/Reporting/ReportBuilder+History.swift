@@ -3,11 +3,11 @@ import DeskstatReport
 extension ReportBuilder {
     /// Whether any section needs ticket history: it lists a history KPI, shows a backlog trend
     /// (a backlog section by day, week or month), or compares a backlog with the previous window.
-    static func needsHistory(_ request: ReportRequest) -> Bool {
-        request.definition.sections.contains { section in
+    static func needsHistory(_ request: ReportRequest, sections: [ParsedSection]) -> Bool {
+        sections.contains { parsed in
+            let (section, slice) = (parsed.definition, parsed.slice)
             let kpis = section.kpis.compactMap(KPI.init(rawValue:))
             if kpis.contains(where: \.needsHistory) { return true }
-            let slice = section.by.flatMap { try? Slice.parse($0) }
             switch section.sectionKind {
             case .backlog: return slice?.isTime ?? false
             case .headline, .kpis: return kpis.contains(.backlog) && (request.previous != nil || slice?.isTime == true)

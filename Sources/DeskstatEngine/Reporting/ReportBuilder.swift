@@ -97,7 +97,7 @@ public struct ReportBuilder {
                 section.slice == .dimension(.tag) || section.filters.contains { $0.dimension == .tag }
             }
         if usesTags { try session.needTags() }
-        if let loader = request.history, Self.needsHistory(request) {
+        if let loader = request.history, Self.needsHistory(request, sections: sections) {
             session.history = try loader.historyFacts()
             session.history?.kpisRequested = Self.listsHistoryKPIs(request)
         }
