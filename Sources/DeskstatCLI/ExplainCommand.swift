@@ -34,8 +34,10 @@ struct ExplainCommand: ParsableCommand {
                 ticket, facts: facts, window: windows.window, asOf: windows.asOf)
             let loader = TimelineLoader(cache: cache)
             let schedules = try loader.scheduleBook()
+            // Business minutes on the ticket's last assigned schedule by as-of, else the default.
+            let timeline = try loader.timeline(ticket)
             explanation.timeline = TicketExplanation.timelineLines(
-                try loader.timeline(ticket), schedule: schedules.book.defaultSchedule)
+                timeline, schedule: schedules.book.schedule(for: timeline.scheduleID(asOf: windows.asOf)))
             explanation.warnings += schedules.warnings
             Terminal.standardOutput.write(Self.render(explanation, windowLabel: windows.label))
         }

@@ -78,6 +78,9 @@ public struct TicketTimeline: Sendable, Equatable {
     public let group: [TimelineInterval]
     public let assignee: [TimelineInterval]
     public let priority: [TimelineInterval]
+    /// The business-hours schedule the ticket carried (schedule id as text), from its schedule
+    /// assignments (``TicketFieldChange/scheduleField``); empty when none was recorded.
+    public let schedule: [TimelineInterval]
     /// Every comment, public and private, ordered by time (end users before agents at the same second).
     public let comments: [TimelineComment]
     /// Instants the ticket was solved: status entered `solved`, or `closed` from an unsolved status.
@@ -101,6 +104,7 @@ public struct TicketTimeline: Sendable, Equatable {
         group = Self.intervals(of: "group_id", in: ordered, createdAt: start)
         assignee = Self.intervals(of: "assignee_id", in: ordered, createdAt: start)
         priority = Self.intervals(of: "priority", in: ordered, createdAt: start)
+        schedule = Self.intervals(of: TicketFieldChange.scheduleField, in: ordered, createdAt: start)
         (solves, reopens) = Self.transitions(in: ordered)
 
         var seenComments: Set<Int64> = []
@@ -121,6 +125,13 @@ public struct TicketTimeline: Sendable, Equatable {
     /// The ticket's status at `instant`, or `nil` before its history starts.
     public func status(at instant: Int64) -> String? {
         Self.value(in: status, at: instant)
+    }
+
+    /// The schedule id the ticket measures business time on as of `instant`: the last schedule
+    /// assigned at or before `instant` (Zendesk measures a ticket on its last applied schedule), or
+    /// `nil` when none was assigned by then or the last assignment cleared it.
+    public func scheduleID(asOf instant: Int64) -> Int64? {
+        Self.value(in: schedule, at: instant).flatMap { Int64($0) }
     }
 
     /// Whether the ticket was in the backlog (an unsolved status) at `instant`.

@@ -7,7 +7,8 @@ public struct TicketAudit: Sendable, Equatable {
     public var createdAt: Int64
     /// Comments carried by the audit's `Comment`/`VoiceComment` events.
     public var comments: [TicketComment]
-    /// Field changes carried by the audit's `Create`/`Change` events (followed fields only).
+    /// Field changes carried by the audit's `Create`/`Change` events (followed fields only) and its
+    /// schedule assignments (``TicketFieldChange/scheduleField``).
     public var changes: [TicketFieldChange]
 
     public init(_ reader: RecordReader) throws(WireError) {
@@ -30,9 +31,13 @@ public struct TicketAudit: Sendable, Equatable {
                 let child = reader.nested(event)
                 if let change = try TicketFieldChange(child: child, isCreate: type == "Create", stamp: stamp) {
                     changes.append(change)
+                } else if let change = try TicketFieldChange.scheduleAssignment(child, stamp: stamp) {
+                    changes.append(change)
                 }
             default:
-                continue
+                if let change = try TicketFieldChange.scheduleAssignment(reader.nested(event), stamp: stamp) {
+                    changes.append(change)
+                }
             }
         }
         self.comments = comments

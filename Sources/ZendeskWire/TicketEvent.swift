@@ -13,7 +13,8 @@ public struct TicketEvent: Sendable, Equatable {
     public var viaChannel: String?
     /// The parent's `event_type` (normally `Audit`).
     public var eventType: String?
-    /// `Create`/`Change` child events of the ticket fields deskstat follows (see ``TicketFieldChange/fields``).
+    /// `Create`/`Change` child events of the ticket fields deskstat follows (see ``TicketFieldChange/fields``),
+    /// and schedule assignments (``TicketFieldChange/scheduleField``).
     public var changes: [TicketFieldChange]
     /// `Comment`/`VoiceComment` child events (present with `include=comment_events`).
     public var comments: [TicketComment]
@@ -42,9 +43,13 @@ public struct TicketEvent: Sendable, Equatable {
             case "Create", "Change":
                 if let change = try TicketFieldChange(child: childReader, isCreate: type == "Create", stamp: stamp) {
                     changes.append(change)
+                } else if let change = try TicketFieldChange.scheduleAssignment(childReader, stamp: stamp) {
+                    changes.append(change)
                 }
             default:
-                continue
+                if let change = try TicketFieldChange.scheduleAssignment(childReader, stamp: stamp) {
+                    changes.append(change)
+                }
             }
         }
         self.changes = changes
@@ -96,7 +101,8 @@ public struct TicketFieldChange: Sendable, Equatable, Hashable {
         let field: String
         let value: JSONValue?
         if let name = reader.string("field_name") {
-            field = name
+            // Zendesk names the ticket's business-hours schedule either way; deskstat keeps one name.
+            field = name == "schedule" ? Self.scheduleField : name
             value = reader.members["value"]
         } else if let name = Self.fields.first(where: { reader.members[$0] != nil }) {
             field = name
@@ -108,6 +114,22 @@ public struct TicketFieldChange: Sendable, Equatable, Hashable {
             id: try reader.id(), ticketID: stamp.ticketID, auditID: stamp.auditID, createdAt: stamp.createdAt,
             field: field, value: Self.text(value), previousValue: Self.text(reader.members["previous_value"]),
             isCreate: isCreate)
+    }
+
+    /// The field name of a ticket's schedule assignment: a `Create`/`Change` with `field_name`
+    /// `schedule_id` or `schedule`, or an event carrying `new_schedule_id`
+    /// (``scheduleAssignment(_:stamp:)``), becomes a change of this field.
+    public static let scheduleField = "schedule_id"
+
+    /// A schedule assignment written as an event of its own (Zendesk's `ScheduleAssignment`, or any
+    /// event type) carrying `new_schedule_id` and optionally `previous_schedule_id`: a `Change` of
+    /// ``scheduleField``. `nil` when the event has no `new_schedule_id` member.
+    static func scheduleAssignment(_ reader: RecordReader, stamp: AuditStamp) throws(WireError) -> TicketFieldChange? {
+        guard reader.members["new_schedule_id"] != nil else { return nil }
+        return TicketFieldChange(
+            id: try reader.id(), ticketID: stamp.ticketID, auditID: stamp.auditID, createdAt: stamp.createdAt,
+            field: scheduleField, value: text(reader.members["new_schedule_id"]),
+            previousValue: text(reader.members["previous_schedule_id"]), isCreate: false)
     }
 
     /// A value as text: scalars written out, lists (tags) joined with single spaces, empty as `nil`.

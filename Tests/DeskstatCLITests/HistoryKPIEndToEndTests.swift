@@ -14,9 +14,10 @@ import Testing
         let rows = trend.stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
         let days = rows.filter { $0.count > 3 && $0[2].hasPrefix("2026-11-") }
         #expect(days.count == 7)
-        // Backlog at end − without history = tickets counted by the timeline: 1024 on 11-16 and 11-18.
+        // Backlog at end − without history = tickets counted by the timeline: 1024 on 11-16 and 11-18,
+        // and 1049 (open all week) every day since its events came (§ 10 as changed by § 14).
         let byTimeline = days.map { row in (Int(row[3]) ?? -99) - (Int(row[row.count - 1]) ?? -99) }
-        #expect(byTimeline == [1, 0, 1, 0, 0, 0, 0])
+        #expect(byTimeline == [2, 1, 2, 1, 1, 1, 1])
         #expect(days.last?[3] == "17")
 
         let next = try BinaryRunner.run(

@@ -14,9 +14,17 @@ import Testing
         #expect(explained.stdout.contains("2026-11-18T11:00:00Z              reopened (solved → unsolved)"))
         #expect(explained.stdout.contains("next reply 2026-11-19T14:30:00Z   1650/690 min since 2026-11-18T11:00:00Z"))
 
+        // § 14: 1049 is measured on its last schedule (US East support): DST and a holiday.
+        let explained1049 = try BinaryRunner.run(
+            ["explain", "1049", "--cache", cache, "--period", "2026-W47", "--as-of", "2026-11-23T00:00:00Z"])
+        #expect(explained1049.status == 0, "\(explained1049.stderr)")
+        #expect(explained1049.stdout.contains("schedule 360000778"))
+        #expect(explained1049.stdout.contains("3810/450 min since 2026-10-29T20:30:00Z"))
+
         let reconciled = try BinaryRunner.run(["reconcile", "--cache", cache, "--as-of", "2026-11-23T00:00:00Z"])
         #expect(reconciled.status == 0, "\(reconciled.stderr)")
-        #expect(reconciled.stdout == "2 tickets with a history and a metric set: 2 agree (100.0%)\n")
+        // § 9: 1024 and 1025 from the audits, 1001 and 1049 from ticket_events.json (§ 14).
+        #expect(reconciled.stdout == "4 tickets with a history and a metric set: 4 agree (100.0%)\n")
 
         // An earlier public reply by agent 5003 on 1025 (11-17 10:00, 50 min after creation) that
         // Zendesk's metric set (235 min) does not know about.
@@ -32,7 +40,7 @@ import Testing
         #expect(differing.status == 0, "\(differing.stderr)")
         #expect(
             differing.stdout == """
-                2 tickets with a history and a metric set: 1 agree (50.0%)
+                4 tickets with a history and a metric set: 3 agree (75.0%)
 
                 ticket  metric                zendesk  timeline  reason
                 1025    first_reply_time      235      50        differs by -185 min

@@ -95,10 +95,12 @@ import Testing
         #expect(replies.map { $0.businessSeconds(on: schedule) } == [3_600, 1_800, 41_400])
     }
 
-    @Test func reconcileAgreesOnBothAuditedTickets() throws {
+    @Test func reconcileAgreesOnEveryTicketWithHistory() throws {
+        // § 9: the audited 1024 and 1025, and 1001 and 1049 from ticket_events.json (§ 14).
         let results = try TimelineLoader(cache: FixtureAccount.cache).reconcile(asOf: FixtureAccount.asOf)
-        #expect(results.map(\.ticketID) == [1024, 1025])
-        #expect(results.filter(\.agrees).count == 2)
-        #expect(results.map { $0.checks.map(\.timelineMinutes) } == [[1_020, 4_200], [235, 235]])
+        #expect(results.map(\.ticketID) == [1001, 1024, 1025, 1049])
+        #expect(results.filter(\.agrees).count == 4)
+        #expect(
+            results.map { $0.checks.map(\.timelineMinutes) } == [[90, 90], [1_020, 4_200], [235, 235], [20, nil]])
     }
 }

@@ -146,11 +146,6 @@ struct DefinitionTests {
             "sections[0].by: a trend section needs a time slice: by: week, by: month or by: day"
         ),
         (
-            DefinitionTests.base.replacingOccurrences(of: "[created, solved]", with: "[created, backlog]")
-                + "    kind: trend\n    by: week\n",
-            "sections[0].kpis[1]: backlog cannot be trended"
-        ),
-        (
             DefinitionTests.base + "    kind: trend\n    by: group\n",
             "sections[0].by: a trend section needs a time slice"
         ),

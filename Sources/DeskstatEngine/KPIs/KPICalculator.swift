@@ -61,10 +61,11 @@ struct KPICalculator: Sendable {
         return try session.customField(reference)
     }
 
-    /// The KPIs and SLA counts of every period of `series`, in one pass (see `EngineSession.computeTrend`).
-    func trend(_ series: BucketSeries, asOf: Int64) -> TrendValues {
+    /// The KPIs and SLA counts of every period of `series`, in one pass (see `EngineSession.computeTrend`);
+    /// `backlog`: each period's end-of-period backlog too (from ticket history).
+    func trend(_ series: BucketSeries, asOf: Int64, backlog: Bool = false) -> TrendValues {
         session.computeTrend(
             series: series, asOf: asOf, mask: session.mask(resolvedFilters, key: filterKey),
-            filtersGiven: !filters.isEmpty)
+            filtersGiven: !filters.isEmpty, backlog: backlog)
     }
 }

@@ -11,6 +11,7 @@ extension ReportBuilder {
             switch section.sectionKind {
             case .backlog: return slice?.isTime ?? false
             case .headline, .kpis: return kpis.contains(.backlog) && (request.previous != nil || slice?.isTime == true)
+            case .trend: return kpis.contains(.backlog)
             default: return false
             }
         }

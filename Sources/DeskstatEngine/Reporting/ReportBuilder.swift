@@ -109,8 +109,10 @@ public struct ReportBuilder {
             let (slice, filters) = (parsed.slice, parsed.filters)
             if section.sectionKind == .trend, let series = trendSeries[section.id] {
                 let calculator = try KPICalculator(session: session, filters: request.filters + filters)
+                let backlog = section.kpis.contains(KPI.backlog.rawValue)
                 var built = SectionBuilder.trend(
-                    section, values: calculator.trend(series, asOf: request.asOf), asOf: request.asOf)
+                    section, values: calculator.trend(series, asOf: request.asOf, backlog: backlog),
+                    asOf: request.asOf)
                 if !filters.isEmpty { built.notes.append("Filtered: " + filters.map(\.text).joined(separator: "; ")) }
                 sections.append(built)
                 continue

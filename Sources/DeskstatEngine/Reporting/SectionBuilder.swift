@@ -155,9 +155,15 @@ enum SectionBuilder {
                 "Partial: \(partial.joined(separator: ", ")) (runs past as-of \(InstantFormat.iso(asOf))); "
                     + "its numbers cover only the part up to as-of.")
         }
-        notes.append(
-            "Backlog is not in this trend: `deskstat kpi backlog --by week` gives the backlog at each week's end from ticket history."
-        )
+        if kpis.contains(.backlog) {
+            notes.append(
+                "Backlog: tickets unsolved at each period's last second (or as-of), by ticket history; "
+                    + "tickets without cached history count by their metric set.")
+        } else {
+            notes.append(
+                "Backlog is not in this trend: `deskstat kpi backlog --by week` gives the backlog at each week's end from ticket history."
+            )
+        }
         let table = ReportTable(
             id: "periods", columns: columns, rows: rows, chart: .trend(partialColumn: "partial"))
         return ReportSection(id: definition.id, title: definition.title, tables: [table], notes: notes)

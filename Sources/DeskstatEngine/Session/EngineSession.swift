@@ -193,9 +193,10 @@ final class EngineSession: @unchecked Sendable {
             window: window, asOf: asOf, dimension: dimension, field: field, includeBacklog: current,
             mask: mask(filters, key: filterKey),
             filtersGiven: filtersGiven, durationKPIs: needs)
-        if dimension == nil, field == nil, let history {
+        if let history {
             addHistory(
-                history, to: &result, window: window, asOf: asOf, current: current, mask: mask(filters, key: filterKey))
+                history, to: &result, window: window, asOf: asOf, current: current, mask: mask(filters, key: filterKey),
+                dimension: dimension, field: field)
         }
         kpiResults[key] = result
         return result

@@ -6,7 +6,8 @@ import Foundation
 struct TrendValues: Sendable {
     /// The periods, in time order.
     let series: BucketSeries
-    /// Per period: the KPIs (no backlog: past backlogs are unknown).
+    /// Per period: the KPIs; history KPIs and the backlog at the period's end when the session
+    /// has ticket history (`addHistoryTrend`).
     let kpis: [KPIValues]
     /// Per period: SLA targets achieved and breached (attributed to the period).
     let sla: [SLACounts]
@@ -19,8 +20,12 @@ extension EngineSession {
     /// of its created_at (created, first reply time) and in the period of its solved_at (solved and
     /// the solve-anchored KPIs), a rating in the period of its updated_at, an SLA target in the
     /// period it was achieved or breached in. Each period's numbers equal `computeKPIs` and
-    /// `computeSLA` for that period's window with `includeBacklog`/`includeActive` off.
-    func computeTrend(series: BucketSeries, asOf: Int64, mask: [Bool]?, filtersGiven: Bool) -> TrendValues {
+    /// `computeSLA` for that period's window with `includeBacklog`/`includeActive` off. With
+    /// ticket history loaded, each period also gets the history KPIs and — when `backlog` — the
+    /// backlog at its end, as a past window's `kpis` has them.
+    func computeTrend(
+        series: BucketSeries, asOf: Int64, mask: [Bool]?, filtersGiven: Bool, backlog: Bool = false
+    ) -> TrendValues {
         lock.lock()
         defer { lock.unlock() }
         let store = self.store
@@ -66,9 +71,12 @@ extension EngineSession {
             partial.touch(period, at: store.count + ratingIndex)
             partial.accumulators[period]?.add(rating)
         }
-        let kpis = (0..<periods).map { period in
+        var kpis = (0..<periods).map { period in
             (partial.accumulators[period] ?? KPIAccumulator()).values(
                 includeBacklog: false, strings: store.strings, distribution: distributionNeeds)
+        }
+        if let history {
+            addHistoryTrend(history, to: &kpis, series: series, asOf: asOf, mask: mask, backlog: backlog)
         }
         var sla = [SLACounts](repeating: SLACounts(), count: periods)
         // SLA outcomes from the session's source, as `computeSLAForSource` counts them: recorded

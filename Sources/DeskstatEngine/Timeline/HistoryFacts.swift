@@ -8,15 +8,24 @@ public import DeskstatTimeline
 public struct HistoryFacts: Sendable {
     /// The timelines of tickets with at least one cached update, by ticket id.
     public var timelines: [Int64: TicketTimeline]
-    /// The account default schedule (docs/metrics.md: business time of history KPIs).
-    public var schedule: BusinessSchedule
+    /// The account's schedules: a ticket's business time is measured on its last assigned schedule,
+    /// else the account default (docs/metrics.md: business time of history KPIs).
+    public var schedules: ScheduleBook
+    /// The account default schedule.
+    public var schedule: BusinessSchedule { schedules.defaultSchedule }
     /// Whether a section lists a history KPI (reopen events, reply times, …); when not, only past
     /// backlogs are computed and the metric map leaves the history KPIs out.
     public var kpisRequested = true
 
-    public init(timelines: [Int64: TicketTimeline], schedule: BusinessSchedule) {
+    public init(timelines: [Int64: TicketTimeline], schedules: ScheduleBook) {
         self.timelines = timelines
-        self.schedule = schedule
+        self.schedules = schedules
+    }
+
+    /// The schedule `timeline`'s business time is measured on as of `asOf`: its last schedule
+    /// assigned by then (``TicketTimeline/scheduleID(asOf:)``), else the account default.
+    public func schedule(for timeline: TicketTimeline, asOf: Int64) -> BusinessSchedule {
+        schedules.schedule(for: timeline.scheduleID(asOf: asOf))
     }
 }
 
@@ -31,6 +40,6 @@ extension TimelineLoader {
         }
         var timelines: [Int64: TicketTimeline] = [:]
         for rows in all { timelines[rows.ticketID] = try Self.timeline(from: rows) }
-        return HistoryFacts(timelines: timelines, schedule: try scheduleBook().book.defaultSchedule)
+        return HistoryFacts(timelines: timelines, schedules: try scheduleBook().book)
     }
 }

@@ -8,20 +8,20 @@ extension TicketExplanation {
         var entries: [(at: Int64, order: Int, text: String)] = []
         let fields: [(String, [TimelineInterval])] = [
             ("status", timeline.status), ("group", timeline.group), ("assignee", timeline.assignee),
-            ("priority", timeline.priority),
+            ("priority", timeline.priority), ("schedule", timeline.schedule),
         ]
         for (order, (name, intervals)) in fields.enumerated() {
             for interval in intervals {
                 entries.append((interval.from, order, "\(name) \(interval.value ?? "(none)")"))
             }
         }
-        for at in timeline.solves { entries.append((at, 4, "solved")) }
-        for at in timeline.reopens { entries.append((at, 4, "reopened (solved → unsolved)")) }
+        for at in timeline.solves { entries.append((at, 5, "solved")) }
+        for at in timeline.reopens { entries.append((at, 5, "reopened (solved → unsolved)")) }
         for comment in timeline.comments {
             let author = comment.authorID.map { " \($0)" } ?? ""
             entries.append(
                 (
-                    comment.createdAt, 5,
+                    comment.createdAt, 6,
                     "\(comment.isPublic ? "public" : "private") comment by \(comment.role.rawValue)\(author)"
                 ))
         }

@@ -29,12 +29,6 @@ extension ReportDefinition {
         let kind = section.sectionKind
         for (index, kpi) in section.kpis.enumerated() {
             try check(kpi, in: names.kpis, what: "KPI", at: "\(path).kpis[\(index)]")
-            if kind == .trend && kpi == "backlog" {
-                throw problem(
-                    "\(path).kpis[\(index)]",
-                    "backlog cannot be trended: the cache keeps each ticket's current status only, so past backlogs "
-                        + "are unknown; remove it (the backlog section shows today's)")
-            }
             if kind.allowedKPIs == [] {
                 throw problem(
                     "\(path).kpis[\(index)]", "a \(kind.rawValue) section has fixed columns; remove kpis")

@@ -10,7 +10,7 @@ public enum ReportDefinitions {
             "one_touch_rate", "csat", "csat_response_rate", "sla",
         ] + historyKPIs
 
-    /// The KPIs computed from ticket history: sections of kind `trend` cannot list them.
+    /// The KPIs computed from ticket history (loaded only when a section lists one).
     public static let historyKPIs: [String] = [
         "reopen_events", "reply_time", "next_reply_time", "agent_replies", "time_in_new", "time_in_open",
         "time_in_pending", "time_in_hold",

@@ -88,8 +88,7 @@ public enum SectionKind: String, Sendable, CaseIterable {
         case .backlog: ["backlog"]
         case .sla, .slaBreaches: ["sla"]
         case .csat: ["csat", "csat_response_rate"]
-        case .trend:
-            ReportDefinitions.defaultKPIs.filter { $0 != "backlog" && !ReportDefinitions.historyKPIs.contains($0) }
+        case .trend: ReportDefinitions.defaultKPIs
         case .histogram: Self.durationKPIs
         case .scorecard: []
         }
