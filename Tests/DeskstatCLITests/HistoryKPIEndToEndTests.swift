@@ -20,6 +20,15 @@ import Testing
         #expect(byTimeline == [2, 1, 2, 1, 1, 1, 1])
         #expect(days.last?[3] == "17")
 
+        // § 14: the previous backlog per group counts each ticket in the group it had at P's end.
+        let byGroup = try BinaryRunner.run(["kpi", "backlog", "--by", "group", "--compare", "previous"] + window)
+        #expect(byGroup.status == 0, "\(byGroup.stderr)")
+        #expect(
+            byGroup.stdout.hasPrefix("section,table,group,new,open,pending,hold,total,total.previous,total.change\n"))
+        #expect(byGroup.stdout.contains("backlog,backlog_by_group,Support,2,3,1,1,7,5,2\n"))
+        #expect(byGroup.stdout.contains("backlog,backlog_by_group,Billing,0,0,3,1,4,2,2\n"))
+        #expect(byGroup.stdout.contains("backlog,backlog_by_group,Tier 2,1,3,0,1,5,3,2\n"))
+
         let next = try BinaryRunner.run(
             ["kpi", "next_reply_time", "--by", "day", "--stat", "count,median", "--clock", "business"] + window)
         #expect(next.status == 0, "\(next.stderr)")

@@ -9,7 +9,9 @@ extension ReportBuilder {
             let kpis = section.kpis.compactMap(KPI.init(rawValue:))
             if kpis.contains(where: \.needsHistory) { return true }
             switch section.sectionKind {
-            case .backlog: return slice?.isTime ?? false
+            case .backlog:
+                // A backlog trend, or a sliced backlog compared with the previous window's end.
+                return slice?.isTime == true || (section.comparesRows && request.previous != nil && slice != nil)
             case .headline, .kpis: return kpis.contains(.backlog) && (request.previous != nil || slice?.isTime == true)
             case .trend: return kpis.contains(.backlog)
             default: return false

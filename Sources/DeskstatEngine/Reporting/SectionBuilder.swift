@@ -191,15 +191,36 @@ enum SectionBuilder {
             [ReportColumn(id: slice.name, title: context.sliceTitle(slice.name), kind: .label)]
             + statuses.map { ReportColumn(id: $0, title: $0.capitalized, kind: .count) }
             + [ReportColumn(id: "total", title: "Total", kind: .count)]
-        let rows = context.result.current.kpis.keys.sorted().compactMap { key -> [ReportValue]? in
-            guard let values = context.result.current.kpis[key], let total = values.backlog, total > 0 else {
-                return nil
+        // `deskstat kpi backlog --by group --compare previous`: each slice's backlog at the previous
+        // window's end (by the value the ticket had then, docs/metrics.md) and the change.
+        // Without ticket history the previous backlog is unknown (every slice's is nil): shown as –.
+        let previous = context.definition.comparesRows ? context.result.previous?.kpis : nil
+        let previousKnown = previous?.values.contains { $0.backlog != nil } ?? false
+        var keys = Set(context.result.current.kpis.keys)
+        if let previous { keys.formUnion(previous.keys) }
+        let rows = keys.sorted().compactMap { key -> [ReportValue]? in
+            let values = context.result.current.kpis[key] ?? KPIValues()
+            let total = values.backlog ?? 0
+            let before = previous?[key]?.backlog
+            guard total > 0 || (before ?? 0) > 0 else { return nil }
+            var row: [ReportValue] =
+                [.text(key.label)] + statuses.map { .integer(Int64(values.backlogByStatus[$0] ?? 0)) } + [
+                    .integer(Int64(total))
+                ]
+            if previous != nil {
+                let old: ReportValue = previousKnown ? .integer(Int64(before ?? 0)) : .null
+                row += [old, difference(.integer(Int64(total)), old)]
             }
-            return [.text(key.label)] + statuses.map { .integer(Int64(values.backlogByStatus[$0] ?? 0)) } + [
-                .integer(Int64(total))
-            ]
+            return row
         }
-        return ReportTable(id: "backlog_by_\(slice.name)", columns: columns, rows: rows)
+        let compared =
+            previous == nil
+            ? []
+            : [
+                ReportColumn(id: "total.previous", title: "Total, previous", kind: .count),
+                ReportColumn(id: "total.change", title: "Total, change", kind: changeKind(.count)),
+            ]
+        return ReportTable(id: "backlog_by_\(slice.name)", columns: columns + compared, rows: rows)
     }
 
     /// Policy × metric × priority with achieved / breached / active / unmeasured and the rate.
