@@ -45,7 +45,9 @@ let package = Package(
         .target(
             name: "DeskstatTimeline", dependencies: ["ZendeskWire", "DeskstatTime"], swiftSettings: strictSettings),
         // SLA policy matching and target evaluation from policy definitions. Pure.
-        .target(name: "DeskstatSLA", dependencies: ["ZendeskWire"], swiftSettings: strictSettings),
+        .target(
+            name: "DeskstatSLA", dependencies: ["ZendeskWire", "DeskstatTime", "DeskstatTimeline"],
+            swiftSettings: strictSettings),
         // The KPI engine: reads facts from the cache and computes the documented KPIs.
         .target(
             name: "DeskstatEngine",
@@ -112,7 +114,8 @@ let package = Package(
             name: "DeskstatTimelineTests", dependencies: ["DeskstatTimeline", "DeskstatTime", "ZendeskWire"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "DeskstatSLATests", dependencies: ["DeskstatSLA", "ZendeskWire"], swiftSettings: strictSettings),
+            name: "DeskstatSLATests", dependencies: ["DeskstatSLA", "ZendeskWire", "DeskstatTime", "DeskstatTimeline"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "DeskstatEngineTests",
             dependencies: [

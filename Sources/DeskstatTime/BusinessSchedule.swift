@@ -113,7 +113,7 @@ public struct BusinessSchedule: Sendable, Equatable {
     // MARK: Private
 
     /// The last day of the holiday range containing `day`, or `nil` if `day` is not a holiday.
-    private func holidayEnd(containing day: Int64) -> Int64? {
+    func holidayEnd(containing day: Int64) -> Int64? {
         var low = 0
         var high = holidays.count
         while low < high {
