@@ -21,6 +21,17 @@ extension ReportBuilder {
 }
 
 extension ReportBuilder {
+    /// Whether the evaluated SLA source reads ticket timelines: the source is not `recorded` and a
+    /// section may show SLA counts (every kind but backlog, CSAT and histogram), or the at-risk
+    /// list is asked for (docs/metrics.md, "Evaluated SLA from the timeline").
+    static func evaluatesSLAFromTimelines(_ request: ReportRequest, sections: [ParsedSection]) -> Bool {
+        guard request.slaSource != .recorded else { return false }
+        return request.atRiskHorizon != nil
+            || sections.contains { ![.backlog, .csat, .histogram].contains($0.definition.sectionKind) }
+    }
+}
+
+extension ReportBuilder {
     /// Whether any section lists a history KPI (not only a past backlog).
     static func listsHistoryKPIs(_ request: ReportRequest) -> Bool {
         request.definition.sections.contains { $0.kpis.compactMap(KPI.init(rawValue:)).contains(where: \.needsHistory) }

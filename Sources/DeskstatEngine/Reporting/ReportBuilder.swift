@@ -97,9 +97,17 @@ public struct ReportBuilder {
                 section.slice == .dimension(.tag) || section.filters.contains { $0.dimension == .tag }
             }
         if usesTags { try session.needTags() }
-        if let loader = request.history, Self.needsHistory(request, sections: sections) {
-            session.history = try loader.historyFacts()
-            session.history?.kpisRequested = Self.listsHistoryKPIs(request)
+        if let loader = request.history {
+            let kpisNeedHistory = Self.needsHistory(request, sections: sections)
+            let slaNeedsHistory = Self.evaluatesSLAFromTimelines(request, sections: sections)
+            if kpisNeedHistory || slaNeedsHistory {
+                let loaded = try loader.historyFacts()
+                if kpisNeedHistory {
+                    session.history = loaded
+                    session.history?.kpisRequested = Self.listsHistoryKPIs(request)
+                }
+                if slaNeedsHistory { session.slaHistory = loaded }
+            }
         }
         let base = try result(filters: [], slice: nil)
         var sections: [ReportSection] = []

@@ -140,7 +140,7 @@ extension EngineSession {
         -> [SliceKey: SLASummary]
     {
         if slaSource == .evaluated {
-            return computeSLA(
+            return computeEvaluatedSLA(
                 window: window, asOf: asOf, dimension: dimension, field: field, includeActive: includeActive,
                 mask: mask)
         }
@@ -152,7 +152,7 @@ extension EngineSession {
         if slaSource == .auto {
             var uncovered = mask ?? [Bool](repeating: true, count: store.count)
             for index in uncovered.indices where recorded.covered[index] { uncovered[index] = false }
-            let evaluated = computeSLA(
+            let evaluated = computeEvaluatedSLA(
                 window: window, asOf: asOf, dimension: dimension, field: field, includeActive: includeActive,
                 mask: uncovered)
             for (key, summary) in evaluated { result[key, default: SLASummary()].merge(summary) }
@@ -167,14 +167,27 @@ extension EngineSession {
         _ recorded: RecordedSLAs, window: Window, dimension: Dimension?, field: CustomFieldDefinition? = nil,
         includeActive: Bool, mask: [Bool]?
     ) -> [SliceKey: SLASummary] {
+        computeInstanceSLA(
+            recorded.instances, window: window, dimension: dimension, field: field, includeActive: includeActive,
+            mask: mask
+        ) { usesRecord($0, recorded) }
+    }
+
+    /// SLA instances (recorded, or evaluated from timelines) of the tickets `selected` picks,
+    /// counted in `window` per slice: achieved and breached at their completion, active ones
+    /// only for the current window.
+    func computeInstanceSLA(
+        _ instancesByTicket: [Int32: [SLAInstance]], window: Window, dimension: Dimension?,
+        field: CustomFieldDefinition? = nil, includeActive: Bool, mask: [Bool]?, selected: (Int) -> Bool
+    ) -> [SliceKey: SLASummary] {
         let slices = field.map(fieldIndex) ?? dimensionIndex(dimension)
         let groups = dimensionIndex(.group)
         var result: [SliceKey: SLASummary] = [:]
         var keys: [Int32] = []
-        for (ticketIndex, instances) in recorded.instances {
+        for (ticketIndex, instances) in instancesByTicket {
             let index = Int(ticketIndex)
             if let mask, !mask[index] { continue }
-            guard usesRecord(index, recorded), !isDeleted(store.records[index]) else { continue }
+            guard selected(index), !isDeleted(store.records[index]) else { continue }
             let priority = store.text(store.records[index].priority) ?? "none"
             let group = groups.keys[groups.ticketSlots.isEmpty ? 0 : Int(groups.ticketSlots[index])]
             keys.removeAll(keepingCapacity: true)
@@ -246,6 +259,7 @@ extension EngineSession {
         defer { lock.unlock() }
         let recorded = slaSource == .evaluated ? nil : self.recorded(asOf: asOf)
         let evaluations = self.evaluations(asOf: asOf)
+        let timeline = timelineSLAs(asOf: asOf)
         var found: [AtRiskTarget] = []
         func due(_ at: Int64) -> Bool { at > asOf && at <= asOf + horizon }
         for index in 0..<store.count {
@@ -253,15 +267,24 @@ extension EngineSession {
             let record = store.records[index]
             if isDeleted(record) { continue }
             let priority = store.text(record.priority) ?? "none"
-            if let recorded, usesRecord(index, recorded) {
-                for instance in recorded.instances[Int32(index)] ?? [] where instance.status == .active {
+            // Instances (recorded, or evaluated from the timeline) carry their own breach instant.
+            let instances: (list: [SLAInstance], source: SLASource)? =
+                if let recorded, usesRecord(index, recorded) {
+                    (recorded.instances[Int32(index)] ?? [], .recorded)
+                } else if let timeline, timeline.covered[index] {
+                    (timeline.instances[Int32(index)] ?? [], .evaluated)
+                } else {
+                    nil
+                }
+            if let instances {
+                for instance in instances.list where instance.status == .active {
                     guard let at = instance.scheduledBreachAt, due(at) else { continue }
                     found.append(
                         AtRiskTarget(
                             ticketID: record.id, metric: instance.metric, instance: instance.instance,
                             policyTitle: instance.policyTitle, priority: priority,
                             targetMinutes: instance.targetMinutes, businessHours: instance.businessHours, breachAt: at,
-                            minutesLeft: Double(at - asOf) / 60, source: .recorded))
+                            minutesLeft: Double(at - asOf) / 60, source: instances.source))
                 }
                 continue
             }

@@ -34,6 +34,9 @@ final class EngineSession: @unchecked Sendable {
     var durationNeeds: [NeedsKey: Set<KPI>]?
     /// Ticket timelines, loaded when a report needs history (`EngineSession+History.swift`).
     var history: HistoryFacts?
+    /// Ticket timelines the evaluated SLA source reads (`TimelineSLAs.swift`), and its instances per as-of.
+    var slaHistory: HistoryFacts?
+    var timelineByAsOf: [Int64: TimelineSLAs] = [:]
     /// Percentiles, `within:` thresholds and histograms every collected duration list gets
     /// (set before anything is computed; see `ReportBuilder.distributionNeeds`).
     var distributionNeeds = DistributionNeeds()

@@ -81,16 +81,22 @@ extension EngineSession {
         var sla = [SLACounts](repeating: SLACounts(), count: periods)
         // SLA outcomes from the session's source, as `computeSLAForSource` counts them: recorded
         // instances where the source uses them, deskstat's evaluation for the other tickets.
+        // Evaluated tickets with a timeline count their timeline instances (`TimelineSLAs`).
         let recorded = slaSource == .evaluated ? nil : self.recorded(asOf: asOf)
-        if let recorded {
-            for (ticketIndex, instances) in recorded.instances {
-                let index = Int(ticketIndex)
-                if let mask, !mask[index] { continue }
-                guard usesRecord(index, recorded), !isDeleted(store.records[index]) else { continue }
-                for instance in instances where instance.status == .achieved || instance.status == .breached {
-                    guard let period = instance.completedAt.flatMap(series.bucketIndex(of:)) else { continue }
-                    sla[period].add(instance.status)
-                }
+        let timeline = slaSource == .recorded ? nil : timelineSLAs(asOf: asOf)
+        func instanceTickets(_ index: Int) -> [SLAInstance]? {
+            if let recorded, usesRecord(index, recorded) { return recorded.instances[Int32(index)] ?? [] }
+            if let timeline, timeline.covered[index] { return timeline.instances[Int32(index)] ?? [] }
+            return nil
+        }
+        var instanceTicketIndexes = Set(recorded?.instances.keys.map { Int($0) } ?? [])
+        instanceTicketIndexes.formUnion(timeline?.instances.keys.map { Int($0) } ?? [])
+        for index in instanceTicketIndexes.sorted() {
+            if let mask, !mask[index] { continue }
+            guard !isDeleted(store.records[index]), let instances = instanceTickets(index) else { continue }
+            for instance in instances where instance.status == .achieved || instance.status == .breached {
+                guard let period = instance.completedAt.flatMap(series.bucketIndex(of:)) else { continue }
+                sla[period].add(instance.status)
             }
         }
         let evaluations = self.evaluations(asOf: asOf)
@@ -99,6 +105,7 @@ extension EngineSession {
             guard policy >= 0, policy != SLAEvaluations.notEvaluated else { continue }
             if let mask, !mask[index] { continue }
             if let recorded, usesRecord(index, recorded) { continue }
+            if let timeline, timeline.covered[index] { continue }
             let range = evaluations.outcomeRanges[index]
             for outcomeIndex in Int(range.start)..<Int(range.start + range.count) {
                 let outcome = evaluations.outcomes[outcomeIndex]
