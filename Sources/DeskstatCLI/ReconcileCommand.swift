@@ -11,17 +11,36 @@ struct ReconcileCommand: ParsableCommand {
             "Compare each ticket's timeline (events/audits) with Zendesk's first reply and full resolution times.",
         discussion:
             "Lists the tickets that have both a cached history and a metric set and disagree (by a minute or more), "
-            + "with the reason. Example: deskstat reconcile --as-of 2026-11-23T00:00:00Z\n\n\(ExitStatus.helpText)")
+            + "with the reason. With --sla, compares each ticket's SLA instances as Zendesk recorded them (metric "
+            + "events) with the instances deskstat evaluates from its timeline under today's policies, and lists the "
+            + "ones that differ with the cause (policy changed, fields changed, pause rules, clock, missing events). "
+            + "Example: deskstat reconcile --sla --as-of 2026-11-23T00:00:00Z --format json\n\n\(ExitStatus.helpText)")
 
     @OptionGroup var cacheOptions: CacheOptions
     @OptionGroup var windowOptions: WindowOptions
+
+    @Flag(name: .long, help: "Reconcile SLA instances: recorded (metric events) against evaluated (timeline).")
+    var sla = false
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: ReconcileFormat = .text
 
     func run() throws {
         try reportingErrors {
             let windows = try windowOptions.resolve(
                 now: Int64(Date().timeIntervalSince1970), defaultPeriod: "last-week", defaultCompare: nil)
-            let results = try TimelineLoader(cache: try cacheOptions.open(.readOnly)).reconcile(asOf: windows.asOf)
-            Terminal.standardOutput.write(Self.render(results))
+            let loader = TimelineLoader(cache: try cacheOptions.open(.readOnly))
+            if sla {
+                let result = try loader.reconcileSLA(asOf: windows.asOf)
+                Terminal.standardOutput.write(
+                    format == .json ? StableJSON.encode(SLAReconcileJSON(result), snakeCase: true) : Self.render(result)
+                )
+                return
+            }
+            let results = try loader.reconcile(asOf: windows.asOf)
+            Terminal.standardOutput.write(
+                format == .json
+                    ? StableJSON.encode(results.map(ReconcileJSON.init), snakeCase: true) : Self.render(results))
         }
     }
 

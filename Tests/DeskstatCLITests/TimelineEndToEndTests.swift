@@ -48,3 +48,36 @@ import Testing
                 """)
     }
 }
+
+/// `deskstat reconcile --sla` on the fixture account (fixtures/EXPECTED.md § 15.3).
+@Suite struct SLAReconcileEndToEndTests {
+    @Test func reconcileSLAExplainsEachDifference() throws {
+        let cache = try makeScratchDirectory() + "/c.sqlite"
+        let fixtures = BinaryRunner.packageRoot.appendingPathComponent("fixtures/account").path
+        #expect(try BinaryRunner.run(["import", "--cache", cache, fixtures]).status == 0)
+        let arguments = ["reconcile", "--sla", "--cache", cache, "--as-of", "2026-11-23T00:00:00Z"]
+        let text = try BinaryRunner.run(arguments)
+        #expect(text.status == 0, "\(text.stderr)")
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "1 ticket with metric events and a history: 5 SLA instances, 0 agree (0.0%), 5 differ")
+        #expect(
+            lines.contains { $0.hasPrefix("1024    first_reply_time       1   achieved   achieved   fields changed") })
+        #expect(
+            lines.contains { $0.hasPrefix("1024    next_reply_time        3   –          breached   missing events") })
+
+        let json = try BinaryRunner.run(arguments + ["--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["compared"] as? Int == 5)
+        #expect(object["agreeing"] as? Int == 0)
+        let differences = try #require(object["differences"] as? [[String: Any]])
+        #expect(
+            differences.map { $0["cause"] as? String } == [
+                "fields changed", "clock", "missing events", "missing events", "missing events",
+            ])
+        let recorded = try #require(differences.first?["recorded"] as? [String: Any])
+        #expect(recorded["policy_title"] as? String == "Standard support")
+        #expect(recorded["completed_at"] as? String == "2026-11-17T09:30:00Z")
+    }
+}

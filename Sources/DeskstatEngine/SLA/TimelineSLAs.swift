@@ -11,8 +11,7 @@ struct TimelineSLAs: Sendable {
     /// Per covered ticket index with instances: the instances.
     var instances: [Int32: [SLAInstance]]
 
-    init(store: TicketStore, history: HistoryFacts, evaluator: SLAEvaluator, evaluations: SLAEvaluations, asOf: Int64)
-    {
+    init(store: TicketStore, history: HistoryFacts, evaluator: SLAEvaluator, evaluations: SLAEvaluations, asOf: Int64) {
         covered = [Bool](repeating: false, count: store.count)
         instances = [:]
         let order = evaluator.policyOrder
