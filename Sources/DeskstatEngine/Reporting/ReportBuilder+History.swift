@@ -21,13 +21,11 @@ extension ReportBuilder {
 }
 
 extension ReportBuilder {
-    /// Whether the evaluated SLA source reads ticket timelines: the source is not `recorded` and a
-    /// section may show SLA counts (every kind but backlog, CSAT and histogram), or the at-risk
-    /// list is asked for (docs/metrics.md, "Evaluated SLA from the timeline").
-    static func evaluatesSLAFromTimelines(_ request: ReportRequest, sections: [ParsedSection]) -> Bool {
-        guard request.slaSource != .recorded else { return false }
-        return request.atRiskHorizon != nil
-            || sections.contains { ![.backlog, .csat, .histogram].contains($0.definition.sectionKind) }
+    /// Whether the evaluated SLA source reads ticket timelines: whenever the source is not
+    /// `recorded` — every report's `sla.*` metrics count SLA outcomes, so the same cache gives the
+    /// same SLA figures whatever sections a report has (docs/metrics.md, "Evaluated SLA from the timeline").
+    static func evaluatesSLAFromTimelines(_ request: ReportRequest) -> Bool {
+        request.slaSource != .recorded
     }
 }
 

@@ -99,7 +99,7 @@ public struct ReportBuilder {
         if usesTags { try session.needTags() }
         if let loader = request.history {
             let kpisNeedHistory = Self.needsHistory(request, sections: sections)
-            let slaNeedsHistory = Self.evaluatesSLAFromTimelines(request, sections: sections)
+            let slaNeedsHistory = Self.evaluatesSLAFromTimelines(request)
             if kpisNeedHistory || slaNeedsHistory {
                 let loaded = try loader.historyFacts()
                 if kpisNeedHistory {
