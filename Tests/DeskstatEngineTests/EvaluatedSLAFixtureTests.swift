@@ -3,6 +3,7 @@ import DeskstatReport
 import DeskstatSLA
 import DeskstatTime
 import Testing
+import ZendeskWire
 
 /// The evaluated SLA source with ticket timelines, and `reconcile --sla`, on the fixture account
 /// (fixtures/EXPECTED.md § 15.2 and § 15.3, worked out by hand; 1024 and 1025 have history).
@@ -24,7 +25,7 @@ import Testing
         let metrics = try Self.report(.evaluated).metrics
         #expect(metrics["sla.achieved"] == .integer(51))
         #expect(metrics["sla.breached"] == .integer(14))
-        #expect(metrics["sla.active"] == .integer(23))
+        #expect(metrics["sla.active"] == .integer(21))
         #expect(metrics["sla.unmeasured"] == .integer(23))
         // Without history the evaluation is § 7.3's.
         let before = try Self.report(.evaluated, history: false).metrics
@@ -32,13 +33,15 @@ import Testing
         #expect(before["sla.unmeasured"] == .integer(25))
     }
 
-    @Test func autoEvaluates1025FromItsTimeline() throws {
+    @Test func autoEvaluates1025And1049FromTheirTimelines() throws {
         let withHistory = try Self.report(.auto).metrics
         let without = try Self.report(.auto, history: false).metrics
         #expect(withHistory["sla.achieved"] == without["sla.achieved"])
         #expect(withHistory["sla.breached"] == without["sla.breached"])
         let unmeasured = try #require(without["sla.unmeasured"]?.doubleValue)
         #expect(withHistory["sla.unmeasured"]?.doubleValue == unmeasured - 1)
+        let active = try #require(without["sla.active"]?.doubleValue)
+        #expect(withHistory["sla.active"]?.doubleValue == active - 2)
     }
 
     @Test func reconcileExplainsThePolicyChange() throws {
@@ -64,5 +67,31 @@ import Testing
         #expect(differences[1].evaluated?.completedAt == asOf - 6 * 86_400 + 15 * 3_600 + 1_800)
         #expect(differences[2].evaluated?.status == .breached)
         #expect(differences[2].evaluated?.completedAt == asOf - 5 * 86_400 + 15 * 3_600)
+    }
+
+    /// 1049 on its last schedule (US East, holiday 10-30, DST end 11-01), § 15.2.
+    @Test func ticket1049BreachesOnItsOwnBusinessHours() throws {
+        let history = try TimelineLoader(cache: FixtureAccount.cache).historyFacts()
+        let timeline = try #require(history.timelines[1049])
+        let targets = [
+            TimelineTarget(metric: "first_reply_time", minutes: 60, businessHours: true),
+            TimelineTarget(metric: "next_reply_time", minutes: 60, businessHours: true),
+            TimelineTarget(metric: "requester_wait_time", minutes: 480, businessHours: true),
+            TimelineTarget(metric: "agent_work_time", minutes: 240, businessHours: true),
+        ]
+        let found = TimelineSLA.instances(
+            timeline, policy: SLAAppliedPolicy(id: 8103, title: "Tier 2 incidents and problems"), targets: targets,
+            schedule: history.schedule(for: timeline, asOf: FixtureAccount.asOf), asOf: FixtureAccount.asOf)
+        func iso(_ text: String) throws -> Int64 { try #require(Timestamp.parse(text)) }
+        #expect(
+            found.map(\.metric) == [
+                "first_reply_time", "next_reply_time", "next_reply_time", "requester_wait_time", "agent_work_time",
+            ])
+        #expect(found.map(\.status) == [.achieved, .breached, .breached, .breached, .breached])
+        #expect(
+            found.map(\.completedAt) == [
+                try iso("2026-10-26T15:20:00Z"), try iso("2026-11-01T04:30:00Z"), try iso("2026-11-02T15:00:00Z"),
+                try iso("2026-11-02T14:10:00Z"), try iso("2026-11-01T07:10:00Z"),
+            ])
     }
 }

@@ -24,7 +24,8 @@ struct TimelineSLAs: Sendable {
                 .map { TimelineTarget(metric: $0.metric, minutes: $0.targetMinutes, businessHours: $0.businessHours) }
             covered[index] = true
             let built = TimelineSLA.instances(
-                timeline, policy: order[policyIndex], targets: targets, schedule: history.schedule, asOf: asOf)
+                timeline, policy: order[policyIndex], targets: targets,
+                schedule: history.schedule(for: timeline, asOf: asOf), asOf: asOf)
             if !built.isEmpty { instances[Int32(index)] = built }
         }
     }

@@ -24,7 +24,7 @@ extension TimelineLoader {
     /// under today's policies, as of `asOf` (docs/metrics.md, "Recorded and evaluated, reconciled").
     public func reconcileSLA(asOf: Int64) throws(EngineError) -> SLAReconcileResult {
         let ids: [Int64]
-        let schedule = try scheduleBook().book.defaultSchedule
+        let schedules = try scheduleBook().book
         do {
             ids = try cache.ticketIDsWithHistory()
         } catch {
@@ -44,7 +44,7 @@ extension TimelineLoader {
             }
             let session = EngineSession(facts: facts)
             if session.isDeleted(session.store.records[index]) { continue }
-            session.slaHistory = HistoryFacts(timelines: [id: try timeline(id)], schedule: schedule)
+            session.slaHistory = HistoryFacts(timelines: [id: try timeline(id)], schedules: schedules)
             let evaluations = session.evaluations(asOf: asOf)
             let policyIndex = Int(evaluations.policy[index])
             let order = session.evaluator.policyOrder
