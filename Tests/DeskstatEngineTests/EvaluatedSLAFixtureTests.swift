@@ -27,6 +27,10 @@ import ZendeskWire
         #expect(metrics["sla.breached"] == .integer(14))
         #expect(metrics["sla.active"] == .integer(21))
         #expect(metrics["sla.unmeasured"] == .integer(23))
+        // 1024, 1025 and 1049 have a status history and a policy (1001, solved 10-19, is not loaded
+        // for windows from P on).
+        let notes = try #require(try Self.report(.evaluated).section(id: "policies")).notes
+        #expect(notes.contains { $0.hasSuffix("(3 from their ticket history).") }, "\(notes)")
         // Without history the evaluation is § 7.3's.
         let before = try Self.report(.evaluated, history: false).metrics
         #expect(before["sla.achieved"] == .integer(50))

@@ -93,11 +93,15 @@ public struct SLACoverage: Sendable, Equatable {
     public var source: SLASource
     public var recordedTickets = 0
     public var evaluatedTickets = 0
+    /// Of the evaluated tickets, those judged from their timeline (ticket history) rather than
+    /// their metric set.
+    public var timelineTickets = 0
 
     /// "SLA source: auto — recorded metric events for 5 tickets, evaluated from policies for 40."
     public var note: String {
         let recorded = "\(recordedTickets) \(recordedTickets == 1 ? "ticket" : "tickets")"
-        let evaluated = "\(evaluatedTickets) \(evaluatedTickets == 1 ? "ticket" : "tickets")"
+        var evaluated = "\(evaluatedTickets) \(evaluatedTickets == 1 ? "ticket" : "tickets")"
+        if timelineTickets > 0 { evaluated += " (\(timelineTickets) from their ticket history)" }
         switch source {
         case .recorded:
             return "SLA source: recorded — Zendesk's ticket metric events for \(recorded)"
@@ -238,6 +242,7 @@ extension EngineSession {
         defer { lock.unlock() }
         var coverage = SLACoverage(source: slaSource)
         let recorded = slaSource == .evaluated ? nil : self.recorded(asOf: asOf)
+        let timeline = slaSource == .recorded ? nil : timelineSLAs(asOf: asOf)
         for index in 0..<store.count {
             if let mask, !mask[index] { continue }
             let record = store.records[index]
@@ -246,6 +251,7 @@ extension EngineSession {
                 if recorded.covered[index] { coverage.recordedTickets += 1 }
             } else if record.priority >= 0, store.text(record.priority)?.isEmpty == false {
                 coverage.evaluatedTickets += 1
+                if timeline?.covered[index] == true { coverage.timelineTickets += 1 }
             }
         }
         return coverage
