@@ -69,7 +69,8 @@ struct BenchCommand: ParsableCommand {
         let events = GeneratorConfig.eventsPerTicketRange
         guard events.contains(eventsPerTicket) else {
             throw CLIError.usage(
-                "--events-per-ticket must be between \(events.lowerBound) and \(events.upperBound); got \(eventsPerTicket)")
+                "--events-per-ticket must be between \(events.lowerBound) and \(events.upperBound); got \(eventsPerTicket)"
+            )
         }
     }
 
@@ -103,7 +104,8 @@ struct BenchCommand: ParsableCommand {
     static func table(_ results: [BenchmarkResult]) -> String {
         var table = TextTable(
             [
-                "tickets", "events", "records", "input", "import s", "records/s", "peak RSS", "weekly text s", "weekly json s",
+                "tickets", "events", "records", "input", "import s", "records/s", "peak RSS", "weekly text s",
+                "weekly json s",
                 "history s", "cache",
             ],
             alignments: Array(repeating: .right, count: 11))

@@ -58,7 +58,8 @@ struct DemoCommand: ParsableCommand {
         let events = GeneratorConfig.eventsPerTicketRange
         guard events.contains(eventsPerTicket) else {
             throw CLIError.usage(
-                "--events-per-ticket must be between \(events.lowerBound) and \(events.upperBound); got \(eventsPerTicket)")
+                "--events-per-ticket must be between \(events.lowerBound) and \(events.upperBound); got \(eventsPerTicket)"
+            )
         }
     }
 

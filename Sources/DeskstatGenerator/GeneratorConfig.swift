@@ -16,7 +16,7 @@ public struct GeneratorConfig: Sendable, Equatable {
     public var pageSize: Int
     /// The average number of ticket events (updates) a ticket's history gets in the incremental
     /// ticket event export (`ticket_events-NNNN.json`); 0 writes no history. A ticket always gets
-    /// the events of its story (creation, assignment, replies, status changes, …; about 8 on
+    /// the events of its story (creation, assignment, replies, status changes, …; about 7 on
     /// average), and private notes on top to reach about this many. Clamped to
     /// ``eventsPerTicketRange``. Default ``defaultEventsPerTicket``.
     public var eventsPerTicket: Int

@@ -138,7 +138,8 @@ struct TicketHistory {
             state.tags.insert(.closedByMerge)
             updates[last].after.tags = state.tags
             updates[last].comments.append(
-                Comment(isPublic: false, authorID: authorID(of: updates[last].actor, at: updates[last].time), body: .merge))
+                Comment(
+                    isPublic: false, authorID: authorID(of: updates[last].actor, at: updates[last].time), body: .merge))
         }
         if let deletedAt = draft.deletedAt {
             var deletion = Update(
@@ -167,7 +168,9 @@ struct TicketHistory {
             state.status = status
         case .agentReply:
             updates[last].comments.append(
-                Comment(isPublic: true, authorID: author, body: .agentReply(generator.below(Vocabulary.agentReplies.count))))
+                Comment(
+                    isPublic: true, authorID: author, body: .agentReply(generator.below(Vocabulary.agentReplies.count)))
+            )
         case .requesterComment:
             let reopens = state.status == .solved || state.status == .closed
             let body: Body =
@@ -182,12 +185,15 @@ struct TicketHistory {
         case .agentUpdate:
             if generator.chance(0.5) {
                 updates[last].comments.append(
-                    Comment(isPublic: false, authorID: author, body: .note(generator.below(Vocabulary.internalNotes.count))))
+                    Comment(
+                        isPublic: false, authorID: author, body: .note(generator.below(Vocabulary.internalNotes.count)))
+                )
             }
         case .escalated:
             state.tags.insert(.escalated)
             updates[last].comments.append(
-                Comment(isPublic: false, authorID: author, body: .note(generator.below(Vocabulary.internalNotes.count))))
+                Comment(isPublic: false, authorID: author, body: .note(generator.below(Vocabulary.internalNotes.count)))
+            )
         case .ticketOnly:
             if state.satisfaction == .unoffered {
                 state.satisfaction = .offered
@@ -217,10 +223,12 @@ struct TicketHistory {
         times.sort()
         let state = updates[0].before
         for time in times {
-            let author = assignee(at: time) ?? account.staff.assignee(in: record.draft.routedGroup, at: time, &generator).id
+            let author =
+                assignee(at: time) ?? account.staff.assignee(in: record.draft.routedGroup, at: time, &generator).id
             var note = Update(time: time, actor: .agent(author), isCreate: false, before: state, after: state)
             note.comments.append(
-                Comment(isPublic: false, authorID: author, body: .note(generator.below(Vocabulary.internalNotes.count))))
+                Comment(isPublic: false, authorID: author, body: .note(generator.below(Vocabulary.internalNotes.count)))
+            )
             notes.append(note)
         }
     }
