@@ -14,20 +14,29 @@ public struct BenchmarkPlan: Sendable {
     /// The length of the generated history in days: with more days, the same tickets are spread
     /// thinner (fewer per week).
     public var days: Int
+    /// The average ticket events (updates) a generated ticket's history gets; 0: no history.
+    public var eventsPerTicket: Int
 
-    public init(ticketCounts: [Int], runs: Int, directory: String, executable: String, end: Int64, days: Int = 365) {
+    public init(
+        ticketCounts: [Int], runs: Int, directory: String, executable: String, end: Int64, days: Int = 365,
+        eventsPerTicket: Int = 0
+    ) {
         self.ticketCounts = ticketCounts
         self.runs = runs
         self.directory = directory
         self.executable = executable
         self.end = end
         self.days = days
+        self.eventsPerTicket = eventsPerTicket
     }
 }
 
 /// The figures for one account size. Times are medians of `runs` runs after one warm-up.
 public struct BenchmarkResult: Sendable, Codable {
     public var tickets: Int
+    /// The ticket events (the history's updates) imported with the tickets.
+    public var ticketEvents: Int
+    /// Records the import read, ticket events and their comments included.
     public var records: Int
     public var inputBytes: Int64
     public var generateSeconds: Double
@@ -59,7 +68,8 @@ public struct Benchmark: Sendable {
     }
 
     func measure(tickets: Int, progress: (String) -> Void) throws(BenchError) -> BenchmarkResult {
-        let name = plan.days == 365 ? "account-\(tickets)" : "account-\(tickets)-\(plan.days)d"
+        var name = plan.days == 365 ? "account-\(tickets)" : "account-\(tickets)-\(plan.days)d"
+        if plan.eventsPerTicket > 0 { name += "-\(plan.eventsPerTicket)e" }
         let folder = (plan.directory as NSString).appendingPathComponent(name)
         progress("generating \(tickets) tickets into \(folder)")
         let started = Date()
@@ -78,7 +88,8 @@ public struct Benchmark: Sendable {
             progress(
                 "  import run \(run == 0 ? "warm-up" : String(run)): \(String(format: "%.2f", measured.seconds)) s")
         }
-        let records = Self.records(inSummary: importRuns.last?.stdout ?? "")
+        let summary = importRuns.last?.stdout ?? ""
+        let records = Self.records(inSummary: summary)
         let asOf = CivilCalendar.isoTimestamp(plan.end)
         let weekly = ["report", "weekly", "--cache", cache, "--as-of", asOf]
         let weeklyText = try timed(
@@ -91,7 +102,8 @@ public struct Benchmark: Sendable {
             output: output, progress: progress)
         let importSeconds = Self.median(importRuns.map(\.seconds))
         return BenchmarkResult(
-            tickets: tickets, records: records, inputBytes: bytes, generateSeconds: generateSeconds,
+            tickets: tickets, ticketEvents: Self.records(inSummary: summary, table: "ticket_audits"), records: records,
+            inputBytes: bytes, generateSeconds: generateSeconds,
             importSeconds: importSeconds,
             importRecordsPerSecond: importSeconds > 0 ? Double(records) / importSeconds : 0,
             importPeakRSSBytes: importRuns.map(\.peakRSSBytes).max() ?? 0, weeklyTextSeconds: weeklyText,
@@ -107,7 +119,9 @@ public struct Benchmark: Sendable {
             try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             var files = 0
             var bytes: Int64 = 0
-            try AccountGenerator(config: GeneratorConfig(tickets: tickets, seed: 42, end: plan.end, days: plan.days))
+            let config = GeneratorConfig(
+                tickets: tickets, seed: 42, end: plan.end, days: plan.days, eventsPerTicket: plan.eventsPerTicket)
+            try AccountGenerator(config: config)
                 .generate { file in
                     let path = (folder as NSString).appendingPathComponent(file.name)
                     try Data(file.bytes).write(to: URL(fileURLWithPath: path))
@@ -155,12 +169,14 @@ public struct Benchmark: Sendable {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
     }
 
-    /// The record count from `deskstat import --json`'s summary.
-    static func records(inSummary text: String) -> Int {
+    /// The record count from `deskstat import --json`'s summary: all records, or one table's
+    /// (ticket events are stored as `ticket_audits`). 0 when the summary does not say.
+    static func records(inSummary text: String, table: String? = nil) -> Int {
         guard let data = text.data(using: .utf8),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let records = object["records"] as? Int
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return 0 }
-        return records
+        guard let table else { return object["records"] as? Int ?? 0 }
+        let counts = (object["tables"] as? [String: Any])?[table] as? [String: Any] ?? [:]
+        return ["inserted", "updated", "unchanged", "skipped"].reduce(0) { $0 + (counts[$1] as? Int ?? 0) }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeskstatBasics
 import DeskstatBench
+import DeskstatGenerator
 import Foundation
 import ZendeskWire
 
@@ -12,7 +13,10 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             For each size, generates the demo account as API-shaped JSON files, then times this \
             binary: import (records/s, peak RSS), the weekly report (text and JSON) and a \
-            full-history report. Each figure is the median of --runs runs after a warm-up.
+            full-history report. Each figure is the median of --runs runs after a warm-up. Tickets \
+            come with their history (the incremental ticket event export, about \
+            --events-per-ticket events a ticket; 0 for none), which the import counts as records \
+            and the reports read as the timeline.
 
             Example: swift build -c release && .build/release/deskstat bench --tickets 10000,100000,1000000
 
@@ -46,6 +50,12 @@ struct BenchCommand: ParsableCommand {
     /// How long a generated history may be: at least the weekly report's week, at most 30 years.
     static let dayRange = 7...10_950
 
+    @Option(
+        help: ArgumentHelp(
+            "Average ticket events (history updates) a ticket, 0 to \(GeneratorConfig.eventsPerTicketRange.upperBound); 0: no history.",
+            valueName: "n"))
+    var eventsPerTicket = 20
+
     /// Checks flag values that parse but make no sense (exit 64, without the usage text).
     func checkArguments() throws {
         guard Self.runRange.contains(runs) else {
@@ -55,6 +65,12 @@ struct BenchCommand: ParsableCommand {
         guard Self.dayRange.contains(days) else {
             throw CLIError.usage(
                 "--days must be between \(Self.dayRange.lowerBound) and \(Self.dayRange.upperBound); got \(days)")
+        }
+        let events = GeneratorConfig.eventsPerTicketRange
+        guard events.contains(eventsPerTicket) else {
+            throw CLIError.usage(
+                "--events-per-ticket must be between \(events.lowerBound) and \(events.upperBound); got \(eventsPerTicket)"
+            )
         }
     }
 
@@ -73,7 +89,7 @@ struct BenchCommand: ParsableCommand {
             let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
             let plan = BenchmarkPlan(
                 ticketCounts: counts, runs: runs, directory: folder, executable: executable, end: endEpoch,
-                days: days)
+                days: days, eventsPerTicket: eventsPerTicket)
             let results = try Benchmark(plan: plan).run { Terminal.standardError.write($0 + "\n") }
             Terminal.standardOutput.write(Self.table(results))
             if let json {
@@ -88,14 +104,16 @@ struct BenchCommand: ParsableCommand {
     static func table(_ results: [BenchmarkResult]) -> String {
         var table = TextTable(
             [
-                "tickets", "records", "input", "import s", "records/s", "peak RSS", "weekly text s", "weekly json s",
+                "tickets", "events", "records", "input", "import s", "records/s", "peak RSS", "weekly text s",
+                "weekly json s",
                 "history s", "cache",
             ],
-            alignments: [.right, .right, .right, .right, .right, .right, .right, .right, .right, .right])
+            alignments: Array(repeating: .right, count: 11))
         func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
         for result in results {
             table.rows.append([
-                NumberText.grouped(result.tickets), NumberText.grouped(result.records),
+                NumberText.grouped(result.tickets), NumberText.grouped(result.ticketEvents),
+                NumberText.grouped(result.records),
                 NumberText.bytes(result.inputBytes),
                 seconds(result.importSeconds), NumberText.grouped(Int(result.importRecordsPerSecond)),
                 NumberText.bytes(result.importPeakRSSBytes), seconds(result.weeklyTextSeconds),

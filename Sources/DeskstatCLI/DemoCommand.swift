@@ -15,7 +15,9 @@ struct DemoCommand: ParsableCommand {
             Needs nothing configured. The account is seeded, so the same --seed and --end give the same data \
             and the same report (the report is as of --end). The cache goes to a new file in the temporary \
             directory unless --cache names one; afterwards, try `deskstat report`, `kpi`, `explain` and \
-            `query` with --cache on it.
+            `query` with --cache on it. Tickets come with their history (the incremental ticket event \
+            export), so the history KPIs — backlog trend, reopens, next reply times — have values; \
+            `deskstat reconcile` compares it with the metric sets.
 
             Example: deskstat demo --tickets 5000 --end 2026-11-30 --cache demo.sqlite
 
@@ -27,6 +29,12 @@ struct DemoCommand: ParsableCommand {
 
     @Option(help: "The generator's seed.")
     var seed: UInt64 = 42
+
+    @Option(
+        help: ArgumentHelp(
+            "Average ticket events (history updates) a ticket, 0 to \(GeneratorConfig.eventsPerTicketRange.upperBound); 0: no history.",
+            valueName: "n"))
+    var eventsPerTicket = GeneratorConfig.defaultEventsPerTicket
 
     @Option(
         help: ArgumentHelp("The end of the generated history (YYYY-MM-DD, UTC); defaults to today.", valueName: "date"))
@@ -47,6 +55,12 @@ struct DemoCommand: ParsableCommand {
             throw CLIError.usage("--tickets must be between 1 and 5,000,000")
         }
         if let end, Timestamp.parse(end) == nil { throw CLIError.usage("--end must be a date like 2026-11-30") }
+        let events = GeneratorConfig.eventsPerTicketRange
+        guard events.contains(eventsPerTicket) else {
+            throw CLIError.usage(
+                "--events-per-ticket must be between \(events.lowerBound) and \(events.upperBound); got \(eventsPerTicket)"
+            )
+        }
     }
 
     func run() throws {
@@ -59,7 +73,9 @@ struct DemoCommand: ParsableCommand {
                 throw CLIError.usage("\(path) already exists; the demo writes a new cache — pass another --cache path")
             }
             let report = try Self.build(
-                at: path, config: GeneratorConfig(tickets: tickets, seed: seed, end: endEpoch), now: now, quiet: quiet)
+                at: path,
+                config: GeneratorConfig(tickets: tickets, seed: seed, end: endEpoch, eventsPerTicket: eventsPerTicket),
+                now: now, quiet: quiet)
             Terminal.standardError.write(
                 "deskstat: demo account imported: \(NumberText.grouped(report.records)) records into \(path)\n")
             let weekly = try ReportDefinitionSource.load("weekly", explicitDirectory: nil)

@@ -11,6 +11,8 @@ struct Account: Sendable {
     let calendar: BusinessCalendar
     let staff: Staff
     let customers: Customers
+    /// The average ticket events a ticket's history gets; 0: no history is written.
+    let eventsPerTicket: Int
     /// Digits in page numbers (`tickets-0001.json`): at least 4, more for very many pages.
     let pageNumberWidth: Int
 
@@ -19,6 +21,9 @@ struct Account: Sendable {
         seed = config.seed
         tickets = max(0, config.tickets)
         pageSize = max(1, config.pageSize)
+        eventsPerTicket = min(
+            max(config.eventsPerTicket, GeneratorConfig.eventsPerTicketRange.lowerBound),
+            GeneratorConfig.eventsPerTicketRange.upperBound)
         end = config.end
         start = config.end - days * CivilTime.secondsPerDay
         calendar = BusinessCalendar(
@@ -40,10 +45,10 @@ struct Account: Sendable {
         start + Int64(Double(end - start) * min(max(fraction, 0), 1))
     }
 
-    /// `<table>-0001.json` for page 1.
-    func pageName(_ table: String, _ page: Int) -> String {
+    /// `<table>-0001.json` for page 1 (`width` digits, by default ``pageNumberWidth``).
+    func pageName(_ table: String, _ page: Int, width: Int? = nil) -> String {
         let digits = String(page)
-        return table + "-" + String(repeating: "0", count: max(0, pageNumberWidth - digits.count))
+        return table + "-" + String(repeating: "0", count: max(0, (width ?? pageNumberWidth) - digits.count))
             + digits + ".json"
     }
 }

@@ -27,14 +27,22 @@
 ///   recent ones often open. About 1.5% are deleted (no metric set), about 0.8% are closed by
 ///   merge, some incidents are attached to problems. Metric durations are measured on the
 ///   calendar and on the schedule, so business minutes never exceed calendar minutes.
+/// - **Metric events** (`ticket_metric_events-NNNN.json`, one page per ticket page): the SLA
+///   clocks of each ticket's story.
+/// - **Ticket history** (`ticket_events-NNNN.json`, time-based incremental ticket event export
+///   with comment events; unless `eventsPerTicket` is 0): each ticket's story as audits —
+///   creation, assignment, replies, status changes, reopens, survey, close, merge, deletion — plus
+///   private notes to about `eventsPerTicket` events a ticket, ordered by time across tickets and
+///   consistent with the ticket and its metric set (`TicketHistory`).
 /// - **Satisfaction ratings** (`satisfaction_ratings-NNNN.json`, cursor list): a third of solved
 ///   tickets are surveyed about a day after the solve; most answer good, some bad, the rest stay
 ///   offered.
 /// - **Tags** (`tags.json`): every tag used on live tickets, with its count.
 ///
 /// Files come in this order: groups, organizations, users, group memberships, ticket fields,
-/// ticket forms, macros, schedules, SLA policies, tickets (with rating pages interleaved as they
-/// fill), the last rating page, tags. Paged tables hold at most `pageSize` records per page; the
+/// ticket forms, macros, schedules, SLA policies, tickets (each page followed by its metric
+/// events and the event pages it completes, rating pages interleaved as they fill), the last event
+/// page, the last rating page, tags. Paged tables hold at most `pageSize` records per page; the
 /// small configuration tables are single responses, as the API returns them.
 ///
 /// ## Guarantees

@@ -89,7 +89,9 @@ extension JSONByteWriter {
     }
 
     /// `"count":…,"end_time":…,"next_page":…,"end_of_stream":…` (time-based incremental export).
-    mutating func timeExportTail(path: StaticString, count: Int, endTime: Int64, endOfStream: Bool) {
+    mutating func timeExportTail(
+        path: StaticString, include: StaticString = "", count: Int, endTime: Int64, endOfStream: Bool
+    ) {
         key("count")
         int(count)
         key("end_time")
@@ -103,6 +105,7 @@ extension JSONByteWriter {
             appendPlain(path)
             appendPlain("?start_time=")
             appendDigits(endTime)
+            appendPlain(include)
             endString()
         }
         key("end_of_stream")

@@ -11,12 +11,18 @@ struct FinishedTicket {
     var status: StoryStatus { isDeleted ? .deleted : story.status }
     var updatedAt: Int64 { draft.deletedAt ?? story.updatedAt }
 
-    var tags: TagSet {
+    /// The tags the ticket was created with; an escalation and a merge add theirs later.
+    var createdTags: TagSet {
         var tags = TagSet()
         if let product = draft.product { tags.insert(product.tag) }
         for module in draft.modules { tags.insert(module.tag) }
         tags.insert(draft.topic.tag)
         if draft.isVIP { tags.insert(.vip) }
+        return tags
+    }
+
+    var tags: TagSet {
+        var tags = createdTags
         if played.escalated { tags.insert(.escalated) }
         if played.merged { tags.insert(.closedByMerge) }
         return tags
@@ -163,7 +169,8 @@ struct FinishedTicket {
         }
     }
 
-    private func writeDescription(into writer: inout JSONByteWriter) {
+    /// The description as a JSON string: the subject, a blank line and the body.
+    func writeDescription(into writer: inout JSONByteWriter) {
         writer.beginString()
         appendSubject(into: &writer)
         writer.appendPlain("\\n\\n")

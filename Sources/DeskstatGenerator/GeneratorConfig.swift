@@ -14,15 +14,28 @@ public struct GeneratorConfig: Sendable, Equatable {
     /// Records per page of the paged tables (tickets, users, organizations, group memberships,
     /// satisfaction ratings); values below 1 count as 1. Default 1000, the API's maximum.
     public var pageSize: Int
+    /// The average number of ticket events (updates) a ticket's history gets in the incremental
+    /// ticket event export (`ticket_events-NNNN.json`); 0 writes no history. A ticket always gets
+    /// the events of its story (creation, assignment, replies, status changes, …; about 7 on
+    /// average), and private notes on top to reach about this many. Clamped to
+    /// ``eventsPerTicketRange``. Default ``defaultEventsPerTicket``.
+    public var eventsPerTicket: Int
+
+    /// The history the demo gets: the story's events and a few private notes.
+    public static let defaultEventsPerTicket = 12
+    /// The values `eventsPerTicket` may take (others are clamped into it).
+    public static let eventsPerTicketRange = 0...500
 
     /// A configuration; only `end` is required.
     public init(
-        tickets: Int = 20_000, seed: UInt64 = 42, end: Int64, days: Int = 365, pageSize: Int = 1000
+        tickets: Int = 20_000, seed: UInt64 = 42, end: Int64, days: Int = 365, pageSize: Int = 1000,
+        eventsPerTicket: Int = GeneratorConfig.defaultEventsPerTicket
     ) {
         self.tickets = tickets
         self.seed = seed
         self.end = end
         self.days = days
         self.pageSize = pageSize
+        self.eventsPerTicket = eventsPerTicket
     }
 }

@@ -23,6 +23,10 @@ enum Identifiers {
     static let satisfactionReason: Int64 = 369_900_000_000
     /// Ticket metric events: base + ticket id · 1,000 + n.
     static let metricEvent: Int64 = 370_000_000_000
+    /// Ticket events (audits) and their child events: base + ticket id · 10,000 + n.
+    static let ticketEvent: Int64 = 380_000_000_000
+    /// Ids one ticket's events and child events may use.
+    static let ticketEventsPerTicket: Int64 = 10_000
 }
 
 extension JSONByteWriter {

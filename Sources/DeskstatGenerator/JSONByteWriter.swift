@@ -87,6 +87,15 @@ struct JSONByteWriter: ~Copyable {
         append(UnsafeBufferPointer(start: other.base, count: other.count))
     }
 
+    /// Appends a complete JSON value written elsewhere as the next element of the current array,
+    /// on a new line (like `beginRecord`).
+    mutating func rawRecord(_ fragment: [UInt8]) {
+        separate()
+        appendByte(UInt8(ascii: "\n"))
+        raw(fragment)
+        needsComma = true
+    }
+
     /// Appends one byte of already-valid JSON text.
     mutating func appendByte(_ byte: UInt8) {
         reserve(1)

@@ -84,6 +84,8 @@ struct MetricEvents {
                         [(running.start, time, true)])
                     open = nil
                 }
+            case .assigned, .agentUpdate, .escalated, .ticketOnly:
+                continue
             }
         }
         if let running = open {

@@ -14,6 +14,9 @@ enum RandomStream: UInt64 {
     case endUserProfile
     case endUserOrganization
     case organization
+    /// A ticket's history (`TicketHistory`): drawn apart from `ticket`, so adding or sizing the
+    /// history never changes a ticket or its metric set.
+    case ticketEvents
 }
 
 /// SplitMix64 (Steele, Lea and Flood): a tiny, fast generator whose output is fully determined by

@@ -1,5 +1,7 @@
 /// Generates the tickets page by page as cursor-based incremental export bodies with their
-/// metric sets side-loaded (`tickets-NNNN.json`), handing satisfaction ratings to `RatingPages`.
+/// metric sets side-loaded (`tickets-NNNN.json`), with each page's metric events
+/// (`ticket_metric_events-NNNN.json`), handing satisfaction ratings to `RatingPages` and, unless
+/// `eventsPerTicket` is 0, the tickets' histories to `TicketEventPages`.
 struct TicketExport {
     let account: Account
 
@@ -8,6 +10,7 @@ struct TicketExport {
         var clock = ArrivalClock(account: account)
         let kinds = TicketKinds(seed: account.seed, count: account.tickets)
         var ratings = RatingPages(account: account)
+        var history = account.eventsPerTicket > 0 ? TicketEventPages(account: account) : nil
         var tags = TagCounts()
         let pageCount = max(1, (account.tickets + account.pageSize - 1) / account.pageSize)
         var previous: Cursor?
@@ -27,6 +30,7 @@ struct TicketExport {
             tickets.key("tickets")
             tickets.beginArray()
             var last = RecordPosition(time: account.end, id: 0)
+            var lastCreated = account.start
             for index in range {
                 let record = try ticket(index, clock: &clock, kinds: kinds, ratings: &ratings, emit: emit)
                 record.writeTicket(into: &tickets)
@@ -39,6 +43,8 @@ struct TicketExport {
                     eventCount += ticketEvents.events.count
                 }
                 last = RecordPosition(time: record.generatedTimestamp, id: record.draft.id)
+                lastCreated = record.draft.created
+                history?.add(TicketHistory.records(of: record, account: account))
             }
             ticketBytes = max(ticketBytes, tickets.byteCount)
             metricBytes = max(metricBytes, metrics.byteCount)
@@ -67,7 +73,9 @@ struct TicketExport {
             events.endObject()
             events.newline()
             try emit(GeneratedFile(name: account.pageName("ticket_metric_events", page + 1), bytes: events.bytes))
+            try history?.flush(before: lastCreated, emit)
         }
+        try history?.finish(emit)
         try ratings.finish(emit)
         return tags
     }

@@ -145,6 +145,7 @@ struct TicketPlot {
                 guard story.advance(to: agentTime(after: story.now, median: 3_600, spread: 1, &generator))
                 else { return escalated }
                 story.assign(to: account.staff.assignee(in: .tier2, at: story.now, &generator), in: .tier2)
+                story.markEscalated()
                 escalated = true
             }
             let replyMedian: Double = round == 0 ? 5_400 : 7_200

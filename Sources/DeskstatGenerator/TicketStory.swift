@@ -20,11 +20,30 @@ struct DualDuration: Sendable {
     }
 }
 
-/// One step of a ticket's story that Zendesk's metric clocks react to.
+/// One step of a ticket's story: what Zendesk's metric clocks react to (status changes, public
+/// agent replies, requester comments) and the other updates its history shows.
 enum StoryMark: Sendable, Equatable {
     case status(Int64, StoryStatus)
+    /// A public reply by the assignee.
     case agentReply(Int64)
     case requesterComment(Int64)
+    /// The ticket was given to an agent (user id) in a group.
+    case assigned(Int64, group: SupportGroup, assigneeID: Int64)
+    /// The assignee changed something without a public reply.
+    case agentUpdate(Int64)
+    /// The ticket was escalated to Tier 2 (its `escalated` tag and checkbox were set).
+    case escalated(Int64)
+    /// A change the ticket shows but its metric set does not (a satisfaction rating).
+    case ticketOnly(Int64)
+
+    /// When the step happened.
+    var time: Int64 {
+        switch self {
+        case .status(let time, _), .agentReply(let time), .requesterComment(let time), .assigned(let time, _, _),
+            .agentUpdate(let time), .escalated(let time), .ticketOnly(let time):
+            time
+        }
+    }
 }
 
 /// A ticket's life as it unfolds, cut off at an "as of" instant.
@@ -66,8 +85,9 @@ struct TicketStory {
     private(set) var assignee: StaffMember?
     private(set) var groupStations = 1
     private(set) var assigneeStations = 0
-    /// Status changes, public agent replies and requester comments in time order (for the
-    /// ticket's metric events, `MetricEvents`).
+    /// Every step in time order: status changes, public agent replies and requester comments
+    /// (for the ticket's metric events, `MetricEvents`) and assignments, other agent updates,
+    /// escalations and rating touches (for its history, `TicketHistory`).
     private(set) var log: [StoryMark] = []
 
     init(created: Int64, asOf: Int64, group: SupportGroup, requesterCreated: Bool, schedule: BusinessCalendar) {
@@ -112,6 +132,7 @@ struct TicketStory {
         if member.id != assignee?.id { assigneeStations += 1 }
         group = newGroup
         assignee = member
+        log.append(.assigned(now, group: newGroup, assigneeID: member.id))
         if initiallyAssignedAt == nil { initiallyAssignedAt = now }
         assignedAt = now
         touch()
@@ -129,6 +150,7 @@ struct TicketStory {
 
     /// The assignee changes something without a public reply.
     mutating func agentUpdate() {
+        log.append(.agentUpdate(now))
         assigneeUpdatedAt = now
         touch()
     }
@@ -155,7 +177,13 @@ struct TicketStory {
 
     /// A change the ticket shows but its metric set does not (a satisfaction rating).
     mutating func touchTicketOnly() {
+        log.append(.ticketOnly(now))
         updatedAt = now
+    }
+
+    /// Records that the ticket was escalated (a mark for its history; no metric moves).
+    mutating func markEscalated() {
+        log.append(.escalated(now))
     }
 
     // MARK: Private

@@ -167,7 +167,7 @@ struct TagCounts: Sendable {
 }
 
 /// A small ordered set of tags (a bit set; iteration in vocabulary order).
-struct TagSet: Sendable {
+struct TagSet: Sendable, Equatable {
     private var bits: UInt64 = 0
 
     mutating func insert(_ tag: TagKind) { bits |= 1 << UInt64(tag.rawValue) }

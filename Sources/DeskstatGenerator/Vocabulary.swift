@@ -117,6 +117,38 @@ enum Vocabulary {
         "I had to explain it three times.", "Closed without asking me.",
     ]
 
+    /// Public replies of agents (ticket history).
+    static let agentReplies: [String] = [
+        "Thanks for reaching out! Could you tell me which version you are on?",
+        "I have reset the setting on our side; please try again and let me know.",
+        "Good news: the fix is live.\nIt should work now.",
+        "Sorry for the wait — our engineers found the cause and are on it.",
+        "Here are the steps: Settings → Account → \"Export\".",
+        "Could you send us the log file (C:\\Users\\you\\app.log)?",
+        "Merci pour votre patience ! The refund is on its way.",
+    ]
+
+    /// Comments of requesters after the first (ticket history).
+    static let requesterComments: [String] = [
+        "Still the same here, sorry.", "Version 4.2, on a Mac.", "Tried that — no change.",
+        "Here is the log you asked for.\tThanks!", "Ok, thanks. Any update?", "It works now 🎉",
+        "Danke, aber es geht immer noch nicht.",
+    ]
+
+    /// Requesters' comments that reopen a solved ticket.
+    static let reopenComments: [String] = [
+        "It broke again this morning.", "Sorry, I spoke too soon: the problem is back.",
+        "The refund has not arrived yet.",
+    ]
+
+    /// Private notes of agents (ticket history).
+    static let internalNotes: [String] = [
+        "Checked the logs: nothing unusual.", "Asked engineering in #support-escalations.",
+        "Customer is on the legacy plan.", "Reproduced on staging.", "Waiting for the vendor's answer.",
+        "Linked to the known issue; see the problem ticket.", "Called the customer, no answer.",
+        "Note to self: follow up on Monday.",
+    ]
+
     /// Follow-up reasons of bad ratings, with their reason ids (offset from the reason range).
     static let badReasons: [StaticString] = [
         "The issue took too long to resolve", "The issue was not resolved",

@@ -47,7 +47,11 @@ import Testing
     @Test func configurationDefaults() {
         let config = GeneratorConfig(end: 1_795_651_200)
         #expect(config.tickets == 20_000 && config.seed == 42 && config.days == 365 && config.pageSize == 1_000)
-        #expect(config == GeneratorConfig(tickets: 20_000, seed: 42, end: 1_795_651_200, days: 365, pageSize: 1_000))
+        #expect(config.eventsPerTicket == 12)
+        #expect(
+            config
+                == GeneratorConfig(
+                    tickets: 20_000, seed: 42, end: 1_795_651_200, days: 365, pageSize: 1_000, eventsPerTicket: 12))
         #expect(AccountGenerator(config: config).config == config)
     }
 }

@@ -69,6 +69,20 @@ extension HostileCorpus {
             },
             status: [64], phrases: ["--end"], verify: HostileCase.mustNotExist("demo.sqlite")),
         HostileCase(
+            area: .arguments, name: "demo --events-per-ticket=-1",
+            arguments: { directory in
+                ["demo", "--tickets", "10", "--events-per-ticket=-1", "--cache", directory + "/demo.sqlite"]
+            },
+            status: [64], phrases: ["--events-per-ticket must be between 0 and 500; got -1"],
+            verify: HostileCase.mustNotExist("demo.sqlite")),
+        HostileCase(
+            area: .arguments, name: "bench --events-per-ticket 100000",
+            arguments: { directory in
+                ["bench", "--events-per-ticket", "100000", "--tickets", "1", "--directory", directory + "/bench"]
+            },
+            status: [64], phrases: ["--events-per-ticket must be between 0 and 500; got 100000"], timeout: 30,
+            verify: HostileCase.mustNotExist("bench")),
+        HostileCase(
             area: .arguments, name: "bench --runs beyond Int",
             arguments: { _ in ["bench", "--runs", "99999999999999999999999", "--tickets", "1"] },
             status: [64], phrases: ["--runs"]),
