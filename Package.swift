@@ -35,7 +35,7 @@ let package = Package(
         // Stage 1→2: reading API-shaped files into the cache.
         .target(
             name: "DeskstatImport",
-            dependencies: ["ZendeskWire", "DeskstatCache"],
+            dependencies: ["ZendeskWire", "DeskstatCache", "DeskstatHistory"],
             swiftSettings: strictSettings),
         // A seeded, internally consistent account written as API-shaped JSON.
         .target(name: "DeskstatGenerator", dependencies: ["DeskstatBasics"], swiftSettings: strictSettings),
@@ -44,6 +44,11 @@ let package = Package(
         // The ticket timeline (intervals, comments, solves, reopens) and the KPIs only history gives. Pure.
         .target(
             name: "DeskstatTimeline", dependencies: ["ZendeskWire", "DeskstatTime"], swiftSettings: strictSettings),
+        // Stage 1→2 for history: derives the cache's compact timeline rows from raw history rows
+        // (ZendeskWire parses, DeskstatTimeline folds) and reads stored rows back as timelines.
+        .target(
+            name: "DeskstatHistory", dependencies: ["ZendeskWire", "DeskstatTimeline", "DeskstatCache"],
+            swiftSettings: strictSettings),
         // SLA policy matching and target evaluation from policy definitions. Pure.
         .target(
             name: "DeskstatSLA", dependencies: ["ZendeskWire", "DeskstatTime", "DeskstatTimeline"],
@@ -53,7 +58,7 @@ let package = Package(
             name: "DeskstatEngine",
             dependencies: [
                 "DeskstatBasics", "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport", "ZendeskWire",
-                "DeskstatTimeline",
+                "DeskstatTimeline", "DeskstatHistory",
             ],
             swiftSettings: strictSettings),
         // The report model, its renderers (text, Markdown, JSON, CSV), report definitions and thresholds.
@@ -69,7 +74,7 @@ let package = Package(
         // Live sync from the Zendesk REST API into the cache.
         .target(
             name: "DeskstatSync",
-            dependencies: ["ZendeskWire", "DeskstatCache", "DeskstatImport"],
+            dependencies: ["ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatHistory"],
             swiftSettings: strictSettings),
         // Test support: a fake Zendesk API on 127.0.0.1 with switchable faults (not a product).
         .target(
@@ -86,7 +91,7 @@ let package = Package(
                 "DeskstatBasics", "ZendeskWire", "DeskstatCache", "DeskstatImport", "DeskstatGenerator", "DeskstatTime",
                 "DeskstatSLA",
                 "DeskstatEngine", "DeskstatReport", "DeskstatBench", "DeskstatConfig", "DeskstatSync",
-                "DeskstatTimeline",
+                "DeskstatTimeline", "DeskstatHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -120,7 +125,7 @@ let package = Package(
             name: "DeskstatEngineTests",
             dependencies: [
                 "DeskstatEngine", "DeskstatImport", "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport",
-                "DeskstatTimeline", "ZendeskWire",
+                "DeskstatTimeline", "DeskstatHistory", "ZendeskWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"],

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeskstatBasics
 import DeskstatCache
 import DeskstatGenerator
+import DeskstatHistory
 import DeskstatImport
 import Foundation
 import ZendeskWire
@@ -95,7 +96,7 @@ struct DemoCommand: ParsableCommand {
     static func build(
         at path: String, config: GeneratorConfig, now: Int64, quiet: Bool, observe: (Double) -> Void = { _ in }
     ) throws -> ImportReport {
-        let cache = try Cache.open(at: path, mode: .readWrite)
+        let cache = try Cache.open(at: path, mode: .readWrite, timelines: TimelineCodec())
         let importer = Importer(cache: cache, options: Importer.Options(now: now))
         let progress = ProgressBar(enabled: !quiet)
         var total = ImportReport()

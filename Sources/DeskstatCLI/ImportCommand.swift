@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeskstatBasics
 import DeskstatCache
+import DeskstatHistory
 import DeskstatImport
 import Foundation
 import ZendeskWire
@@ -58,7 +59,8 @@ struct ImportCommand: ParsableCommand {
             let path = try cacheOptions.resolvedPath()
             let importer =
                 FileManager.default.fileExists(atPath: path)
-                ? Importer(cache: try Cache.open(at: path, mode: .readWrite), options: options)
+                ? Importer(
+                    cache: try Cache.open(at: path, mode: .readWrite, timelines: TimelineCodec()), options: options)
                 : Importer(openingCacheAt: path, options: options)
             let progress = ProgressBar(
                 enabled: !quiet && (sources.count > 20 || sources.reduce(0) { $0 + $1.size } > 8_000_000))

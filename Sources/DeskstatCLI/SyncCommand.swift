@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeskstatCache
 import DeskstatConfig
+import DeskstatHistory
 import DeskstatSync
 import Foundation
 
@@ -70,7 +71,7 @@ struct SyncCommand: ParsableCommand {
     static func runOnce(settings: SyncSettings, check: Bool, quiet: Bool, verbose: Bool, stop: StopSignal) throws
         -> Int32
     {
-        let cache = try Cache.open(at: settings.cachePath)
+        let cache = try Cache.open(at: settings.cachePath, timelines: TimelineCodec())
         let progress = SyncProgress(quiet: quiet, verbose: verbose, redact: settings.redact)
         let client = ZendeskClient(
             settings: ZendeskClient.Settings(

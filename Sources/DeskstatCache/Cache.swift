@@ -19,11 +19,17 @@ public struct Cache: Sendable {
     public let path: String
     public let mode: Mode
     let queue: DatabaseQueue
+    /// Rebuilds the compact timeline of the tickets each write touches (see `derivingTimelines(with:)`);
+    /// without one, touched tickets stay queued in `ticket_timeline_stale` for the next writer that has one.
+    var timelineBuilder: (any TimelineRowBuilding)?
 
-    /// Opens (and for `.readWrite`, creates and migrates) the cache at `path`.
-    public static func open(at path: String, mode: Mode = .readWrite, busyTimeout: Double = 10) throws(CacheError)
-        -> Cache
-    {
+    /// Opens (and for `.readWrite`, creates and migrates) the cache at `path`. With `timelines`,
+    /// every write (and a migration that adds the compact timeline) rebuilds the compact
+    /// timeline of the tickets it touched, in the same transaction.
+    public static func open(
+        at path: String, mode: Mode = .readWrite, busyTimeout: Double = 10,
+        timelines: (any TimelineRowBuilding)? = nil
+    ) throws(CacheError) -> Cache {
         try CacheFile.check(path, mode: mode)
         var configuration = Configuration()
         configuration.readonly = mode == .readOnly
@@ -42,7 +48,7 @@ public struct Cache: Sendable {
         } catch {
             throw Self.classify(error, path: path)
         }
-        let cache = Cache(path: path, mode: mode, queue: queue)
+        let cache = Cache(path: path, mode: mode, queue: queue, timelineBuilder: timelines)
         try cache.prepareSchema()
         return cache
     }
@@ -82,6 +88,7 @@ public struct Cache: Sendable {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     try Self.migrate(db, applied: try Self.appliedMigrations(db, path: path))
+                    if let timelineBuilder { try TimelineStore(db: db).rebuildStale(using: timelineBuilder) }
                     return .commit
                 }
             }
@@ -128,7 +135,9 @@ public struct Cache: Sendable {
         try db.execute(sql: "PRAGMA user_version = \(Schema.currentVersion)")
     }
 
-    /// Runs `body` in one write transaction: everything it upserts commits together or not at all.
+    /// Runs `body` in one write transaction: everything it upserts commits together or not at all,
+    /// with the compact timeline of the tickets whose audits or comments it changed, rebuilt
+    /// (when the cache has a timeline builder) just before the commit.
     public func write<T>(_ body: (CacheWriter) throws -> T) throws -> T {
         guard mode == .readWrite else { throw CacheError.readOnly(path: path) }
         let mark = WriterMark(cachePath: path)
@@ -139,6 +148,7 @@ public struct Cache: Sendable {
                 try db.inTransaction(.immediate) {
                     mark.claim()  // only once the write lock is ours
                     result = try body(CacheWriter(db: db))
+                    if let timelineBuilder { try TimelineStore(db: db).rebuildStale(using: timelineBuilder) }
                     return .commit
                 }
                 guard let result else {

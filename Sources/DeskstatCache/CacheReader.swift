@@ -8,7 +8,7 @@ import GRDB
 /// Bulk reads call a closure per row with values that are only valid during the call (texts and
 /// packed parts point into SQLite's row), so a million-row read allocates nothing per row.
 public final class CacheReader: @unchecked Sendable {
-    fileprivate let connection: OpaquePointer
+    let connection: OpaquePointer
     private let db: Database?
     /// Statements prepared on a raw connection (no GRDB statement cache there), finalized in `deinit`.
     private var prepared: [String: OpaquePointer] = [:]
@@ -33,7 +33,7 @@ public final class CacheReader: @unchecked Sendable {
     // MARK: Statements
 
     /// A reset statement for `sql`, prepared once per reader.
-    fileprivate func statement(_ sql: String) throws -> OpaquePointer {
+    func statement(_ sql: String) throws -> OpaquePointer {
         let statement: OpaquePointer
         if let db {
             statement = try db.cachedStatement(sql: sql).sqliteStatement
@@ -49,7 +49,7 @@ public final class CacheReader: @unchecked Sendable {
     }
 
     /// Runs `sql` with integer arguments, calling `row` for each result row.
-    fileprivate func each(_ sql: String, _ arguments: [Int64] = [], _ row: (OpaquePointer) throws -> Void) throws {
+    func each(_ sql: String, _ arguments: [Int64] = [], _ row: (OpaquePointer) throws -> Void) throws {
         let statement = try statement(sql)
         defer { sqlite3_reset(statement) }
         for (index, value) in arguments.enumerated() { sqlite3_bind_int64(statement, Int32(index + 1), value) }
@@ -68,7 +68,7 @@ public final class CacheReader: @unchecked Sendable {
         }
     }
 
-    @inline(__always) fileprivate static func integer(_ statement: OpaquePointer, _ column: Int32) -> Int64? {
+    @inline(__always) static func integer(_ statement: OpaquePointer, _ column: Int32) -> Int64? {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)
     }
 
@@ -76,7 +76,7 @@ public final class CacheReader: @unchecked Sendable {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement, column)
     }
 
-    @inline(__always) fileprivate static func text(_ statement: OpaquePointer, _ column: Int32) -> String? {
+    @inline(__always) static func text(_ statement: OpaquePointer, _ column: Int32) -> String? {
         guard sqlite3_column_type(statement, column) != SQLITE_NULL, let text = sqlite3_column_text(statement, column)
         else { return nil }
         return String(cString: text)

@@ -342,3 +342,95 @@ extension CacheTable {
         }
     }
 }
+
+/// The declaration of a table deskstat derives from the account tables (no `raw_json`): its
+/// columns in table order, the primary key's columns marked `.key`. Writes and reads find the
+/// columns here by name.
+public struct CacheDerivedTable: Sendable {
+    public let name: String
+    public let columns: [CacheColumn]
+    private let indexes: [String: Int]
+
+    init(_ name: String, _ columns: [CacheColumn]) {
+        self.name = name
+        self.columns = columns
+        var indexes: [String: Int] = [:]
+        for (index, column) in columns.enumerated() {
+            precondition(indexes.updateValue(index, forKey: column.name) == nil, "\(name).\(column.name) twice")
+        }
+        self.indexes = indexes
+    }
+
+    /// The column names, in table order.
+    public var columnNames: [String] { columns.map(\.name) }
+
+    /// The primary key's columns, in table order (also the order rows are read in).
+    public var keyColumns: [String] { columns.filter { $0.role == .key }.map(\.name) }
+
+    /// The position of the column called `name`; a name the table does not have is a programming error.
+    public func index(_ name: String) -> Int {
+        guard let index = indexes[name] else { preconditionFailure("\(self.name) has no column \(name)") }
+        return index
+    }
+
+    /// `INSERT INTO name (every column) VALUES (?, …)`.
+    var insertSQL: String {
+        "INSERT INTO \(name) (\(columnNames.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+    }
+
+    /// `SELECT every column FROM name` (add a `WHERE` and an `ORDER BY`).
+    var selectSQL: String { "SELECT \(columnNames.joined(separator: ", ")) FROM \(name)" }
+}
+
+extension CacheColumn {
+    /// A key column of a derived table (`NOT NULL` as the migration declares it).
+    static func key(_ name: String, _ type: CacheColumnType, notNull: Bool = true) -> CacheColumn {
+        CacheColumn(name, type, json: nil, role: .key, notNull: notNull)
+    }
+
+    /// A column of a derived table.
+    static func column(_ name: String, _ type: CacheColumnType, notNull: Bool = false) -> CacheColumn {
+        CacheColumn(name, type, json: nil, notNull: notNull)
+    }
+}
+
+extension CacheSchema {
+    /// The compact timeline (docs/cache.md, "The compact timeline"), derived from `ticket_audits`
+    /// and `ticket_comments`: one row per ticket with history.
+    public static let ticketTimelines = CacheDerivedTable(
+        "ticket_timelines",
+        [
+            .key("ticket_id", .integer, notNull: false), .column("first_change_at", .integer),
+            .column("updates", .integer, notNull: true),
+        ])
+
+    /// Per ticket and interval field (`status`, `group_id`, … as `TicketTimeline.intervalFields`
+    /// names them): position 0 the opening value (`from_at` NULL), 1… the intervals in order.
+    public static let ticketTimelineIntervals = CacheDerivedTable(
+        "ticket_timeline_intervals",
+        [
+            .key("ticket_id", .integer), .key("field", .text), .key("position", .integer),
+            .column("from_at", .integer), .column("to_at", .integer), .column("value", .text),
+        ])
+
+    /// Every comment of a ticket once, by time.
+    public static let ticketTimelineComments = CacheDerivedTable(
+        "ticket_timeline_comments",
+        [
+            .key("ticket_id", .integer), .key("created_at", .integer), .key("comment_id", .integer),
+            .column("author_id", .integer), .column("public", .integer, notNull: true),
+        ])
+
+    /// Solves and reopens in order.
+    public static let ticketTimelineEvents = CacheDerivedTable(
+        "ticket_timeline_events",
+        [
+            .key("ticket_id", .integer), .key("position", .integer), .column("at", .integer, notNull: true),
+            .column("kind", .text, notNull: true),
+        ])
+
+    /// The derived tables, in the order they are written.
+    public static let derivedTables = [
+        ticketTimelines, ticketTimelineIntervals, ticketTimelineComments, ticketTimelineEvents,
+    ]
+}

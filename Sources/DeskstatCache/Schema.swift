@@ -8,7 +8,7 @@ enum Schema {
     /// Migration identifiers in order; the cache's schema version is the number applied.
     static let migrations: [(name: String, sql: String)] = [
         ("v1-account-tables", version1), ("v2-sync-queue", version2), ("v3-report-indexes", version3),
-        ("v4-ticket-facts", version4),
+        ("v4-ticket-facts", version4), ("v5-ticket-timelines", version5),
     ]
 
     /// Tickets whose audits and comments a sync still has to fetch; filled in the same
@@ -282,5 +282,65 @@ extension Schema {
         END;
         CREATE INDEX satisfaction_ratings_window
             ON satisfaction_ratings(updated_at, id, ticket_id, group_id, assignee_id, score);
+        """
+}
+
+extension Schema {
+    /// The compact timeline (docs/cache.md, "The compact timeline"; declared in `CacheSchema`):
+    /// per ticket with history, its field intervals, comments and solves/reopens, derived from
+    /// `ticket_audits` and `ticket_comments` by a `TimelineRowBuilding` the writer is given.
+    /// Triggers queue every ticket whose audits or comments change in `ticket_timeline_stale`;
+    /// `Cache.write` rebuilds the queued tickets before it commits, and readers take a queued
+    /// ticket from the raw rows. This migration queues every ticket with history, so the first
+    /// open (or write) with a builder fills the tables. `ticket_timeline_build` names the builder
+    /// version the rows were made by: another version rebuilds them all.
+    static let version5 = """
+        CREATE TABLE ticket_timelines (
+            ticket_id INTEGER PRIMARY KEY,
+            first_change_at INTEGER,
+            updates INTEGER NOT NULL
+        );
+        CREATE TABLE ticket_timeline_intervals (
+            ticket_id INTEGER NOT NULL, field TEXT NOT NULL, position INTEGER NOT NULL,
+            from_at INTEGER, to_at INTEGER, value TEXT,
+            PRIMARY KEY (ticket_id, field, position)
+        ) WITHOUT ROWID;
+        CREATE TABLE ticket_timeline_comments (
+            ticket_id INTEGER NOT NULL, created_at INTEGER NOT NULL, comment_id INTEGER NOT NULL,
+            author_id INTEGER, public INTEGER NOT NULL CHECK (public IN (0, 1)),
+            PRIMARY KEY (ticket_id, created_at, comment_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE ticket_timeline_events (
+            ticket_id INTEGER NOT NULL, position INTEGER NOT NULL,
+            at INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('solve', 'reopen')),
+            PRIMARY KEY (ticket_id, position)
+        ) WITHOUT ROWID;
+        CREATE TABLE ticket_timeline_stale (
+            ticket_id INTEGER PRIMARY KEY
+        );
+        CREATE TABLE ticket_timeline_build (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            version TEXT NOT NULL
+        );
+        CREATE TRIGGER ticket_timeline_audit_inserted AFTER INSERT ON ticket_audits BEGIN
+            INSERT OR IGNORE INTO ticket_timeline_stale (ticket_id) VALUES (new.ticket_id);
+        END;
+        CREATE TRIGGER ticket_timeline_audit_updated AFTER UPDATE ON ticket_audits BEGIN
+            INSERT OR IGNORE INTO ticket_timeline_stale (ticket_id) VALUES (old.ticket_id), (new.ticket_id);
+        END;
+        CREATE TRIGGER ticket_timeline_audit_deleted AFTER DELETE ON ticket_audits BEGIN
+            INSERT OR IGNORE INTO ticket_timeline_stale (ticket_id) VALUES (old.ticket_id);
+        END;
+        CREATE TRIGGER ticket_timeline_comment_inserted AFTER INSERT ON ticket_comments BEGIN
+            INSERT OR IGNORE INTO ticket_timeline_stale (ticket_id) VALUES (new.ticket_id);
+        END;
+        CREATE TRIGGER ticket_timeline_comment_updated AFTER UPDATE ON ticket_comments BEGIN
+            INSERT OR IGNORE INTO ticket_timeline_stale (ticket_id) VALUES (old.ticket_id), (new.ticket_id);
+        END;
+        CREATE TRIGGER ticket_timeline_comment_deleted AFTER DELETE ON ticket_comments BEGIN
+            INSERT OR IGNORE INTO ticket_timeline_stale (ticket_id) VALUES (old.ticket_id);
+        END;
+        INSERT OR IGNORE INTO ticket_timeline_stale (ticket_id)
+            SELECT ticket_id FROM ticket_audits UNION SELECT ticket_id FROM ticket_comments;
         """
 }

@@ -35,32 +35,6 @@ public struct ScheduleRows: Sendable, Equatable {
 }
 
 extension Cache {
-    /// One ticket's cached history rows (empty lists when none are cached).
-    public func ticketHistory(_ ticketID: Int64) throws -> TicketHistoryRows {
-        try read { db in
-            let createdAt = try Int64.fetchOne(
-                db, sql: "SELECT created_at FROM tickets WHERE id = ?", arguments: [ticketID])
-            let updates = try String.fetchAll(
-                db, sql: "SELECT raw_json FROM ticket_audits WHERE ticket_id = ? ORDER BY created_at, id",
-                arguments: [ticketID])
-            let comments = try String.fetchAll(
-                db, sql: "SELECT raw_json FROM ticket_comments WHERE ticket_id = ? ORDER BY created_at, id",
-                arguments: [ticketID])
-            var roles: [Int64: String] = [:]
-            let authors = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT users.id, users.role FROM users
-                    WHERE users.id IN (SELECT author_id FROM ticket_comments WHERE ticket_id = ?)
-                    """, arguments: [ticketID])
-            for row in authors {
-                if let id: Int64 = row[0], let role: String = row[1] { roles[id] = role }
-            }
-            return TicketHistoryRows(
-                ticketID: ticketID, createdAt: createdAt, updates: updates, comments: comments, roles: roles)
-        }
-    }
-
     /// The tickets with at least one cached update (audit or ticket event), in id order.
     public func ticketIDsWithHistory() throws -> [Int64] {
         try read { db in try Int64.fetchAll(db, sql: "SELECT DISTINCT ticket_id FROM ticket_audits ORDER BY ticket_id")

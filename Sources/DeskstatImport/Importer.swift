@@ -1,4 +1,5 @@
 public import DeskstatCache
+import DeskstatHistory
 import Foundation
 public import ZendeskWire
 
@@ -222,9 +223,10 @@ final class CacheTarget: @unchecked Sendable {
     private let path: String
     private var cache: Cache?
 
+    /// Every file's transaction rebuilds the compact timeline of the tickets whose history it changed.
     init(cache: Cache) {
         self.path = cache.path
-        self.cache = cache
+        self.cache = cache.derivingTimelines(with: TimelineCodec())
     }
 
     init(path: String) {
@@ -243,7 +245,7 @@ final class CacheTarget: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cache { return cache }
-        let opened = try Cache.open(at: path, mode: .readWrite)
+        let opened = try Cache.open(at: path, mode: .readWrite, timelines: TimelineCodec())
         cache = opened
         return opened
     }

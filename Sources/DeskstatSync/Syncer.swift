@@ -1,4 +1,5 @@
 public import DeskstatCache
+import DeskstatHistory
 import ZendeskWire
 
 /// Runs a sync: every chosen table in a fixed order, each resumable from its stored state.
@@ -14,6 +15,8 @@ public struct Syncer: Sendable {
         cache: Cache, client: ZendeskClient, plan: SyncPlan, clock: any SyncClock,
         events: @escaping @Sendable (SyncEvent) -> Void, stopRequested: @escaping @Sendable () -> Bool = { false }
     ) {
+        // Every page rebuilds the compact timeline of the tickets whose history it changed.
+        let cache = cache.derivingTimelines(with: TimelineCodec())
         context = SyncContext(
             cache: cache, client: client, plan: plan, writer: PageWriter(cache: cache, clock: clock), events: events,
             stopRequested: stopRequested)

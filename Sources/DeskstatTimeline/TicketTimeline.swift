@@ -66,21 +66,35 @@ public struct TimelineComment: Sendable, Equatable {
 /// One ticket's history in order: field intervals, comments, solves and reopens.
 ///
 /// Built from field changes and comments whichever source they came from (ticket events, audits,
-/// comment lists): records with the same id are the same record and count once.
+/// comment lists): records with the same id are the same record and count once. The derivation
+/// runs in two steps: ``TimelineParts`` (everything that depends only on the changes and
+/// comments, what the cache stores) and this type (the parts resolved with the ticket's
+/// `created_at` and the authors' roles, which the cache reads from `tickets` and `users`).
 public struct TicketTimeline: Sendable, Equatable {
     /// Statuses that make a ticket part of the backlog.
     public static let unsolvedStatuses: Set<String> = ["new", "open", "pending", "hold"]
 
+    /// The fields a timeline keeps as intervals, in the order `explain` lists them. Adding a field
+    /// here (and its property) is all it takes: ``TimelineParts``, the cache's compact tables
+    /// and their reads are generic over this list.
+    public static let intervalFields: [TimelineField] = [
+        TimelineField("status", label: "status", \.status),
+        TimelineField("group_id", label: "group", \.group),
+        TimelineField("assignee_id", label: "assignee", \.assignee),
+        TimelineField("priority", label: "priority", \.priority),
+        TimelineField(TicketFieldChange.scheduleField, label: "schedule", \.schedule),
+    ]
+
     public let ticketID: Int64
     /// When the ticket was created: the ticket's `created_at`, else its first change.
     public let createdAt: Int64?
-    public let status: [TimelineInterval]
-    public let group: [TimelineInterval]
-    public let assignee: [TimelineInterval]
-    public let priority: [TimelineInterval]
+    public internal(set) var status: [TimelineInterval] = []
+    public internal(set) var group: [TimelineInterval] = []
+    public internal(set) var assignee: [TimelineInterval] = []
+    public internal(set) var priority: [TimelineInterval] = []
     /// The business-hours schedule the ticket carried (schedule id as text), from its schedule
     /// assignments (``TicketFieldChange/scheduleField``); empty when none was recorded.
-    public let schedule: [TimelineInterval]
+    public internal(set) var schedule: [TimelineInterval] = []
     /// Every comment, public and private, ordered by time (end users before agents at the same second).
     public let comments: [TimelineComment]
     /// Instants the ticket was solved: status entered `solved`, or `closed` from an unsolved status.
@@ -94,31 +108,27 @@ public struct TicketTimeline: Sendable, Equatable {
         ticketID: Int64, createdAt: Int64?, changes: [TicketFieldChange], comments: [TicketComment],
         roles: [Int64: AuthorRole]
     ) {
-        var seenChanges: Set<Int64> = []
-        let ordered = changes.filter { $0.ticketID == ticketID && seenChanges.insert($0.id).inserted }
-            .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-        let start = createdAt ?? ordered.first?.createdAt
-        self.ticketID = ticketID
-        self.createdAt = start
-        status = Self.intervals(of: "status", in: ordered, createdAt: start)
-        group = Self.intervals(of: "group_id", in: ordered, createdAt: start)
-        assignee = Self.intervals(of: "assignee_id", in: ordered, createdAt: start)
-        priority = Self.intervals(of: "priority", in: ordered, createdAt: start)
-        schedule = Self.intervals(of: TicketFieldChange.scheduleField, in: ordered, createdAt: start)
-        (solves, reopens) = Self.transitions(in: ordered)
+        self.init(
+            parts: TimelineParts(ticketID: ticketID, changes: changes, comments: comments), createdAt: createdAt,
+            roles: roles)
+    }
 
-        var seenComments: Set<Int64> = []
-        var timelineComments: [TimelineComment] = []
-        for comment in comments where comment.ticketID == nil || comment.ticketID == ticketID {
-            guard let at = comment.createdAt, seenComments.insert(comment.id).inserted else { continue }
-            let role = comment.authorID.flatMap { roles[$0] } ?? .unknown
-            timelineComments.append(
-                TimelineComment(
-                    id: comment.id, createdAt: at, authorID: comment.authorID, isPublic: comment.isPublic ?? true,
-                    role: role))
-        }
-        self.comments = timelineComments.sorted {
-            ($0.createdAt, $0.role.rank, $0.id) < ($1.createdAt, $1.role.rank, $1.id)
+    /// The timeline of stored parts: `createdAt` is the ticket's `created_at` (`nil` when the
+    /// ticket is not cached: the history then starts at the parts' first change), `roles` each
+    /// author's current `users.role` (absent: unknown).
+    public init(parts: TimelineParts, createdAt: Int64?, roles: [Int64: AuthorRole]) {
+        let start = createdAt ?? parts.firstChangeAt
+        ticketID = parts.ticketID
+        self.createdAt = start
+        solves = parts.transitions.filter { $0.kind == .solve }.map { $0.at }
+        reopens = parts.transitions.filter { $0.kind == .reopen }.map { $0.at }
+        comments = parts.comments.map { comment in
+            TimelineComment(
+                id: comment.id, createdAt: comment.createdAt, authorID: comment.authorID, isPublic: comment.isPublic,
+                role: comment.authorID.flatMap { roles[$0] } ?? .unknown)
+        }.sorted { ($0.createdAt, $0.role.rank, $0.id) < ($1.createdAt, $1.role.rank, $1.id) }
+        for field in Self.intervalFields {
+            self[keyPath: field.keyPath] = parts.fields[field.name]?.intervals(from: start) ?? []
         }
     }
 
@@ -150,60 +160,6 @@ public struct TicketTimeline: Sendable, Equatable {
         }
         guard low > 0, intervals[low - 1].contains(instant) else { return nil }
         return intervals[low - 1].value
-    }
-
-    // MARK: Private
-
-    /// The intervals of one field. A first `Change` (no `Create` seen) starts the history at
-    /// `createdAt` with its previous value; repeated values and zero-length intervals are folded.
-    private static func intervals(
-        of field: String, in changes: [TicketFieldChange], createdAt: Int64?
-    ) -> [TimelineInterval] {
-        var result: [TimelineInterval] = []
-        for change in changes where change.field == field {
-            if result.isEmpty, !change.isCreate, let start = createdAt, start < change.createdAt {
-                result.append(TimelineInterval(from: start, to: nil, value: change.previousValue))
-            }
-            if let last = result.last {
-                if last.value == change.value { continue }
-                if last.from == change.createdAt {
-                    result[result.count - 1].value = change.value
-                    if result.count >= 2, result[result.count - 2].value == change.value {
-                        result.removeLast()
-                        result[result.count - 1].to = nil
-                    }
-                    continue
-                }
-                result[result.count - 1].to = change.createdAt
-            }
-            result.append(TimelineInterval(from: change.createdAt, to: nil, value: change.value))
-        }
-        return result
-    }
-
-    /// Solves and reopens from the status changes, in order.
-    private static func transitions(in changes: [TicketFieldChange]) -> (solves: [Int64], reopens: [Int64]) {
-        var solves: [Int64] = []
-        var reopens: [Int64] = []
-        var current: String?
-        var started = false
-        for change in changes where change.field == "status" {
-            if !started {
-                current = change.isCreate ? nil : change.previousValue
-                started = true
-            }
-            let next = change.value
-            if next == current { continue }
-            let wasUnsolved = current.map { unsolvedStatuses.contains($0) } ?? true
-            if next == "solved" && current != "closed" || next == "closed" && wasUnsolved && current != nil {
-                solves.append(change.createdAt)
-            }
-            if current == "solved", let next, unsolvedStatuses.contains(next) {
-                reopens.append(change.createdAt)
-            }
-            current = next
-        }
-        return (solves, reopens)
     }
 }
 

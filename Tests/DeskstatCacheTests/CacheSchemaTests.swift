@@ -18,7 +18,8 @@ import Testing
 
     /// Tables that hold deskstat's own state, not account data.
     static let bookkeeping: Set<String> = [
-        "deskstat_table_state", "grdb_migrations", "ticket_facts", "deskstat_sync_queue",
+        "deskstat_table_state", "grdb_migrations", "ticket_facts", "deskstat_sync_queue", "ticket_timeline_stale",
+        "ticket_timeline_build",
     ]
 
     static func newCache() throws -> Cache {
@@ -59,13 +60,24 @@ import Testing
         }
     }
 
+    @Test func everyDerivedTableMatchesTheMigrations() throws {
+        let cache = try Self.newCache()
+        for table in CacheSchema.derivedTables {
+            let actual = try Self.columns(of: table.name, in: cache)
+            #expect(actual == Self.declared(table.columns), "\(table.name): the migrations give \(actual)")
+            #expect(table.keyColumns.first == "ticket_id", "\(table.name): rows are read in ticket order")
+        }
+    }
+
     @Test func everyTableOfANewCacheIsDeclared() throws {
         let cache = try Self.newCache()
         let tables = try cache.read { db in
             try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         }
-        let declared = CacheTable.allCases.flatMap { [$0.rawValue] + $0.schema.children.map(\.name) }
+        let declared =
+            CacheTable.allCases.flatMap { [$0.rawValue] + $0.schema.children.map(\.name) }
+            + CacheSchema.derivedTables.map(\.name)
         #expect(Set(tables) == Set(declared).union(Self.bookkeeping))
     }
 

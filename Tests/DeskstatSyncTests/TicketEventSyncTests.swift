@@ -61,6 +61,18 @@ import Testing
         let requests = await harness.server.requests.filter { $0.path.hasSuffix("/incremental/ticket_events.json") }
         #expect(requests.count == expected)
         #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM ticket_audits") == events)
+        // Every page rebuilt the compact timeline of the tickets it touched: every ticket with
+        // history has one, nothing is left queued, and the solves match the status changes.
+        #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM ticket_timeline_stale") == 0)
+        #expect(
+            try SyncHarness.count(cache, "SELECT COUNT(*) FROM ticket_timelines")
+                == SyncHarness.count(
+                    cache,
+                    "SELECT COUNT(*) FROM (SELECT ticket_id FROM ticket_audits UNION SELECT ticket_id FROM ticket_comments)"
+                ))
+        #expect(
+            try SyncHarness.count(cache, "SELECT COUNT(*) FROM ticket_timeline_comments")
+                == SyncHarness.count(cache, "SELECT COUNT(*) FROM ticket_comments"))
     }
 
     @Test func gatewayTimeoutHalvesThePage() async throws {

@@ -1,4 +1,5 @@
 import DeskstatCache
+import DeskstatHistory
 public import DeskstatTime
 public import DeskstatTimeline
 
@@ -30,16 +31,32 @@ public struct HistoryFacts: Sendable {
 }
 
 extension TimelineLoader {
-    /// Every ticket's timeline and the account default schedule, read in one pass.
+    /// Every ticket's timeline and the account default schedule, read in one pass: the compact
+    /// rows of every ticket with at least one update, and the raw rows of the few whose compact
+    /// rows are out of date (all of them when the rows were made by another deskstat version).
     public func historyFacts() throws(EngineError) -> HistoryFacts {
-        let all: [TicketHistoryRows]
+        var timelines: [Int64: TicketTimeline] = [:]
+        var raw: [TicketHistoryRows] = []
         do {
-            all = try cache.ticketHistories()
+            let current = try cache.snapshot { reader in
+                guard try Self.compactRowsAreCurrent(reader) else { return false }
+                let stale = try reader.staleTimelineTicketIDs()
+                try reader.forEachStoredTimelineWithUpdates { stored in
+                    if !stale.contains(stored.rows.ticketID) {
+                        timelines[stored.rows.ticketID] = TimelineCodec.timeline(stored)
+                    }
+                }
+                for id in stale.sorted() {
+                    let rows = try reader.rawTicketHistory(ticketID: id)
+                    if !rows.updates.isEmpty { raw.append(rows) }
+                }
+                return true
+            }
+            if !current { raw = try cache.ticketHistories() }
         } catch {
             throw .cache(String(describing: error))
         }
-        var timelines: [Int64: TicketTimeline] = [:]
-        for rows in all { timelines[rows.ticketID] = try Self.timeline(from: rows) }
+        for rows in raw { timelines[rows.ticketID] = try Self.timeline(from: rows) }
         return HistoryFacts(timelines: timelines, schedules: try scheduleBook().book)
     }
 }

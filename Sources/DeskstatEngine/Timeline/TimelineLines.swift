@@ -6,22 +6,19 @@ extension TicketExplanation {
     /// order, then each agent reply with its reply time (calendar and business minutes on `schedule`).
     public static func timelineLines(_ timeline: TicketTimeline, schedule: BusinessSchedule) -> [Line] {
         var entries: [(at: Int64, order: Int, text: String)] = []
-        let fields: [(String, [TimelineInterval])] = [
-            ("status", timeline.status), ("group", timeline.group), ("assignee", timeline.assignee),
-            ("priority", timeline.priority), ("schedule", timeline.schedule),
-        ]
-        for (order, (name, intervals)) in fields.enumerated() {
-            for interval in intervals {
-                entries.append((interval.from, order, "\(name) \(interval.value ?? "(none)")"))
+        let fields = TicketTimeline.intervalFields
+        for (order, field) in fields.enumerated() {
+            for interval in field.intervals(of: timeline) {
+                entries.append((interval.from, order, "\(field.label) \(interval.value ?? "(none)")"))
             }
         }
-        for at in timeline.solves { entries.append((at, 5, "solved")) }
-        for at in timeline.reopens { entries.append((at, 5, "reopened (solved → unsolved)")) }
+        for at in timeline.solves { entries.append((at, fields.count, "solved")) }
+        for at in timeline.reopens { entries.append((at, fields.count, "reopened (solved → unsolved)")) }
         for comment in timeline.comments {
             let author = comment.authorID.map { " \($0)" } ?? ""
             entries.append(
                 (
-                    comment.createdAt, 6,
+                    comment.createdAt, fields.count + 1,
                     "\(comment.isPublic ? "public" : "private") comment by \(comment.role.rawValue)\(author)"
                 ))
         }

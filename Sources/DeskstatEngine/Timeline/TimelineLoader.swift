@@ -1,7 +1,7 @@
 public import DeskstatCache
+import DeskstatHistory
 public import DeskstatTime
 public import DeskstatTimeline
-import ZendeskWire
 
 /// Builds tickets' timelines and the account's business-hours schedules from the cache.
 public struct TimelineLoader: Sendable {
@@ -11,46 +11,47 @@ public struct TimelineLoader: Sendable {
         self.cache = cache
     }
 
-    /// One ticket's timeline from its cached updates (audits or ticket events) and comments.
+    /// One ticket's timeline: from its compact rows (docs/cache.md, "The compact timeline"), or
+    /// from its raw updates (audits or ticket events) and comments when those rows are out of date.
     public func timeline(_ ticketID: Int64) throws(EngineError) -> TicketTimeline {
-        let rows: TicketHistoryRows
+        enum Read {
+            case compact(TicketTimeline)
+            case raw(TicketHistoryRows)
+        }
+        let read: Read
         do {
-            rows = try cache.ticketHistory(ticketID)
+            read = try cache.snapshot { reader in
+                if try Self.compactRowsAreCurrent(reader), try !reader.staleTimelineTicketIDs().contains(ticketID),
+                    let stored = try reader.storedTimeline(ticketID: ticketID)
+                {
+                    return .compact(TimelineCodec.timeline(stored))
+                }
+                return .raw(try reader.rawTicketHistory(ticketID: ticketID))
+            }
         } catch {
             throw .cache(String(describing: error))
         }
-        return try Self.timeline(from: rows)
+        switch read {
+        case .compact(let timeline): return timeline
+        case .raw(let rows): return try Self.timeline(from: rows)
+        }
     }
 
-    /// The timeline of a ticket's cached history rows.
+    /// Whether the compact rows were made by this deskstat's builder (another version's are
+    /// rebuilt by the next import or sync; until then the raw rows are read).
+    static func compactRowsAreCurrent(_ reader: CacheReader) throws -> Bool {
+        try reader.timelineBuildVersion() == TimelineCodec.version
+    }
+
+    /// The timeline of a ticket's cached history rows (the raw path: parses every row).
     static func timeline(from rows: TicketHistoryRows) throws(EngineError) -> TicketTimeline {
-        let ticketID = rows.ticketID
-        var changes: [TicketFieldChange] = []
-        var comments: [TicketComment] = []
         do {
-            for (index, text) in rows.updates.enumerated() {
-                let record = try Envelope.parseBareRecord(Array(text.utf8), table: .ticketAudits, index: index)
-                if record.members["child_events"] != nil {
-                    let event = try TicketEvent(RecordReader(record))
-                    changes += event.changes
-                    comments += event.comments
-                } else {
-                    let audit = try TicketAudit(RecordReader(record))
-                    changes += audit.changes
-                    comments += audit.comments
-                }
-            }
-            for (index, text) in rows.comments.enumerated() {
-                let record = try Envelope.parseBareRecord(Array(text.utf8), table: .ticketComments, index: index)
-                comments.append(try TicketComment(RecordReader(record), ticketID: ticketID))
-            }
+            return try TimelineCodec.timeline(raw: rows)
         } catch {
             throw .cache(
-                "ticket \(ticketID): a cached update does not parse (\(error.description)); re-import or re-sync it")
+                "ticket \(rows.ticketID): a cached update does not parse (\(error.description)); re-import or re-sync it"
+            )
         }
-        return TicketTimeline(
-            ticketID: ticketID, createdAt: rows.createdAt, changes: changes, comments: comments,
-            roles: rows.roles.mapValues { AuthorRole(userRole: $0) })
     }
 
     /// The cached schedules as a book (ticket's schedule, else the account default). A schedule whose

@@ -1,0 +1,226 @@
+import GRDB
+
+/// One ticket's rows in the compact timeline tables (docs/cache.md, "The compact timeline"), as a
+/// `TimelineRowBuilding` derives them from the ticket's raw history rows.
+public struct TimelineRows: Sendable, Equatable {
+    /// A `ticket_timeline_intervals` row: position 0 is a field's opening value (`from` nil),
+    /// 1… its intervals in order.
+    public struct Interval: Sendable, Equatable {
+        public var field: String
+        public var position: Int64
+        public var from: Int64?
+        public var to: Int64?
+        public var value: String?
+
+        public init(field: String, position: Int64, from: Int64?, to: Int64?, value: String?) {
+            self.field = field
+            self.position = position
+            self.from = from
+            self.to = to
+            self.value = value
+        }
+    }
+
+    /// A `ticket_timeline_comments` row, with its author's `users.role` when read (never stored).
+    public struct Comment: Sendable, Equatable {
+        public var id: Int64
+        public var createdAt: Int64
+        public var authorID: Int64?
+        public var isPublic: Bool
+        /// The author's current `users.role`: filled by reads, `nil` for an unknown author (ignored on write).
+        public var authorRole: String?
+
+        public init(id: Int64, createdAt: Int64, authorID: Int64?, isPublic: Bool, authorRole: String? = nil) {
+            self.id = id
+            self.createdAt = createdAt
+            self.authorID = authorID
+            self.isPublic = isPublic
+            self.authorRole = authorRole
+        }
+    }
+
+    /// A `ticket_timeline_events` row (`solve` or `reopen`), in order.
+    public struct Event: Sendable, Equatable {
+        public var at: Int64
+        public var kind: String
+
+        public init(at: Int64, kind: String) {
+            self.at = at
+            self.kind = kind
+        }
+    }
+
+    public var ticketID: Int64
+    /// The earliest change of any followed field.
+    public var firstChangeAt: Int64?
+    public var intervals: [Interval]
+    public var comments: [Comment]
+    public var events: [Event]
+
+    public init(ticketID: Int64, firstChangeAt: Int64?, intervals: [Interval], comments: [Comment], events: [Event]) {
+        self.ticketID = ticketID
+        self.firstChangeAt = firstChangeAt
+        self.intervals = intervals
+        self.comments = comments
+        self.events = events
+    }
+}
+
+/// A ticket's compact timeline as read, with what is resolved at read time: the ticket's
+/// `created_at` (from `tickets`) and the comment authors' roles (from `users`).
+public struct StoredTimeline: Sendable, Equatable {
+    public var rows: TimelineRows
+    /// `tickets.created_at`; `nil` when the ticket is not cached.
+    public var createdAt: Int64?
+    /// How many `ticket_audits` rows (audits or ticket events) the ticket has.
+    public var updates: Int64
+
+    public init(rows: TimelineRows, createdAt: Int64?, updates: Int64) {
+        self.rows = rows
+        self.createdAt = createdAt
+        self.updates = updates
+    }
+}
+
+/// Derives a ticket's compact timeline rows from its raw history rows. The derivation (parsing
+/// audits and ticket events, folding changes into intervals) lives outside the cache
+/// (DeskstatHistory); `Cache.write` calls it for exactly the tickets a transaction touched.
+public protocol TimelineRowBuilding: Sendable {
+    /// Names what the rows are made of (their fields and format): rows made by another version
+    /// are rebuilt on the next write, and read as stale until then.
+    var version: String { get }
+    /// The rows of one ticket; throws when a raw row does not parse (the ticket then stays
+    /// stale and readers take it from the raw rows, reporting the problem).
+    func rows(for history: TicketHistoryRows) throws -> TimelineRows
+}
+
+extension Cache {
+    /// This cache, rebuilding the compact timeline with `builder` in every write transaction.
+    public func derivingTimelines(with builder: any TimelineRowBuilding) -> Cache {
+        var cache = self
+        cache.timelineBuilder = builder
+        return cache
+    }
+}
+
+/// Keeps the compact timeline tables in step with `ticket_audits` and `ticket_comments` inside
+/// a write transaction.
+struct TimelineStore {
+    let db: Database
+
+    /// Rebuilds every ticket in `ticket_timeline_stale` (all of them when the rows were made by
+    /// another builder version), then empties the queue of the tickets built. Returns how many
+    /// tickets were rebuilt.
+    @discardableResult
+    func rebuildStale(using builder: any TimelineRowBuilding) throws -> Int {
+        let built = try String.fetchOne(db, sql: "SELECT version FROM ticket_timeline_build WHERE id = 1")
+        if built != builder.version {
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO ticket_timeline_stale (ticket_id)
+                    SELECT ticket_id FROM ticket_audits UNION SELECT ticket_id FROM ticket_comments
+                    UNION SELECT ticket_id FROM ticket_timelines
+                    """)
+            try db.execute(
+                sql: """
+                    INSERT INTO ticket_timeline_build (id, version) VALUES (1, ?)
+                    ON CONFLICT (id) DO UPDATE SET version = excluded.version
+                    """, arguments: [builder.version])
+        }
+        let ids = try Int64.fetchAll(db, sql: "SELECT ticket_id FROM ticket_timeline_stale ORDER BY ticket_id")
+        guard !ids.isEmpty else { return 0 }
+        let statements = try Statements(db: db)
+        var rebuilt = 0
+        for id in ids {
+            for delete in statements.deletes { try delete.execute(arguments: [id]) }
+            let history = try statements.history(id)
+            if !history.updates.isEmpty || !history.comments.isEmpty {
+                let rows: TimelineRows
+                do {
+                    rows = try builder.rows(for: history)
+                } catch {
+                    // A ticket whose rows do not parse stays queued, without compact rows:
+                    // readers take it from the raw rows and report what is wrong with them.
+                    continue
+                }
+                try statements.insert(rows, updates: history.updates.count)
+            }
+            try statements.dequeue.execute(arguments: [id])
+            rebuilt += 1
+        }
+        return rebuilt
+    }
+
+    /// The prepared statements of a rebuild.
+    private struct Statements {
+        let db: Database
+        let deletes: [Statement]
+        let dequeue: Statement
+        let audits: Statement
+        let comments: Statement
+        let header: Statement
+        let interval: Statement
+        let comment: Statement
+        let event: Statement
+
+        init(db: Database) throws {
+            self.db = db
+            deletes = try CacheSchema.derivedTables.map {
+                try db.cachedStatement(sql: "DELETE FROM \($0.name) WHERE ticket_id = ?")
+            }
+            dequeue = try db.cachedStatement(sql: "DELETE FROM ticket_timeline_stale WHERE ticket_id = ?")
+            audits = try db.cachedStatement(
+                sql: "SELECT raw_json FROM ticket_audits WHERE ticket_id = ? ORDER BY created_at, id")
+            comments = try db.cachedStatement(
+                sql: "SELECT raw_json FROM ticket_comments WHERE ticket_id = ? ORDER BY created_at, id")
+            header = try db.cachedStatement(sql: CacheSchema.ticketTimelines.insertSQL)
+            interval = try db.cachedStatement(sql: CacheSchema.ticketTimelineIntervals.insertSQL)
+            comment = try db.cachedStatement(sql: CacheSchema.ticketTimelineComments.insertSQL)
+            event = try db.cachedStatement(sql: CacheSchema.ticketTimelineEvents.insertSQL)
+        }
+
+        /// The ticket's raw rows, as `Cache.ticketHistory` reads them (without `created_at` and
+        /// roles, which the compact rows leave to read time).
+        func history(_ id: Int64) throws -> TicketHistoryRows {
+            TicketHistoryRows(
+                ticketID: id, createdAt: nil, updates: try String.fetchAll(audits, arguments: [id]),
+                comments: try String.fetchAll(comments, arguments: [id]), roles: [:])
+        }
+
+        func insert(_ rows: TimelineRows, updates: Int) throws {
+            try execute(
+                header, CacheSchema.ticketTimelines,
+                ["ticket_id": rows.ticketID, "first_change_at": rows.firstChangeAt, "updates": Int64(updates)])
+            for row in rows.intervals {
+                try execute(
+                    interval, CacheSchema.ticketTimelineIntervals,
+                    [
+                        "ticket_id": rows.ticketID, "field": row.field, "position": row.position, "from_at": row.from,
+                        "to_at": row.to, "value": row.value,
+                    ])
+            }
+            for row in rows.comments {
+                try execute(
+                    comment, CacheSchema.ticketTimelineComments,
+                    [
+                        "ticket_id": rows.ticketID, "created_at": row.createdAt, "comment_id": row.id,
+                        "author_id": row.authorID, "public": row.isPublic ? 1 : 0,
+                    ])
+            }
+            for (position, row) in rows.events.enumerated() {
+                try execute(
+                    event, CacheSchema.ticketTimelineEvents,
+                    ["ticket_id": rows.ticketID, "position": Int64(position), "at": row.at, "kind": row.kind])
+            }
+        }
+
+        /// Runs an insert with its values named by column (every column of the declaration).
+        private func execute(
+            _ statement: Statement, _ table: CacheDerivedTable, _ values: [String: (any DatabaseValueConvertible)?]
+        ) throws {
+            var arguments = [DatabaseValue](repeating: .null, count: table.columns.count)
+            for (name, value) in values { arguments[table.index(name)] = value?.databaseValue ?? .null }
+            try statement.execute(arguments: StatementArguments(arguments))
+        }
+    }
+}
