@@ -215,23 +215,25 @@ private final class MembershipLayout: Sendable {
     }
 }
 
-/// Ticket metric events: the plain ones (activate, fulfill, breach, pause, …) are decoded here;
-/// one carrying an object in `sla`, `group_sla` or `status` (an applied target, an
-/// `update_status` duration) is handed, alone, to the reference mapper (`RecordMapper`), which
-/// owns every column read from those objects.
+/// Ticket metric events: the plain ones (activate, fulfill, breach, pause, `update_status` with
+/// its `status` duration checked as `RecordReader.duration` checks it) are decoded here; one
+/// carrying an object in `sla` or `group_sla` (an applied target) is handed, alone, to the
+/// reference mapper (`RecordMapper`), which owns every column read from those objects.
 private final class MetricEventLayout: Sendable {
     static let shared = MetricEventLayout()
     let record = RecordLayout(.ticketMetricEvents, extra: ["sla", "group_sla", "status"])
     let id, ticketID, metric, instanceID, type, time, deleted: Field
     /// Members whose object sends the record to the reference mapper.
     let referenceSlots: [Int]
+    let status: Int
 
     init() {
         (id, ticketID, metric, instanceID) = (
             record.field("id"), record.field("ticket_id"), record.field("metric"), record.field("instance_id")
         )
         (type, time, deleted) = (record.field("type"), record.field("time"), record.field("deleted"))
-        referenceSlots = ["sla", "group_sla", "status"].map(record.slot)
+        referenceSlots = ["sla", "group_sla"].map(record.slot)
+        status = record.slot("status")
     }
 }
 
@@ -464,6 +466,8 @@ private struct BodyDecoder {
             try referenceRecord(.ticketMetricEvents, range, &batch)
             return
         }
+        // Not stored, but the reference path rejects a malformed one (and so must this path).
+        _ = try duration(slots[L.status])
         batch.beginRow(.ticketMetricEvents, raw: Self.raw(range))
         batch.set(L.id.column, .integer(try requiredID(L.id.slot)))
         batch.set(L.ticketID.column, try optionalID(L.ticketID.slot))
