@@ -105,6 +105,27 @@ public struct CacheRowBatch: Sendable {
         set(currentTable.column(name), value)
     }
 
+    /// Appends a row the reference mapper built (a record the fast path hands to it), its text
+    /// values copied into the batch; `raw` is the record's exact JSON in the body. Returns
+    /// `false`, appending nothing, for a row the flat layout cannot hold (child rows, a blob).
+    public mutating func append(_ row: CacheRow, raw: Value) -> Bool {
+        guard row.children.allSatisfy({ $0.rows.isEmpty }) else { return false }
+        var converted: [Value] = []
+        converted.reserveCapacity(row.values.count)
+        for value in row.values {
+            switch value.storage {
+            case .null: converted.append(.null)
+            case .int64(let number): converted.append(.integer(number))
+            case .double(let number): converted.append(.real(number))
+            case .string(let text): converted.append(own(text))
+            case .blob: return false
+            }
+        }
+        beginRow(row.table, raw: raw)
+        for (index, value) in converted.enumerated() { values[currentStart + index] = value }
+        return true
+    }
+
     /// A tag of the current (ticket) row; the caller passes each distinct tag once.
     public mutating func appendTag(_ tag: Value) {
         tags.append(tag)

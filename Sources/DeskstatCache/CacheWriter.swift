@@ -13,7 +13,9 @@ import GRDB
 /// per record, through prepared statements bound with SQLite's C API. `sqlite3_changes` says
 /// whether anything was written and the last insert rowid says whether it was an insert; only a
 /// record that was *not* written needs a second look (a version `SELECT`) to tell `unchanged`
-/// from `skipped`. Child rows are replaced only when the parent was written: a new parent has
+/// from `skipped`; in a batch whose table already held rows, the stored version is looked up
+/// first instead, so a record that is not newer (a re-imported file) costs one lookup and no
+/// binding. Child rows are replaced only when the parent was written: a new parent has
 /// none (every path that removes a parent removes its children too), an updated one has its
 /// old ones deleted first. Anything unusual (a second unique constraint firing, the key-only
 /// `tags` table) takes the original select-then-replace path, so outcomes never differ.
@@ -55,6 +57,8 @@ public struct CacheWriter {
     /// row's outcome to `outcome`.
     public func upsert(_ batch: CacheRowBatch, outcome report: (CacheTable, UpsertOutcome) -> Void) throws {
         var statements: [CacheTable: RowStatements] = [:]
+        /// Per table: whether it held rows when the batch began (see "Unchanged records" below).
+        var hadRows: [CacheTable: Bool] = [:]
         let children = try TicketChildStatements(db: db)
         let facts = FactsBuffer()
         try batch.body.withUnsafeBufferPointer { body in
@@ -84,6 +88,24 @@ public struct CacheWriter {
                     }
                     let versionIndexes = rowStatements.versionIndexes
                     let columnCount = rowStatements.columnCount
+                    // Unchanged records: in a table that held rows, the stored version is looked
+                    // up first, and a record that is not newer is reported without binding or
+                    // writing anything (what the upsert would conclude, at the cost of one lookup).
+                    // Into an empty table, the upsert alone decides.
+                    let tableHadRows: Bool
+                    if let known = hadRows[table] {
+                        tableHadRows = known
+                    } else {
+                        tableHadRows = try rowStatements.hasRows(db: db, table: table)
+                        hadRows[table] = tableHadRows
+                    }
+                    if tableHadRows, let stored = try rowStatements.storedVersion(key: key) {
+                        let outcome = Self.compare(batch.version(of: row, indexes: versionIndexes), stored: stored)
+                        if outcome != .updated {
+                            report(table, outcome)
+                            continue
+                        }
+                    }
                     let result = try rowStatements.upsert(key: key) { statement in
                         for index in 0..<columnCount {
                             texts.bind(batch.values[valueStart + index], to: statement, at: Int32(index + 1))
@@ -320,21 +342,31 @@ struct RowStatements {
         if sqlite3_changes(connection) > 0 {
             return .written(sqlite3_last_insert_rowid(connection) == key ? .inserted : .updated)
         }
+        guard let stored = try storedVersion(key: key) else {
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "upsert wrote nothing and found no row")
+        }
+        return .notWritten(compare(stored))
+    }
+
+    /// The stored version of the row whose key is `key`, or nil when there is none.
+    func storedVersion(key: Int64) throws -> [Int64]? {
         sqlite3_bind_int64(select, 1, key)
         defer { sqlite3_reset(select) }
         let step = sqlite3_step(select)
+        if step == SQLITE_DONE { return nil }
         guard step == SQLITE_ROW else {
-            if step == SQLITE_DONE {
-                throw DatabaseError(resultCode: .SQLITE_ERROR, message: "upsert wrote nothing and found no row")
-            }
             throw DatabaseError(
                 resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(connection)))
         }
-        let stored = (0..<versionCount).map { column -> Int64 in
+        return (0..<versionCount).map { column -> Int64 in
             sqlite3_column_type(select, Int32(column)) == SQLITE_NULL
                 ? Int64.min : sqlite3_column_int64(select, Int32(column))
         }
-        return .notWritten(compare(stored))
+    }
+
+    /// Whether `table` holds any row.
+    func hasRows(db: Database, table: CacheTable) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \"\(table.rawValue)\")") ?? false
     }
 
     func clearBindings() {

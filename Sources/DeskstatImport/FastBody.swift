@@ -44,6 +44,7 @@ enum FastBody {
 
     static let supportedTables: Set<WireTable> = [
         .tickets, .ticketMetrics, .satisfactionRatings, .users, .organizations, .groups, .groupMemberships,
+        .ticketMetricEvents,
     ]
 }
 
@@ -214,6 +215,28 @@ private final class MembershipLayout: Sendable {
     }
 }
 
+/// Ticket metric events: the plain ones (activate, fulfill, breach, pause, `update_status` with
+/// its `status` duration checked as `RecordReader.duration` checks it) are decoded here; one
+/// carrying an object in `sla` or `group_sla` (an applied target) is handed, alone, to the
+/// reference mapper (`RecordMapper`), which owns every column read from those objects.
+private final class MetricEventLayout: Sendable {
+    static let shared = MetricEventLayout()
+    let record = RecordLayout(.ticketMetricEvents, extra: ["sla", "group_sla", "status"])
+    let id, ticketID, metric, instanceID, type, time, deleted: Field
+    /// Members whose object sends the record to the reference mapper.
+    let referenceSlots: [Int]
+    let status: Int
+
+    init() {
+        (id, ticketID, metric, instanceID) = (
+            record.field("id"), record.field("ticket_id"), record.field("metric"), record.field("instance_id")
+        )
+        (type, time, deleted) = (record.field("type"), record.field("time"), record.field("deleted"))
+        referenceSlots = ["sla", "group_sla"].map(record.slot)
+        status = record.slot("status")
+    }
+}
+
 /// The layouts of every table the decoder reads, resolved once per process.
 private struct Layouts: Sendable {
     static let shared = Layouts()
@@ -224,6 +247,7 @@ private struct Layouts: Sendable {
     let organization = OrganizationLayout.shared
     let group = GroupLayout.shared
     let membership = MembershipLayout.shared
+    let metricEvent = MetricEventLayout.shared
 }
 
 /// One body being decoded.
@@ -312,6 +336,9 @@ private struct BodyDecoder {
         case .groupMemberships:
             let raw = try scanner.scanRecord(layouts.membership.record.fields, into: &slots)
             try membership(raw, &batch)
+        case .ticketMetricEvents:
+            let raw = try scanner.scanRecord(layouts.metricEvent.record.fields, into: &slots)
+            try metricEvent(raw, &batch)
         default:
             throw FastPathDeclined()
         }
@@ -431,6 +458,43 @@ private struct BodyDecoder {
         for field in L.ids { batch.set(field.column, try optionalID(field.slot)) }
         batch.set(L.isDefault.column, .bool(try bool(L.isDefault.slot)))
         for field in L.timestamps { batch.set(field.column, .integer(try timestamp(field.slot))) }
+    }
+
+    mutating func metricEvent(_ range: (start: Int, end: Int), _ batch: inout CacheRowBatch) throws(FastPathDeclined) {
+        let L = layouts.metricEvent
+        if L.referenceSlots.contains(where: { slots[$0].kind == .object }) {
+            try referenceRecord(.ticketMetricEvents, range, &batch)
+            return
+        }
+        // Not stored, but the reference path rejects a malformed one (and so must this path).
+        _ = try duration(slots[L.status])
+        batch.beginRow(.ticketMetricEvents, raw: Self.raw(range))
+        batch.set(L.id.column, .integer(try requiredID(L.id.slot)))
+        batch.set(L.ticketID.column, try optionalID(L.ticketID.slot))
+        let metric = try text(L.metric.slot, &batch)
+        batch.set(L.metric.column, metric)
+        batch.set(L.instanceID.column, .integer(try integer(L.instanceID.slot)))
+        let type = try text(L.type.slot, &batch)
+        batch.set(L.type.column, type)
+        batch.set(L.time.column, .integer(try timestamp(L.time.slot)))
+        batch.set(L.deleted.column, .bool(try bool(L.deleted.slot)))
+    }
+
+    /// One record decoded by the reference parser and mapper, as the reference path would (any
+    /// error declines the whole body, so the reference path reports it).
+    func referenceRecord(
+        _ table: WireTable, _ range: (start: Int, end: Int), _ batch: inout CacheRowBatch
+    ) throws(FastPathDeclined) {
+        let bytes = Array(UnsafeBufferPointer(start: base + range.start, count: range.end - range.start))
+        let rows: [CacheRow]
+        do {
+            rows = try RecordMapper.rows(for: try Envelope.parseBareRecord(bytes, table: table, index: 0), table: table)
+        } catch {
+            throw FastPathDeclined()
+        }
+        for row in rows {
+            guard batch.append(row, raw: Self.raw(range)) else { throw FastPathDeclined() }
+        }
     }
 
     // MARK: Fields (each mirrors a `RecordReader` accessor; anything it would reject is declined)

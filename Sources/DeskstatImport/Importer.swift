@@ -37,6 +37,10 @@ public struct Importer: Sendable {
     /// Imports into the cache at `path`, opening it (and so creating it, when it does not exist)
     /// only once the first file has been read and decoded: an import whose every input fails
     /// leaves no new, empty cache behind.
+    ///
+    /// Several files into a path where no cache exists are bulk-loaded: written into a private
+    /// file and published whole at the end (`Cache.publishBulkLoad`), so until the import ends
+    /// there is no cache at `path`, and a killed import leaves none.
     public init(openingCacheAt path: String, options: Options) {
         self.target = CacheTarget(path: path)
         self.options = options
@@ -50,6 +54,30 @@ public struct Importer: Sendable {
     /// own transaction, and at most two files are held in memory.
     public func run(
         _ sources: [ImportSource], progress: (ImportProgress) -> Void = { _ in }
+    ) throws(ImportError) -> ImportReport {
+        guard sources.count > 1, target.beginBulkLoadIfNew() else { return try runFiles(sources, progress: progress) }
+        let result: Result<ImportReport, ImportError>
+        do {
+            result = .success(try runFiles(sources, progress: progress))
+        } catch {
+            result = .failure(error)  // the files written before the failure are published, as without a bulk load
+        }
+        let published: Bool
+        do {
+            published = try target.publishBulkLoad()
+        } catch {
+            throw .cache(path: target.path, error: error)
+        }
+        guard published else {
+            // A cache appeared at the path meanwhile (another import): import into it instead.
+            return try Importer(openingCacheAt: target.path, options: options).runFiles(sources, progress: progress)
+        }
+        return try result.get()
+    }
+
+    /// `run(_:progress:)` into the target as it is.
+    func runFiles(
+        _ sources: [ImportSource], progress: (ImportProgress) -> Void
     ) throws(ImportError) -> ImportReport {
         var report = ImportReport()
         let bytesTotal = sources.reduce(Int64(0)) { $0 + $1.size }
@@ -220,8 +248,12 @@ public struct Importer: Sendable {
 /// The cache an import writes to, opened at most once (see `Importer.init(openingCacheAt:options:)`).
 final class CacheTarget: @unchecked Sendable {
     private let lock = NSLock()
-    private let path: String
+    /// The cache's path.
+    let path: String
     private var cache: Cache?
+    /// A bulk load: whether one was begun, and once its private file is open, the indexes to rebuild.
+    private var bulkLoad = false
+    private var bulkIndexes: [String]?
 
     /// Every file's transaction rebuilds the compact timeline of the tickets whose history it changed.
     init(cache: Cache) {
@@ -245,8 +277,59 @@ final class CacheTarget: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cache { return cache }
+        if bulkLoad {
+            if let opened = openBulkLoad() { return opened }
+            bulkLoad = false  // the private file cannot be made: the cache's own path names the problem
+        }
         let opened = try Cache.open(at: path, mode: .readWrite, timelines: TimelineCodec())
         cache = opened
         return opened
+    }
+
+    /// Chooses a bulk load when no cache is open and none exists at the path. Call before `open`.
+    func beginBulkLoadIfNew() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard cache == nil, !FileManager.default.fileExists(atPath: path) else { return false }
+        bulkLoad = true
+        return true
+    }
+
+    private func openBulkLoad() -> Cache? {
+        Cache.removeAbandonedBulkLoads(for: path)
+        let privatePath = Cache.bulkLoadPath(for: path)
+        guard !FileManager.default.fileExists(atPath: privatePath),
+            let opened = try? Cache.open(at: privatePath, mode: .readWrite, timelines: TimelineCodec())
+        else { return nil }
+        do {
+            bulkIndexes = try opened.beginBulkLoad()
+        } catch {
+            opened.abandonBulkLoad()
+            return nil
+        }
+        cache = opened
+        return opened
+    }
+
+    /// Ends a bulk load: publishes the private file at the path (true), or, when a cache
+    /// appeared there meanwhile, removes it (false). True when no bulk load wrote anything.
+    func publishBulkLoad() throws(CacheError) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard bulkLoad, let cache, let indexes = bulkIndexes else { return true }
+        self.cache = nil
+        bulkLoad = false
+        bulkIndexes = nil
+        do {
+            if try cache.publishBulkLoad(indexes: indexes, to: path) { return true }
+        } catch let error as CacheError {
+            cache.abandonBulkLoad()
+            throw error
+        } catch {
+            cache.abandonBulkLoad()
+            throw .database(message: String(describing: error), sql: nil)
+        }
+        cache.abandonBulkLoad()
+        return false
     }
 }

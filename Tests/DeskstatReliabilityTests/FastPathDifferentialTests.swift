@@ -103,6 +103,13 @@ import Testing
     }
 
     static let edgeBodies: [String] = [
+        // Ticket metric events: plain ones on the fast path, `sla`/`group_sla` objects by the
+        // reference mapper inside the same batch, odd `status`, `time`, `deleted` and `sla` values.
+        #"{"ticket_metric_events":[{"id":1,"ticket_id":2,"metric":"reply_time","instance_id":1,"type":"activate","time":"2026-11-17T09:30:00Z"},{"id":2,"ticket_id":2,"metric":"reply_time","type":"apply_sla","time":1763400000,"sla":{"target":60,"business_hours":false,"policy":{"id":5,"title":"P"}}},{"id":3,"type":"update_status","status":{"calendar":5,"business":2.5},"deleted":"true"}]}"#,
+        #"{"ticket_metric_events":[{"id":1,"type":"update_status","status":{"calendar":"5"}}]}"#,
+        #"{"ticket_metric_events":[{"id":1,"type":"apply_group_sla","sla":"none","group_sla":{"target":"x"}}]}"#,
+        #"{"ticket_metric_events":[{"id":1,"ticket_id":null,"metric":7,"instance_id":1.5,"time":"2026-11-17"}]}"#,
+        #"{"ticket_metric_events":[{"id":1,"time":"not a time","deleted":1}],"ticket_metric_event":{"id":2}}"#,
         #"{"tickets":[{"id":1,"created_at":"2026-11-17T09:30:00Z","tags":["b","a","b","é","\u00e9"]}]}"#,
         #"{"tickets":[{"id":1,"created_at":"2026-11-17T09:30:00.123+01:30","updated_at":1763400000}]}"#,
         #"{"tickets":[{"id":1,"created_at":"2026-02-29T00:00:00Z"}]}"#,

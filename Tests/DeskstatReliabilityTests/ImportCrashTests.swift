@@ -24,8 +24,17 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let account = try AccountPages.write(into: directory + "/pages", files: 20, perPage: perPage)
 
+        // Every cache starts from a one-record seed, so the kills land in the per-file write path
+        // (into a path without a cache, the import is a bulk load, which `BulkLoadCrashTests` kills).
+        let seed = writeFile(
+            directory, "seed.json", #"{"groups":[{"id":999999001,"name":"Seed","updated_at":"2026-01-01T00:00:00Z"}]}"#)
+        func seeded(_ cache: String) throws {
+            let run = try Deskstat.run(["import", seed, "--cache", cache, "--quiet"], in: directory)
+            checker.check(run.status == 0, "seed: \(run)")
+        }
         // The reference: one uninterrupted import, which also gives the duration kills are drawn from.
         let reference = directory + "/reference.sqlite"
+        try seeded(reference)
         let referenceRun = try Deskstat.run(
             ["import", account.directory, "--cache", reference, "--quiet"], in: directory)
         checker.check(referenceRun.status == 0, "\(referenceRun)")
@@ -46,6 +55,7 @@ import Testing
         var killedBeforeSchema = 0
         for chain in 0..<chains {
             let cache = directory + "/chain-\(chain).sqlite"
+            try seeded(cache)
             // Each chain gets every `chains`-th point, ascending: every run is killed a little later
             // than the one before, on a cache the previous kill left behind.
             var pending = stride(from: chain, to: points.count, by: chains).map { points[$0] }
