@@ -117,7 +117,7 @@ let package = Package(
             name: "DeskstatEngineTests",
             dependencies: [
                 "DeskstatEngine", "DeskstatImport", "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport",
-                "DeskstatTimeline", "ZendeskWire",
+                "DeskstatTimeline", "DeskstatGenerator", "ZendeskWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"],
