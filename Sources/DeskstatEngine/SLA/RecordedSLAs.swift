@@ -118,6 +118,8 @@ public struct SLAEventSet: Sendable {
     struct Builder {
         var set = SLAEventSet()
         private var metricCodes: [String: Int32] = [:]
+        /// `set.metricNames` as UTF-8, to compare a row's bytes with.
+        private var metricBytes: [[UInt8]] = []
         private var titles: [String] = []
         private var targetCodes: [TargetKey: Int32] = [:]
 
@@ -166,7 +168,7 @@ public struct SLAEventSet: Sendable {
         }
 
         mutating func metricIndex(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-            for (index, name) in set.metricNames.enumerated() where Self.matches(name, bytes) { return Int32(index) }
+            for (index, name) in metricBytes.enumerated() where name.elementsEqual(bytes) { return Int32(index) }
             return metricIndex(String(decoding: bytes, as: UTF8.self))
         }
 
@@ -174,6 +176,7 @@ public struct SLAEventSet: Sendable {
             if let known = metricCodes[name] { return known }
             let code = Int32(set.metricNames.count)
             set.metricNames.append(name)
+            metricBytes.append(Array(name.utf8))
             metricCodes[name] = code
             return code
         }
@@ -409,6 +412,7 @@ extension EngineSession {
         let groups = dimensionIndex(.group)
         var result: [SliceKey: SLASummary] = [:]
         var keys: [Int32] = []
+        var ranks: [Int64: Int] = [:]
         for (ticketIndex, instances) in recorded.instances {
             let index = Int(ticketIndex)
             if let mask, !mask[index] { continue }
@@ -429,12 +433,14 @@ extension EngineSession {
                     case .unmeasured: false
                     }
                 guard counted else { continue }
-                let target = targetKey(instance, priority: priority)
+                let target = targetKey(instance, priority: priority, ranks: &ranks)
                 for slot in keys {
-                    var summary = result[slices.keys[Int(slot)]] ?? SLASummary()
-                    summary.byTarget[target, default: SLACounts()].add(instance.status)
-                    if instance.status == .breached { summary.breachesByGroup[group, default: 0] += 1 }
-                    result[slices.keys[Int(slot)]] = summary
+                    // In place: a copied summary would copy its dictionaries for every instance.
+                    result[slices.keys[Int(slot)], default: SLASummary()].byTarget[target, default: SLACounts()].add(
+                        instance.status)
+                    if instance.status == .breached {
+                        result[slices.keys[Int(slot)], default: SLASummary()].breachesByGroup[group, default: 0] += 1
+                    }
                 }
             }
         }
@@ -443,11 +449,18 @@ extension EngineSession {
 
     /// The table key of a recorded instance: its policy as applied, ranked like the current
     /// policies (a policy that no longer exists, and group policies, after them, by id).
-    func targetKey(_ instance: SLAInstance, priority: String) -> SLATargetKey {
-        let order = evaluator.policyOrder
-        let rank =
-            instance.isGroupPolicy
-            ? Int(Int32.max) : (order.firstIndex { $0.id == instance.policyID } ?? order.count + 1)
+    /// The policies' ranks are remembered in `ranks` across calls.
+    func targetKey(_ instance: SLAInstance, priority: String, ranks: inout [Int64: Int]) -> SLATargetKey {
+        let rank: Int
+        if instance.isGroupPolicy {
+            rank = Int(Int32.max)
+        } else if let known = ranks[instance.policyID] {
+            rank = known
+        } else {
+            let order = evaluator.policyOrder
+            rank = order.firstIndex { $0.id == instance.policyID } ?? order.count + 1
+            ranks[instance.policyID] = rank
+        }
         return SLATargetKey(
             policyID: instance.policyID, policyTitle: instance.policyTitle, policyRank: rank, metric: instance.metric,
             priority: priority)
