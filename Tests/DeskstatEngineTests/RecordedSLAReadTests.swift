@@ -40,6 +40,9 @@ import ZendeskWire
     static func compare(_ cache: Cache, facts: FactSet, asOfs: [Int64]) throws -> Int {
         let narrowed = try SLAEventSet.load(from: cache, for: facts)
         let full = try SLAEventSet.loadAll(from: cache)
+        // Read in two halves on two connections (what a large report does): the same set.
+        let split = try SLAEventSet.load(from: cache, for: facts, splitAbove: 2)
+        #expect(split.ticketIDs == narrowed.ticketIDs)
         let json = try decodedFromJSON(cache)
         let reference = SLAEventSet(byTicket: json)
         let loaded = Set(facts.ticketIDs)
@@ -50,6 +53,7 @@ import ZendeskWire
         for id in loaded.sorted() {
             for asOf in asOfs {
                 let instances = narrowed.instances(ofTicket: id, asOf: asOf)
+                #expect(instances == split.instances(ofTicket: id, asOf: asOf), "ticket \(id) as of \(asOf)")
                 #expect(instances == full.instances(ofTicket: id, asOf: asOf), "ticket \(id) as of \(asOf)")
                 #expect(instances == reference.instances(ofTicket: id, asOf: asOf), "ticket \(id) as of \(asOf)")
                 // The one-call builder over the decoded events (its own stream grouping).

@@ -55,12 +55,33 @@ public struct SLAEventSet: Sendable {
     }
 
     /// The stored events of the tickets in `facts` (only those: read in id runs), typed — no JSON
-    /// is decoded except an applied target an upgraded cache could not type (`sla_kind` 2).
-    public static func load(from cache: Cache, for facts: FactSet) throws(EngineError) -> SLAEventSet {
+    /// is decoded except an applied target an upgraded cache could not type (`sla_kind` 2). A
+    /// large read is split: the upper half of the ids is read on a second connection on the same
+    /// snapshot (`SideSnapshot`), on the other core, when at least `splitAbove` tickets are loaded.
+    public static func load(from cache: Cache, for facts: FactSet, splitAbove: Int = 4_096) throws(EngineError)
+        -> SLAEventSet
+    {
         var ids = facts.store.records.map(\.id)
         ids.sort()
+        // Opened before the main transaction starts (see `SideSnapshot`).
+        let side = ids.count >= splitAbove ? SideSnapshot(path: cache.path) : nil
         do {
-            return try cache.snapshot { reader in try load(from: reader, ids: ids, ranges: FactReader.runs(of: ids)) }
+            return try cache.snapshot { reader in
+                _ = try reader.dataVersion()  // the main snapshot starts here
+                guard let side, side.joinMainSnapshot() else {
+                    return try load(from: reader, ids: ids, ranges: FactReader.runs(of: ids))
+                }
+                let lower = Array(ids[..<(ids.count / 2)])
+                let upper = Array(ids[(ids.count / 2)...])
+                let pending = Pending.start {
+                    Result { try load(from: side.reader, ids: upper, ranges: FactReader.runs(of: upper)) }
+                }
+                let main = Result { try load(from: reader, ids: lower, ranges: FactReader.runs(of: lower)) }
+                let other = pending.wait()
+                var set = try main.get()
+                set.append(try other.get())
+                return set
+            }
         } catch let error as EngineError {
             throw error
         } catch let error as CacheError {
@@ -68,6 +89,40 @@ public struct SLAEventSet: Sendable {
         } catch {
             throw .cache(String(describing: error))
         }
+    }
+
+    /// Appends the tickets of `other` (all with larger ids than this set's), its metric names and
+    /// targets mapped onto this set's.
+    mutating func append(_ other: SLAEventSet) {
+        let metricMap = other.metricNames.map { name -> Int32 in
+            if let known = metricNames.firstIndex(of: name) { return Int32(known) }
+            metricNames.append(name)
+            return Int32(metricNames.count - 1)
+        }
+        let targetMap = other.targets.map { target -> Int32 in
+            if let known = targets.firstIndex(where: { Self.same($0, target) }) { return Int32(known) }
+            targets.append(target)
+            return Int32(targets.count - 1)
+        }
+        let offset = Int32(events.count)
+        ticketIDs.append(contentsOf: other.ticketIDs)
+        starts.append(contentsOf: other.starts.dropFirst().map { $0 + offset })
+        events.append(
+            contentsOf: other.events.map { event in
+                var mapped = event
+                if event.kind == .apply, event.payload >= 0 { mapped.payload = targetMap[Int(event.payload)] }
+                return mapped
+            })
+        eventMetrics.append(contentsOf: other.eventMetrics.map { metricMap[Int($0)] })
+        eventInstances.append(contentsOf: other.eventInstances)
+    }
+
+    /// The same target to the bit (as `Builder` interns them).
+    static func same(_ lhs: MetricEventTarget, _ rhs: MetricEventTarget) -> Bool {
+        lhs.policyID == rhs.policyID && lhs.policyTitle == rhs.policyTitle
+            && lhs.target?.bitPattern == rhs.target?.bitPattern
+            && lhs.targetInSeconds?.bitPattern == rhs.targetInSeconds?.bitPattern
+            && lhs.businessHours == rhs.businessHours && lhs.isGroupPolicy == rhs.isGroupPolicy
     }
 
     /// The events of every stored ticket (the reference the narrowed read is tested against).
