@@ -125,7 +125,7 @@ let package = Package(
             name: "DeskstatEngineTests",
             dependencies: [
                 "DeskstatEngine", "DeskstatImport", "DeskstatCache", "DeskstatTime", "DeskstatSLA", "DeskstatReport",
-                "DeskstatTimeline", "DeskstatHistory", "ZendeskWire",
+                "DeskstatTimeline", "DeskstatHistory", "DeskstatGenerator", "ZendeskWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"],

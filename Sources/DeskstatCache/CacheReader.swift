@@ -57,7 +57,7 @@ public final class CacheReader: @unchecked Sendable {
     }
 
     /// Runs `sql` once per id range (bound as ?1 and ?2), calling `row` for each result row.
-    private func eachRange(_ sql: String, _ ranges: [(Int64, Int64)], _ row: (OpaquePointer) throws -> Void) throws {
+    func eachRange(_ sql: String, _ ranges: [(Int64, Int64)], _ row: (OpaquePointer) throws -> Void) throws {
         let statement = try statement(sql)
         defer { sqlite3_reset(statement) }
         for (low, high) in ranges {
@@ -72,7 +72,7 @@ public final class CacheReader: @unchecked Sendable {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)
     }
 
-    @inline(__always) private static func real(_ statement: OpaquePointer, _ column: Int32) -> Double? {
+    @inline(__always) static func real(_ statement: OpaquePointer, _ column: Int32) -> Double? {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement, column)
     }
 

@@ -96,18 +96,47 @@ extension CacheRow {
             rawJSON: rawJSON)
     }
 
-    /// A ticket metric event.
+    /// A ticket metric event; `target` is kept only for the two types that apply one
+    /// (`apply_sla`, `apply_group_sla`).
     public static func ticketMetricEvent(
         id: Int64, ticketID: Int64?, metric: String?, instanceID: Int64?, type: String?, time: Int64?, deleted: Bool?,
-        rawJSON: String
+        target: AppliedSLATarget? = nil, rawJSON: String
     ) -> CacheRow {
-        CacheRow(
+        let applied = type == "apply_sla" || type == "apply_group_sla" ? target : nil
+        return CacheRow(
             .ticketMetricEvents,
             named: [
                 "id": id, "ticket_id": ticketID, "metric": metric, "instance_id": instanceID, "type": type,
-                "time": time, "deleted": deleted,
+                "time": time, "deleted": deleted, "sla_kind": applied.map { Int64($0.isGroupPolicy ? 1 : 0) },
+                "sla_policy_id": applied?.policyID, "sla_policy_title": applied?.policyTitle,
+                "sla_target": applied?.target, "sla_target_in_seconds": applied?.targetInSeconds,
+                "sla_business_hours": applied.map(\.businessHours),
             ],
             rawJSON: rawJSON)
+    }
+}
+
+/// The SLA target a metric event applied, as the `sla_` columns of `ticket_metric_events` hold it.
+public struct AppliedSLATarget: Sendable, Equatable {
+    public var policyID: Int64?
+    public var policyTitle: String?
+    /// `target`, in minutes.
+    public var target: Double?
+    public var targetInSeconds: Double?
+    public var businessHours: Bool
+    /// From `group_sla` (`apply_group_sla`) rather than `sla`.
+    public var isGroupPolicy: Bool
+
+    public init(
+        policyID: Int64?, policyTitle: String?, target: Double?, targetInSeconds: Double?, businessHours: Bool,
+        isGroupPolicy: Bool
+    ) {
+        self.policyID = policyID
+        self.policyTitle = policyTitle
+        self.target = target
+        self.targetInSeconds = targetInSeconds
+        self.businessHours = businessHours
+        self.isGroupPolicy = isGroupPolicy
     }
 }
 

@@ -27,6 +27,9 @@ public struct CacheColumn: Sendable, Equatable {
     public let role: CacheColumnRole
     /// `NOT NULL` in the table.
     public let notNull: Bool
+    /// Added to an existing table by a later migration (`ALTER TABLE … ADD COLUMN`), so in the
+    /// table it follows `raw_json`; everything finds it by name all the same.
+    public private(set) var addedLater = false
 
     public init(
         _ name: String, _ type: CacheColumnType, json: String?, role: CacheColumnRole = .typed, notNull: Bool = false
@@ -36,6 +39,13 @@ public struct CacheColumn: Sendable, Equatable {
         self.type = type
         self.role = role
         self.notNull = notNull
+    }
+
+    /// This column, marked as added by a later migration.
+    func added() -> CacheColumn {
+        var copy = self
+        copy.addedLater = true
+        return copy
     }
 
     /// The JSON member the value is read from (the first part of `jsonPath`).
@@ -67,7 +77,8 @@ public struct CacheChildTable: Sendable {
 }
 
 /// The declaration of one account table: its columns in table order (`raw_json`, the record's
-/// exact JSON, follows them in every table) and its child tables.
+/// exact JSON, follows them in every table, except columns a later migration added) and its
+/// child tables.
 public struct CacheTableSchema: Sendable {
     public let name: String
     public let columns: [CacheColumn]
@@ -290,12 +301,24 @@ public enum CacheSchema {
     public static let tags = CacheTableSchema(
         "tags", [CacheColumn("name", .text, json: "name", role: .key, notNull: true), .integer("count")])
 
+    /// The `sla_` columns hold the target an `apply_sla` (`sla`) or `apply_group_sla` (`group_sla`)
+    /// event applied, for those two types only (NULL for the others): `sla_kind` 0 (`sla`), 1
+    /// (`group_sla`), NULL (no target), or 2 for an event stored before schema v6 whose target
+    /// the upgrade could not type (its `raw_json` holds it); see `Schema.version5`.
     public static let ticketMetricEvents = CacheTableSchema(
         "ticket_metric_events",
         [
             .id("id"), .integer("ticket_id"), .text("metric"), .integer("instance_id"), .text("type"),
             .version("time"), .integer("deleted"),
-        ])
+        ]
+            + [
+                CacheColumn("sla_kind", .integer, json: "sla|group_sla"),
+                .integer("sla_policy_id", json: "sla|group_sla.policy.id"),
+                .text("sla_policy_title", json: "sla|group_sla.policy.title"),
+                .real("sla_target", json: "sla|group_sla.target"),
+                .real("sla_target_in_seconds", json: "sla|group_sla.target_in_seconds"),
+                .integer("sla_business_hours", json: "sla|group_sla.business_hours"),
+            ].map { $0.added() })
 
     public static let schedules = CacheTableSchema(
         "schedules",

@@ -8,7 +8,7 @@ enum Schema {
     /// Migration identifiers in order; the cache's schema version is the number applied.
     static let migrations: [(name: String, sql: String)] = [
         ("v1-account-tables", version1), ("v2-sync-queue", version2), ("v3-report-indexes", version3),
-        ("v4-ticket-facts", version4), ("v5-ticket-timelines", version5),
+        ("v4-ticket-facts", version4), ("v5-ticket-timelines", version5), ("v6-applied-sla-targets", version6),
     ]
 
     /// Tickets whose audits and comments a sync still has to fetch; filled in the same
@@ -342,5 +342,52 @@ extension Schema {
         END;
         INSERT OR IGNORE INTO ticket_timeline_stale (ticket_id)
             SELECT ticket_id FROM ticket_audits UNION SELECT ticket_id FROM ticket_comments;
+        """
+}
+
+extension Schema {
+    /// The target an `apply_sla` / `apply_group_sla` metric event applied, typed (see
+    /// `CacheSchema.ticketMetricEvents`), so recorded SLA reads no JSON. `sla_kind`: NULL when the
+    /// event carries no target, 0 for `sla`, 1 for `group_sla`, 2 for an event stored before this
+    /// version in a shape the SQL below does not type (read its `raw_json` instead). The events
+    /// already stored are typed here when their target has the plain shape the API sends: numbers
+    /// as numbers, the policy id an integer (a string of digits for a group policy), the title a
+    /// string, `business_hours` a boolean.
+    static let version6 = """
+        ALTER TABLE ticket_metric_events ADD COLUMN sla_kind INTEGER;
+        ALTER TABLE ticket_metric_events ADD COLUMN sla_policy_id INTEGER;
+        ALTER TABLE ticket_metric_events ADD COLUMN sla_policy_title TEXT;
+        ALTER TABLE ticket_metric_events ADD COLUMN sla_target REAL;
+        ALTER TABLE ticket_metric_events ADD COLUMN sla_target_in_seconds REAL;
+        ALTER TABLE ticket_metric_events ADD COLUMN sla_business_hours INTEGER;
+        CREATE TEMP TABLE applied_sla AS
+            SELECT e.id AS id, k.kind AS kind, json_extract(e.raw_json, k.path) AS target
+            FROM ticket_metric_events e,
+                (SELECT 0 AS kind, '$.sla' AS path UNION ALL SELECT 1, '$.group_sla') k
+            WHERE e.type IN ('apply_sla', 'apply_group_sla')
+                AND json_valid(e.raw_json) AND json_type(e.raw_json, k.path) = 'object'
+                AND (k.kind = 0 OR json_type(e.raw_json, '$.sla') IS NOT 'object');
+        UPDATE ticket_metric_events SET sla_kind = 2
+            WHERE id IN (SELECT id FROM applied_sla);
+        UPDATE ticket_metric_events SET
+            sla_kind = a.kind,
+            sla_policy_id = CAST(json_extract(a.target, '$.policy.id') AS INTEGER),
+            sla_policy_title = json_extract(a.target, '$.policy.title'),
+            sla_target = json_extract(a.target, '$.target'),
+            sla_target_in_seconds = json_extract(a.target, '$.target_in_seconds'),
+            sla_business_hours = coalesce(json_extract(a.target, '$.business_hours'), 0)
+            FROM applied_sla a
+            WHERE ticket_metric_events.id = a.id
+                AND json_type(a.target, '$.policy') IN ('object', 'null') IS NOT 0
+                AND (coalesce(json_type(a.target, '$.policy.id'), 'null') IN ('integer', 'null')
+                    OR (a.kind = 1 AND json_type(a.target, '$.policy.id') = 'text'
+                        AND json_extract(a.target, '$.policy.id') GLOB '[0-9]*'
+                        AND NOT json_extract(a.target, '$.policy.id') GLOB '*[^0-9]*'
+                        AND length(json_extract(a.target, '$.policy.id')) <= 18))
+                AND coalesce(json_type(a.target, '$.policy.title'), 'null') IN ('text', 'null')
+                AND coalesce(json_type(a.target, '$.target'), 'null') IN ('integer', 'real', 'null')
+                AND coalesce(json_type(a.target, '$.target_in_seconds'), 'null') IN ('integer', 'real', 'null')
+                AND coalesce(json_type(a.target, '$.business_hours'), 'null') IN ('true', 'false', 'null');
+        DROP TABLE applied_sla;
         """
 }

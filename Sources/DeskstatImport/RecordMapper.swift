@@ -178,8 +178,13 @@ public enum RecordMapper {
     static func metricEventRow(_ event: TicketMetricEvent, raw: String) -> CacheRow {
         .ticketMetricEvent(
             id: event.id, ticketID: event.ticketID, metric: event.metric, instanceID: event.instanceID,
-            type: event.type,
-            time: event.time, deleted: event.deleted, rawJSON: raw)
+            type: event.type, time: event.time, deleted: event.deleted,
+            target: event.appliedTarget.map {
+                AppliedSLATarget(
+                    policyID: $0.policyID, policyTitle: $0.policyTitle, target: $0.target,
+                    targetInSeconds: $0.targetInSeconds, businessHours: $0.businessHours,
+                    isGroupPolicy: $0.isGroupPolicy)
+            }, rawJSON: raw)
     }
 
     static func scheduleRow(_ schedule: Schedule, raw: String) -> CacheRow {

@@ -31,7 +31,17 @@ public enum RecordedSLA {
         }
         var instances: [SLAInstance] = []
         for (key, stream) in streams {
-            if let instance = instance(key, stream, asOf: asOf) { instances.append(instance) }
+            var targets: [MetricEventTarget] = []
+            var statuses: [Duration] = []
+            let compact = stream.map { event in
+                Event(event, targets: &targets, statuses: &statuses)
+            }.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+            let built = compact.withUnsafeBufferPointer { buffer in
+                instance(
+                    ticket: key.ticket, metric: key.metric, instance: key.instance, stream: buffer, targets: targets,
+                    statuses: statuses, asOf: asOf)
+            }
+            if let built { instances.append(built) }
         }
         return instances.sorted(by: order)
     }
@@ -42,7 +52,7 @@ public enum RecordedSLA {
         "agent_work_time", "total_resolution_time", "group_ownership_time",
     ]
 
-    static func order(_ lhs: SLAInstance, _ rhs: SLAInstance) -> Bool {
+    public static func order(_ lhs: SLAInstance, _ rhs: SLAInstance) -> Bool {
         if lhs.ticketID != rhs.ticketID { return lhs.ticketID < rhs.ticketID }
         if lhs.metric != rhs.metric {
             let left = metricOrder.firstIndex(of: lhs.metric) ?? metricOrder.count
@@ -58,10 +68,67 @@ public enum RecordedSLA {
         var instance: Int64
     }
 
-    /// One (ticket, metric, instance) stream's outcome.
-    static func instance(_ key: StreamKey, _ unsorted: [TicketMetricEvent], asOf: Int64) -> SLAInstance? {
-        let stream = unsorted.sorted { ($0.time ?? 0, $0.id) < ($1.time ?? 0, $1.id) }
-        var applied: (event: TicketMetricEvent, target: MetricEventTarget, minutes: Double)?
+    /// What the instance builder reads of one metric event: compact, so a report can hold the
+    /// events of a million tickets without a string or an optional per event.
+    public struct Event: Sendable, Equatable {
+        public enum Kind: UInt8, Sendable {
+            case apply, activate, pause, fulfill, breach, updateStatus, other
+
+            /// The kind of a metric event `type` (`apply_sla` and `apply_group_sla` are both `apply`).
+            public init(type: String?) {
+                switch type {
+                case "apply_sla", "apply_group_sla": self = .apply
+                case "activate": self = .activate
+                case "pause": self = .pause
+                case "fulfill": self = .fulfill
+                case "breach": self = .breach
+                case "update_status": self = .updateStatus
+                default: self = .other
+                }
+            }
+        }
+
+        public var id: Int64
+        /// Epoch seconds (0 or later).
+        public var time: Int64
+        public var kind: Kind
+        /// `deleted` is true.
+        public var deleted: Bool
+        /// `apply`: the index of its target in the stream's target list; `updateStatus`: of its
+        /// status in the status list; -1 for none.
+        public var payload: Int32
+
+        public init(id: Int64, time: Int64, kind: Kind, deleted: Bool, payload: Int32 = -1) {
+            self.id = id
+            self.time = time
+            self.kind = kind
+            self.deleted = deleted
+            self.payload = payload
+        }
+
+        /// `event` (with a time), its target or status appended to `targets` or `statuses`.
+        init(_ event: TicketMetricEvent, targets: inout [MetricEventTarget], statuses: inout [Duration]) {
+            let kind = Kind(type: event.type)
+            var payload: Int32 = -1
+            if kind == .apply, let target = event.appliedTarget {
+                payload = Int32(targets.count)
+                targets.append(target)
+            } else if kind == .updateStatus, let status = event.status {
+                payload = Int32(statuses.count)
+                statuses.append(status)
+            }
+            self.init(id: event.id, time: event.time ?? 0, kind: kind, deleted: event.deleted == true, payload: payload)
+        }
+    }
+
+    /// One (ticket, metric, instance) stream's outcome as of `asOf`: `stream` holds the stream's
+    /// events with a time of 0 or later, sorted by time then id; `metric` is the event metric
+    /// (`reply_time`, …). `nil` when no target was applied by as-of.
+    public static func instance(
+        ticket: Int64, metric: String, instance: Int64, stream: UnsafeBufferPointer<Event>,
+        targets: [MetricEventTarget], statuses: [Duration], asOf: Int64
+    ) -> SLAInstance? {
+        var applied: (time: Int64, target: MetricEventTarget, minutes: Double)?
         var running = false
         var runningSince: Int64 = 0
         var counted: Int64 = 0
@@ -71,39 +138,39 @@ public enum RecordedSLA {
         var laterStops: [Int64] = []
         var elapsed: Clocked?
         for event in stream {
-            let time = event.time ?? 0
+            let time = event.time
             if time > asOf {
-                if event.type == "breach" { laterBreaches.append((time, event.deleted == true)) }
-                if event.type == "fulfill" || event.type == "pause" { laterStops.append(time) }
+                if event.kind == .breach { laterBreaches.append((time, event.deleted)) }
+                if event.kind == .fulfill || event.kind == .pause { laterStops.append(time) }
                 continue
             }
-            switch event.type {
-            case "apply_sla", "apply_group_sla":
-                if let target = event.appliedTarget, let minutes = target.minutes, minutes >= 0 {
-                    applied = (event, target, minutes)
+            switch event.kind {
+            case .apply:
+                if event.payload >= 0, let minutes = targets[Int(event.payload)].minutes, minutes >= 0 {
+                    applied = (time, targets[Int(event.payload)], minutes)
                 }
-            case "activate":
+            case .activate:
                 if !running {
                     running = true
                     runningSince = time
                 }
                 fulfilledAt = nil
-            case "pause":
+            case .pause:
                 if running {
                     counted += time - runningSince
                     running = false
                 }
-            case "fulfill":
+            case .fulfill:
                 if running {
                     counted += time - runningSince
                     running = false
                 }
                 fulfilledAt = time
-            case "breach":
-                if event.deleted != true, firstBreach == nil { firstBreach = time }
-            case "update_status":
-                if let status = event.status { elapsed = Clocked(status) }
-            default:
+            case .breach:
+                if !event.deleted, firstBreach == nil { firstBreach = time }
+            case .updateStatus:
+                if event.payload >= 0 { elapsed = Clocked(statuses[Int(event.payload)]) }
+            case .other:
                 break
             }
         }
@@ -131,11 +198,10 @@ public enum RecordedSLA {
             }
         }
         return SLAInstance(
-            ticketID: key.ticket, metric: SLAInstance.slaMetric(eventMetric: key.metric, instance: key.instance),
-            instance: key.instance, policyID: applied.target.policyID ?? 0,
-            policyTitle: applied.target.policyTitle ?? "", isGroupPolicy: applied.target.isGroupPolicy,
-            targetMinutes: applied.minutes, businessHours: applied.target.businessHours,
-            appliedAt: applied.event.time ?? 0, status: status, completedAt: completedAt, scheduledBreachAt: scheduled,
-            elapsed: elapsed)
+            ticketID: ticket, metric: SLAInstance.slaMetric(eventMetric: metric, instance: instance),
+            instance: instance, policyID: applied.target.policyID ?? 0, policyTitle: applied.target.policyTitle ?? "",
+            isGroupPolicy: applied.target.isGroupPolicy, targetMinutes: applied.minutes,
+            businessHours: applied.target.businessHours, appliedAt: applied.time, status: status,
+            completedAt: completedAt, scheduledBreachAt: scheduled, elapsed: elapsed)
     }
 }

@@ -35,6 +35,9 @@ public struct FactSet: Sendable {
         return store.index(of: id).map(store.fact)
     }
 
+    /// The ids of the loaded tickets, in load order.
+    public var ticketIDs: [Int64] { store.records.map(\.id) }
+
     /// The compact tickets as they are now (tags possibly limited to those SLA policies test).
     var store: TicketStore { storage.store }
 

@@ -1,5 +1,5 @@
 public import DeskstatCache
-import DeskstatSLA
+public import DeskstatSLA
 import DeskstatTime
 import Foundation
 public import ZendeskWire
@@ -14,43 +14,290 @@ public enum SLASource: String, Sendable, CaseIterable {
     case auto
 }
 
-/// The ticket metric events of a fact set, by ticket id (decoded from the cache's API JSON).
+/// The ticket metric events of a fact set, compact: per ticket (ascending ids), its events in
+/// (time, id) order as `RecordedSLA.Event`s with their stream (metric, instance) beside them, and
+/// the distinct applied targets and metric names they refer to.
 public struct SLAEventSet: Sendable {
-    public var byTicket: [Int64: [TicketMetricEvent]]
+    /// Tickets with at least one stored event, ascending.
+    public private(set) var ticketIDs: [Int64] = []
+    /// `starts[t]..<starts[t + 1]` are ticket `t`'s events (`starts.count == ticketIDs.count + 1`).
+    var starts: [Int32] = [0]
+    /// The events recorded SLA can use (a metric and a time of 0 or later); a ticket whose events
+    /// have neither still has its (empty) run, so it counts as having events.
+    var events: [RecordedSLA.Event] = []
+    /// Per event: its metric (an index into `metricNames`) and its `instance_id` (0 when missing).
+    var eventMetrics: [Int32] = []
+    var eventInstances: [Int64] = []
+    var metricNames: [String] = []
+    /// The distinct targets the `apply` events refer to (by `Event.payload`).
+    var targets: [MetricEventTarget] = []
 
-    public init(byTicket: [Int64: [TicketMetricEvent]] = [:]) {
-        self.byTicket = byTicket
+    public init() {}
+
+    /// The events of tickets built field by field (tests, other sources).
+    public init(byTicket: [Int64: [TicketMetricEvent]]) {
+        var builder = Builder()
+        for ticketID in byTicket.keys.sorted() {
+            let events = (byTicket[ticketID] ?? []).sorted { ($0.time ?? -1, $0.id) < ($1.time ?? -1, $1.id) }
+            guard !events.isEmpty else { continue }
+            builder.startTicket(ticketID)
+            for event in events {
+                var metric: Int32?
+                if let name = event.metric { metric = builder.metricIndex(name) }
+                var target: Int32 = -1
+                if let applied = event.appliedTarget { target = builder.targetIndex(applied) }
+                builder.add(
+                    id: event.id, time: event.time, kind: RecordedSLA.Event.Kind(type: event.type),
+                    deleted: event.deleted == true, metric: metric, instance: event.instanceID, target: target)
+            }
+        }
+        self = builder.set
     }
 
-    /// The stored events of the tickets in `facts`, decoded with ZendeskWire's event contract.
-    public static func load(from cache: Cache, for facts: FactSet) throws(EngineError) -> SLAEventSet {
-        let store = facts.store
-        var ids = Set<Int64>()
-        for record in store.records { ids.insert(record.id) }
-        let stored: [StoredMetricEvent]
+    /// The stored events of the tickets in `facts` (only those: read in id runs), typed — no JSON
+    /// is decoded except an applied target an upgraded cache could not type (`sla_kind` 2). A
+    /// large read is split: the upper half of the ids is read on a second connection on the same
+    /// snapshot (`SideSnapshot`), on the other core, when at least `splitAbove` tickets are loaded.
+    public static func load(from cache: Cache, for facts: FactSet, splitAbove: Int = 4_096) throws(EngineError)
+        -> SLAEventSet
+    {
+        var ids = facts.store.records.map(\.id)
+        ids.sort()
+        // Opened before the main transaction starts (see `SideSnapshot`).
+        let side = ids.count >= splitAbove ? SideSnapshot(path: cache.path) : nil
         do {
-            stored = try cache.metricEvents(ticketIDs: ids)
-        } catch {
-            throw .cache(error.description)
-        }
-        var byTicket: [Int64: [TicketMetricEvent]] = [:]
-        for (index, event) in stored.enumerated() {
-            var decoded = TicketMetricEvent(
-                id: event.id, ticketID: event.ticketID, metric: event.metric, instanceID: event.instanceID,
-                type: event.type, time: event.time, deleted: event.deleted)
-            if let raw = event.rawJSON {
-                do {
-                    let record = try Envelope.parseBareRecord(Array(raw.utf8), table: .ticketMetricEvents, index: index)
-                    decoded.appliedTarget = try TicketMetricEvent(RecordReader(record)).appliedTarget
-                } catch {
-                    throw .cache(
-                        "ticket metric event \(event.id) of ticket \(event.ticketID) cannot be read (\(error)); "
-                            + "re-import ticket_metric_events or run `deskstat sync` again")
+            return try cache.snapshot { reader in
+                _ = try reader.dataVersion()  // the main snapshot starts here
+                guard let side, side.joinMainSnapshot() else {
+                    return try load(from: reader, ids: ids, ranges: FactReader.runs(of: ids))
                 }
+                let lower = Array(ids[..<(ids.count / 2)])
+                let upper = Array(ids[(ids.count / 2)...])
+                let pending = Pending.start {
+                    Result { try load(from: side.reader, ids: upper, ranges: FactReader.runs(of: upper)) }
+                }
+                let main = Result { try load(from: reader, ids: lower, ranges: FactReader.runs(of: lower)) }
+                let other = pending.wait()
+                var set = try main.get()
+                set.append(try other.get())
+                return set
             }
-            byTicket[event.ticketID, default: []].append(decoded)
+        } catch let error as EngineError {
+            throw error
+        } catch let error as CacheError {
+            throw .cache(error.description)
+        } catch {
+            throw .cache(String(describing: error))
         }
-        return SLAEventSet(byTicket: byTicket)
+    }
+
+    /// Appends the tickets of `other` (all with larger ids than this set's), its metric names and
+    /// targets mapped onto this set's.
+    mutating func append(_ other: SLAEventSet) {
+        let metricMap = other.metricNames.map { name -> Int32 in
+            if let known = metricNames.firstIndex(of: name) { return Int32(known) }
+            metricNames.append(name)
+            return Int32(metricNames.count - 1)
+        }
+        let targetMap = other.targets.map { target -> Int32 in
+            if let known = targets.firstIndex(where: { Self.same($0, target) }) { return Int32(known) }
+            targets.append(target)
+            return Int32(targets.count - 1)
+        }
+        let offset = Int32(events.count)
+        ticketIDs.append(contentsOf: other.ticketIDs)
+        starts.append(contentsOf: other.starts.dropFirst().map { $0 + offset })
+        events.append(
+            contentsOf: other.events.map { event in
+                var mapped = event
+                if event.kind == .apply, event.payload >= 0 { mapped.payload = targetMap[Int(event.payload)] }
+                return mapped
+            })
+        eventMetrics.append(contentsOf: other.eventMetrics.map { metricMap[Int($0)] })
+        eventInstances.append(contentsOf: other.eventInstances)
+    }
+
+    /// The same target to the bit (as `Builder` interns them).
+    static func same(_ lhs: MetricEventTarget, _ rhs: MetricEventTarget) -> Bool {
+        lhs.policyID == rhs.policyID && lhs.policyTitle == rhs.policyTitle
+            && lhs.target?.bitPattern == rhs.target?.bitPattern
+            && lhs.targetInSeconds?.bitPattern == rhs.targetInSeconds?.bitPattern
+            && lhs.businessHours == rhs.businessHours && lhs.isGroupPolicy == rhs.isGroupPolicy
+    }
+
+    /// The events of every stored ticket (the reference the narrowed read is tested against).
+    public static func loadAll(from cache: Cache) throws(EngineError) -> SLAEventSet {
+        do {
+            return try cache.snapshot { reader in try load(from: reader, ids: nil, ranges: [(Int64.min, Int64.max)]) }
+        } catch let error as EngineError {
+            throw error
+        } catch let error as CacheError {
+            throw .cache(error.description)
+        } catch {
+            throw .cache(String(describing: error))
+        }
+    }
+
+    /// Reads the events of `ranges`, keeping those of tickets in `ids` (sorted; every ticket when nil).
+    static func load(from reader: CacheReader, ids: [Int64]?, ranges: [(Int64, Int64)]) throws -> SLAEventSet {
+        var builder = Builder()
+        var wanted = 0
+        var current: Int64?
+        var index = 0
+        try reader.forEachMetricEvent(ofTicketsIn: ranges) { row in
+            defer { index += 1 }
+            if row.ticketID != current {
+                if let ids {
+                    while wanted < ids.count, ids[wanted] < row.ticketID { wanted += 1 }
+                    guard wanted < ids.count, ids[wanted] == row.ticketID else { return }
+                }
+                current = row.ticketID
+                builder.startTicket(row.ticketID)
+            }
+            var target: Int32 = -1
+            if let typed = row.target {
+                target = builder.targetIndex(typed)
+            } else if let json = row.untypedJSON {
+                target = try builder.targetIndex(decoding: json, row: row, index: index)
+            }
+            var metric: Int32?
+            if let name = row.metric { metric = builder.metricIndex(name) }
+            builder.add(
+                id: row.id, time: row.time, kind: Builder.kind(row.type), deleted: row.deleted == true,
+                metric: metric, instance: row.instanceID, target: target)
+        }
+        return builder.set
+    }
+
+    /// Builds a set ticket by ticket, interning metric names, titles and targets.
+    struct Builder {
+        var set = SLAEventSet()
+        private var metricCodes: [String: Int32] = [:]
+        /// `set.metricNames` as UTF-8, to compare a row's bytes with.
+        private var metricBytes: [[UInt8]] = []
+        private var titles: [String] = []
+        private var targetCodes: [TargetKey: Int32] = [:]
+
+        struct TargetKey: Hashable {
+            var policyID: Int64?
+            var title: Int32
+            var target: UInt64?
+            var seconds: UInt64?
+            var businessHours: Bool
+            var isGroupPolicy: Bool
+        }
+
+        mutating func startTicket(_ id: Int64) {
+            set.ticketIDs.append(id)
+            set.starts.append(Int32(set.events.count))
+        }
+
+        mutating func add(
+            id: Int64, time: Int64?, kind: RecordedSLA.Event.Kind, deleted: Bool, metric: Int32?, instance: Int64?,
+            target: Int32
+        ) {
+            // Events without a metric or a time are no stream's; the ticket still has events.
+            guard let time, time >= 0, let metric else { return }
+            set.events.append(
+                RecordedSLA.Event(
+                    id: id, time: time, kind: kind, deleted: deleted, payload: kind == .apply ? target : -1))
+            set.eventMetrics.append(metric)
+            set.eventInstances.append(instance ?? 0)
+            set.starts[set.starts.count - 1] = Int32(set.events.count)
+        }
+
+        static func kind(_ type: UnsafeRawBufferPointer?) -> RecordedSLA.Event.Kind {
+            guard let type else { return .other }
+            for (name, kind) in kinds where equal(type, name) { return kind }
+            return .other
+        }
+
+        static let kinds: [(StaticString, RecordedSLA.Event.Kind)] = [
+            ("activate", .activate), ("fulfill", .fulfill), ("breach", .breach), ("pause", .pause),
+            ("apply_sla", .apply), ("apply_group_sla", .apply), ("update_status", .updateStatus),
+        ]
+
+        static func equal(_ bytes: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
+            bytes.count == name.utf8CodeUnitCount
+                && bytes.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        }
+
+        mutating func metricIndex(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+            for (index, name) in metricBytes.enumerated() where name.elementsEqual(bytes) { return Int32(index) }
+            return metricIndex(String(decoding: bytes, as: UTF8.self))
+        }
+
+        mutating func metricIndex(_ name: String) -> Int32 {
+            if let known = metricCodes[name] { return known }
+            let code = Int32(set.metricNames.count)
+            set.metricNames.append(name)
+            metricBytes.append(Array(name.utf8))
+            metricCodes[name] = code
+            return code
+        }
+
+        static func matches(_ name: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+            var name = name
+            return name.withUTF8 { utf8 in utf8.count == bytes.count && utf8.elementsEqual(bytes) }
+        }
+
+        mutating func titleIndex(_ bytes: UnsafeRawBufferPointer?) -> Int32 {
+            guard let bytes else { return -1 }
+            // Few distinct titles: the last ones seen first.
+            for index in titles.indices.reversed() where Self.matches(titles[index], bytes) { return Int32(index) }
+            titles.append(String(decoding: bytes, as: UTF8.self))
+            return Int32(titles.count - 1)
+        }
+
+        mutating func targetIndex(_ typed: CacheReader.MetricEventRow.Target) -> Int32 {
+            let key = TargetKey(
+                policyID: typed.policyID, title: titleIndex(typed.policyTitle), target: typed.target?.bitPattern,
+                seconds: typed.targetInSeconds?.bitPattern, businessHours: typed.businessHours,
+                isGroupPolicy: typed.isGroupPolicy)
+            if let known = targetCodes[key] { return known }
+            return add(
+                key,
+                MetricEventTarget(
+                    policyID: typed.policyID, policyTitle: key.title >= 0 ? titles[Int(key.title)] : nil,
+                    target: typed.target, targetInSeconds: typed.targetInSeconds, businessHours: typed.businessHours,
+                    isGroupPolicy: typed.isGroupPolicy))
+        }
+
+        mutating func targetIndex(_ target: MetricEventTarget) -> Int32 {
+            var title: Int32 = -1
+            if var text = target.policyTitle {
+                title = text.withUTF8 { titleIndex(UnsafeRawBufferPointer($0)) }
+            }
+            let key = TargetKey(
+                policyID: target.policyID, title: title, target: target.target?.bitPattern,
+                seconds: target.targetInSeconds?.bitPattern, businessHours: target.businessHours,
+                isGroupPolicy: target.isGroupPolicy)
+            if let known = targetCodes[key] { return known }
+            return add(key, target)
+        }
+
+        private mutating func add(_ key: TargetKey, _ target: MetricEventTarget) -> Int32 {
+            let code = Int32(set.targets.count)
+            set.targets.append(target)
+            targetCodes[key] = code
+            return code
+        }
+
+        /// The target of an event stored before schema v6 in a shape the upgrade left untyped,
+        /// decoded with ZendeskWire's event contract.
+        mutating func targetIndex(decoding json: UnsafeRawBufferPointer, row: CacheReader.MetricEventRow, index: Int)
+            throws(EngineError) -> Int32
+        {
+            do {
+                let record = try Envelope.parseBareRecord(Array(json), table: .ticketMetricEvents, index: index)
+                guard let target = try TicketMetricEvent(RecordReader(record)).appliedTarget else { return -1 }
+                return targetIndex(target)
+            } catch {
+                throw .cache(
+                    "ticket metric event \(row.id) of ticket \(row.ticketID) cannot be read (\(error)); "
+                        + "re-import ticket_metric_events or run `deskstat sync` again")
+            }
+        }
     }
 }
 
@@ -64,12 +311,61 @@ struct RecordedSLAs: Sendable {
     init(store: TicketStore, events: SLAEventSet, asOf: Int64) {
         covered = [Bool](repeating: false, count: store.count)
         instances = [:]
-        for (ticketID, ticketEvents) in events.byTicket {
-            guard let index = store.index(of: ticketID), !ticketEvents.isEmpty else { continue }
+        var scratch = SLAEventSet.Scratch()
+        for ticket in events.ticketIDs.indices {
+            guard let index = store.index(of: events.ticketIDs[ticket]) else { continue }
             covered[index] = true
-            let built = RecordedSLA.instances(ticketEvents, asOf: asOf)
+            let built = events.instances(at: ticket, asOf: asOf, scratch: &scratch)
             if !built.isEmpty { instances[Int32(index)] = built }
         }
+    }
+}
+
+extension SLAEventSet {
+    /// Buffers reused from ticket to ticket.
+    struct Scratch {
+        var streams: [(metric: Int32, instance: Int64)] = []
+        var stream: [RecordedSLA.Event] = []
+    }
+
+    /// The recorded instances of ticket `id` as of `asOf` (`RecordedSLA`'s order), or `nil` when
+    /// the ticket has no stored events.
+    public func instances(ofTicket id: Int64, asOf: Int64) -> [SLAInstance]? {
+        var low = 0
+        var high = ticketIDs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ticketIDs[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        guard low < ticketIDs.count, ticketIDs[low] == id else { return nil }
+        var scratch = Scratch()
+        return instances(at: low, asOf: asOf, scratch: &scratch)
+    }
+
+    /// The instances of the ticket at `ticket` in `ticketIDs`: one `RecordedSLA.instance` per
+    /// (metric, instance) stream.
+    func instances(at ticket: Int, asOf: Int64, scratch: inout Scratch) -> [SLAInstance] {
+        let ticketID = ticketIDs[ticket]
+        let range = Int(starts[ticket])..<Int(starts[ticket + 1])
+        scratch.streams.removeAll(keepingCapacity: true)
+        for event in range {
+            let key = (metric: eventMetrics[event], instance: eventInstances[event])
+            if !scratch.streams.contains(where: { $0 == key }) { scratch.streams.append(key) }
+        }
+        var built: [SLAInstance] = []
+        for key in scratch.streams {
+            scratch.stream.removeAll(keepingCapacity: true)
+            for event in range where eventMetrics[event] == key.metric && eventInstances[event] == key.instance {
+                scratch.stream.append(events[event])
+            }
+            let instance = scratch.stream.withUnsafeBufferPointer { buffer in
+                RecordedSLA.instance(
+                    ticket: ticketID, metric: metricNames[Int(key.metric)], instance: key.instance, stream: buffer,
+                    targets: targets, statuses: [], asOf: asOf)
+            }
+            if let instance { built.append(instance) }
+        }
+        return built.count > 1 ? built.sorted(by: RecordedSLA.order) : built
     }
 }
 
@@ -188,6 +484,7 @@ extension EngineSession {
         let groups = dimensionIndex(.group)
         var result: [SliceKey: SLASummary] = [:]
         var keys: [Int32] = []
+        var ranks: [Int64: Int] = [:]
         for (ticketIndex, instances) in instancesByTicket {
             let index = Int(ticketIndex)
             if let mask, !mask[index] { continue }
@@ -208,12 +505,14 @@ extension EngineSession {
                     case .unmeasured: false
                     }
                 guard counted else { continue }
-                let target = targetKey(instance, priority: priority)
+                let target = targetKey(instance, priority: priority, ranks: &ranks)
                 for slot in keys {
-                    var summary = result[slices.keys[Int(slot)]] ?? SLASummary()
-                    summary.byTarget[target, default: SLACounts()].add(instance.status)
-                    if instance.status == .breached { summary.breachesByGroup[group, default: 0] += 1 }
-                    result[slices.keys[Int(slot)]] = summary
+                    // In place: a copied summary would copy its dictionaries for every instance.
+                    result[slices.keys[Int(slot)], default: SLASummary()].byTarget[target, default: SLACounts()].add(
+                        instance.status)
+                    if instance.status == .breached {
+                        result[slices.keys[Int(slot)], default: SLASummary()].breachesByGroup[group, default: 0] += 1
+                    }
                 }
             }
         }
@@ -222,11 +521,18 @@ extension EngineSession {
 
     /// The table key of a recorded instance: its policy as applied, ranked like the current
     /// policies (a policy that no longer exists, and group policies, after them, by id).
-    func targetKey(_ instance: SLAInstance, priority: String) -> SLATargetKey {
-        let order = evaluator.policyOrder
-        let rank =
-            instance.isGroupPolicy
-            ? Int(Int32.max) : (order.firstIndex { $0.id == instance.policyID } ?? order.count + 1)
+    /// The policies' ranks are remembered in `ranks` across calls.
+    func targetKey(_ instance: SLAInstance, priority: String, ranks: inout [Int64: Int]) -> SLATargetKey {
+        let rank: Int
+        if instance.isGroupPolicy {
+            rank = Int(Int32.max)
+        } else if let known = ranks[instance.policyID] {
+            rank = known
+        } else {
+            let order = evaluator.policyOrder
+            rank = order.firstIndex { $0.id == instance.policyID } ?? order.count + 1
+            ranks[instance.policyID] = rank
+        }
         return SLATargetKey(
             policyID: instance.policyID, policyTitle: instance.policyTitle, policyRank: rank, metric: instance.metric,
             priority: priority)

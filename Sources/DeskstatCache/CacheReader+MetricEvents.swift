@@ -1,0 +1,74 @@
+import CSQLite
+
+extension CacheReader {
+    /// One stored ticket metric event with what recorded SLA reads, valid only during the call
+    /// that receives it: the texts point into SQLite's row (UTF-8, not terminated).
+    public struct MetricEventRow {
+        public let ticketID: Int64
+        public let id: Int64
+        public let metric: UnsafeRawBufferPointer?
+        public let instanceID: Int64?
+        public let type: UnsafeRawBufferPointer?
+        /// Epoch seconds.
+        public let time: Int64?
+        public let deleted: Bool?
+        /// The applied target (`apply_sla` / `apply_group_sla` only): `nil` when there is none,
+        /// else whether it came from `group_sla`.
+        public let target: Target?
+        /// The event's JSON, only for an event stored before schema v6 whose target the upgrade
+        /// left untyped (`sla_kind` 2): decode its target from here.
+        public let untypedJSON: UnsafeRawBufferPointer?
+
+        /// The `sla_` columns of an applied target.
+        public struct Target {
+            public let isGroupPolicy: Bool
+            public let policyID: Int64?
+            public let policyTitle: UnsafeRawBufferPointer?
+            /// Minutes.
+            public let target: Double?
+            public let targetInSeconds: Double?
+            public let businessHours: Bool
+        }
+    }
+
+    /// Reads the metric events of the tickets with ids in `ranges` (ascending, not overlapping),
+    /// in (ticket, time, id) order, through the `(ticket_id, time)` index, typed: no JSON is read
+    /// except for the rare untyped targets of an upgraded cache. Events without a ticket are left out.
+    public func forEachMetricEvent(ofTicketsIn ranges: [(Int64, Int64)], _ body: (MetricEventRow) throws -> Void)
+        throws
+    {
+        try eachRange(
+            """
+            SELECT ticket_id, id, metric, instance_id, type, time, deleted, sla_kind, sla_policy_id, sla_policy_title,
+                   sla_target, sla_target_in_seconds, sla_business_hours, CASE WHEN sla_kind = 2 THEN raw_json END
+            FROM ticket_metric_events INDEXED BY ticket_metric_events_ticket
+            WHERE ticket_id BETWEEN ?1 AND ?2 ORDER BY ticket_id, time, id
+            """, ranges
+        ) { statement in
+            let kind = Self.integer(statement, 7)
+            var target: MetricEventRow.Target?
+            if let kind, kind == 0 || kind == 1 {
+                target = MetricEventRow.Target(
+                    isGroupPolicy: kind == 1, policyID: Self.integer(statement, 8),
+                    policyTitle: Self.bytes(statement, 9), target: Self.real(statement, 10),
+                    targetInSeconds: Self.real(statement, 11), businessHours: Self.integer(statement, 12) ?? 0 != 0)
+            }
+            try body(
+                MetricEventRow(
+                    ticketID: sqlite3_column_int64(statement, 0), id: sqlite3_column_int64(statement, 1),
+                    metric: Self.bytes(statement, 2), instanceID: Self.integer(statement, 3),
+                    type: Self.bytes(statement, 4), time: Self.integer(statement, 5),
+                    deleted: Self.integer(statement, 6).map { $0 != 0 }, target: target,
+                    untypedJSON: kind == 2 ? Self.bytes(statement, 13) : nil))
+        }
+    }
+
+    /// A text column's UTF-8 bytes, valid until the statement steps again; `nil` for NULL.
+    @inline(__always) static func bytes(_ statement: OpaquePointer, _ column: Int32) -> UnsafeRawBufferPointer? {
+        guard sqlite3_column_type(statement, column) != SQLITE_NULL else { return nil }
+        guard let text = sqlite3_column_text(statement, column) else {
+            return UnsafeRawBufferPointer(start: nil, count: 0)
+        }
+        return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
+    }
+}
