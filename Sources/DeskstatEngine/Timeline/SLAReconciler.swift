@@ -39,7 +39,7 @@ extension TimelineLoader {
                 throw .cache(String(describing: error))
             }
             facts.slaEvents = try SLAEventSet.load(from: cache, for: facts)
-            guard facts.slaEvents.byTicket[id]?.isEmpty == false, let index = facts.store.index(of: id) else {
+            guard facts.slaEvents.ticketIDs.contains(id), let index = facts.store.index(of: id) else {
                 continue
             }
             let session = EngineSession(facts: facts)
