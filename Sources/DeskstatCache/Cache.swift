@@ -22,6 +22,9 @@ public struct Cache: Sendable {
     /// Rebuilds the compact timeline of the tickets each write touches (see `derivingTimelines(with:)`);
     /// without one, touched tickets stay queued in `ticket_timeline_stale` for the next writer that has one.
     var timelineBuilder: (any TimelineRowBuilding)?
+    /// Whether `write` rebuilds the touched tickets' timelines before its commit (see
+    /// `deferringTimelineRebuilds()`).
+    var rebuildsTimelinesOnWrite = true
 
     /// Opens (and for `.readWrite`, creates and migrates) the cache at `path`. With `timelines`,
     /// every write (and a migration that adds the compact timeline) rebuilds the compact
@@ -148,7 +151,9 @@ public struct Cache: Sendable {
                 try db.inTransaction(.immediate) {
                     mark.claim()  // only once the write lock is ours
                     result = try body(CacheWriter(db: db))
-                    if let timelineBuilder { try TimelineStore(db: db).rebuildStale(using: timelineBuilder) }
+                    if rebuildsTimelinesOnWrite, let timelineBuilder {
+                        try TimelineStore(db: db).rebuildStale(using: timelineBuilder)
+                    }
                     return .commit
                 }
                 guard let result else {

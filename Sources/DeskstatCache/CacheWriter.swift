@@ -266,7 +266,17 @@ extension CacheTable {
     var hasRowIDKey: Bool { self != .tags }
 
     /// The upsert: insert, or on a key conflict update every column when the incoming version is newer.
-    var upsertSQL: String {
+    /// Built once per table (a single-row upsert asks for it on every row).
+    var upsertSQL: String { Self.upsertSQLs[self] ?? makeUpsertSQL() }
+
+    /// `SELECT` of the version columns of the row with key `?1`, built once per table.
+    var versionSelectSQL: String { Self.versionSelectSQLs[self] ?? makeVersionSelectSQL() }
+
+    private static let upsertSQLs = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeUpsertSQL()) })
+    private static let versionSelectSQLs = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0, $0.makeVersionSelectSQL()) })
+
+    private func makeUpsertSQL() -> String {
         let all = columns + ["raw_json"]
         let name = "\"\(rawValue)\""
         let marks = (1...all.count).map { "?\($0)" }.joined(separator: ", ")
@@ -283,7 +293,7 @@ extension CacheTable {
             """
     }
 
-    var versionSelectSQL: String {
+    private func makeVersionSelectSQL() -> String {
         "SELECT \(versionColumns.joined(separator: ", ")) FROM \"\(rawValue)\" WHERE \(keyColumn) = ?1"
     }
 }

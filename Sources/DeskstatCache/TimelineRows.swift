@@ -101,6 +101,27 @@ extension Cache {
         cache.timelineBuilder = builder
         return cache
     }
+
+    /// This cache with its writes leaving the touched tickets queued in `ticket_timeline_stale`
+    /// instead of rebuilding them before each commit; `rebuildStaleTimelines()` then builds each
+    /// once. For a run of many writes whose tickets recur (an import of time-ordered event pages,
+    /// where one ticket's history spans several files): a ticket is parsed once, not once per
+    /// file. Readers meanwhile take queued tickets from the raw rows, so nothing reads wrong.
+    public func deferringTimelineRebuilds() -> Cache {
+        var cache = self
+        cache.rebuildsTimelinesOnWrite = false
+        return cache
+    }
+
+    /// Rebuilds, in one write transaction, the compact timeline of every queued ticket (nothing
+    /// without a timeline builder). Returns how many tickets were rebuilt.
+    @discardableResult
+    public func rebuildStaleTimelines() throws -> Int {
+        guard let timelineBuilder else { return 0 }
+        var rebuilding = self
+        rebuilding.rebuildsTimelinesOnWrite = false
+        return try rebuilding.write { writer in try TimelineStore(db: writer.db).rebuildStale(using: timelineBuilder) }
+    }
 }
 
 /// Keeps the compact timeline tables in step with `ticket_audits` and `ticket_comments` inside
@@ -158,10 +179,10 @@ struct TimelineStore {
         let dequeue: Statement
         let audits: Statement
         let comments: Statement
-        let header: Statement
-        let interval: Statement
-        let comment: Statement
-        let event: Statement
+        let header: Insert
+        let interval: Insert
+        let comment: Insert
+        let event: Insert
 
         init(db: Database) throws {
             self.db = db
@@ -173,10 +194,10 @@ struct TimelineStore {
                 sql: "SELECT raw_json FROM ticket_audits WHERE ticket_id = ? ORDER BY created_at, id")
             comments = try db.cachedStatement(
                 sql: "SELECT raw_json FROM ticket_comments WHERE ticket_id = ? ORDER BY created_at, id")
-            header = try db.cachedStatement(sql: CacheSchema.ticketTimelines.insertSQL)
-            interval = try db.cachedStatement(sql: CacheSchema.ticketTimelineIntervals.insertSQL)
-            comment = try db.cachedStatement(sql: CacheSchema.ticketTimelineComments.insertSQL)
-            event = try db.cachedStatement(sql: CacheSchema.ticketTimelineEvents.insertSQL)
+            header = try Insert(db, CacheSchema.ticketTimelines)
+            interval = try Insert(db, CacheSchema.ticketTimelineIntervals)
+            comment = try Insert(db, CacheSchema.ticketTimelineComments)
+            event = try Insert(db, CacheSchema.ticketTimelineEvents)
         }
 
         /// The ticket's raw rows, as `Cache.ticketHistory` reads them (without `created_at` and
@@ -188,39 +209,57 @@ struct TimelineStore {
         }
 
         func insert(_ rows: TimelineRows, updates: Int) throws {
-            try execute(
-                header, CacheSchema.ticketTimelines,
-                ["ticket_id": rows.ticketID, "first_change_at": rows.firstChangeAt, "updates": Int64(updates)])
+            let id = rows.ticketID.databaseValue
+            try header.run([
+                "ticket_id": id, "first_change_at": rows.firstChangeAt.databaseValue,
+                "updates": Int64(updates).databaseValue,
+            ])
             for row in rows.intervals {
-                try execute(
-                    interval, CacheSchema.ticketTimelineIntervals,
-                    [
-                        "ticket_id": rows.ticketID, "field": row.field, "position": row.position, "from_at": row.from,
-                        "to_at": row.to, "value": row.value,
-                    ])
+                try interval.run([
+                    "ticket_id": id, "field": row.field.databaseValue, "position": row.position.databaseValue,
+                    "from_at": row.from.databaseValue, "to_at": row.to.databaseValue, "value": row.value.databaseValue,
+                ])
             }
             for row in rows.comments {
-                try execute(
-                    comment, CacheSchema.ticketTimelineComments,
-                    [
-                        "ticket_id": rows.ticketID, "created_at": row.createdAt, "comment_id": row.id,
-                        "author_id": row.authorID, "public": row.isPublic ? 1 : 0,
-                    ])
+                try comment.run([
+                    "ticket_id": id, "created_at": row.createdAt.databaseValue, "comment_id": row.id.databaseValue,
+                    "author_id": row.authorID.databaseValue, "public": Int64(row.isPublic ? 1 : 0).databaseValue,
+                ])
             }
             for (position, row) in rows.events.enumerated() {
-                try execute(
-                    event, CacheSchema.ticketTimelineEvents,
-                    ["ticket_id": rows.ticketID, "position": Int64(position), "at": row.at, "kind": row.kind])
+                try event.run([
+                    "ticket_id": id, "position": Int64(position).databaseValue, "at": row.at.databaseValue,
+                    "kind": row.kind.databaseValue,
+                ])
             }
         }
+    }
+}
 
-        /// Runs an insert with its values named by column (every column of the declaration).
-        private func execute(
-            _ statement: Statement, _ table: CacheDerivedTable, _ values: [String: (any DatabaseValueConvertible)?]
-        ) throws {
-            var arguments = [DatabaseValue](repeating: .null, count: table.columns.count)
-            for (name, value) in values { arguments[table.index(name)] = value?.databaseValue ?? .null }
-            try statement.execute(arguments: StatementArguments(arguments))
+/// One derived table's prepared insert, its values given by column name in a fixed order: the
+/// names are looked up in the declaration once, on the first row, not on every row.
+private final class Insert {
+    let statement: Statement
+    let table: CacheDerivedTable
+    private var slots: [Int] = []
+    private var names: [String] = []
+    private var arguments: [DatabaseValue]
+
+    init(_ db: Database, _ table: CacheDerivedTable) throws {
+        statement = try db.cachedStatement(sql: table.insertSQL)
+        self.table = table
+        arguments = [DatabaseValue](repeating: .null, count: table.columns.count)
+    }
+
+    /// Inserts one row; every call passes the same names in the same order (columns not named are NULL).
+    func run(_ values: KeyValuePairs<String, DatabaseValue>) throws {
+        if names.isEmpty {
+            names = values.map(\.key)
+            slots = names.map(table.index)
         }
+        assert(values.map(\.key) == names, "every row of an insert names the same columns in the same order")
+        for (offset, pair) in values.enumerated() { arguments[slots[offset]] = pair.value }
+        statement.setUncheckedArguments(StatementArguments(arguments))
+        try statement.execute()
     }
 }

@@ -75,8 +75,27 @@ public struct Importer: Sendable {
         return try result.get()
     }
 
-    /// `run(_:progress:)` into the target as it is.
+    /// `run(_:progress:)` into the target as it is; then the compact timeline of every ticket whose
+    /// history the files changed is built, once per ticket (the files' transactions leave them
+    /// queued: see `Cache.deferringTimelineRebuilds()`), also after a failure, for the files written.
     func runFiles(
+        _ sources: [ImportSource], progress: (ImportProgress) -> Void
+    ) throws(ImportError) -> ImportReport {
+        let result = Result { () throws(ImportError) -> ImportReport in try writeFiles(sources, progress: progress) }
+        if let cache = target.openCache {
+            do {
+                try cache.rebuildStaleTimelines()
+            } catch let error as CacheError {
+                throw .cache(path: target.path, error: error)
+            } catch {
+                throw .cache(path: target.path, error: .database(message: String(describing: error), sql: nil))
+            }
+        }
+        return try result.get()
+    }
+
+    /// Writes every source in order, each file in its own transaction.
+    private func writeFiles(
         _ sources: [ImportSource], progress: (ImportProgress) -> Void
     ) throws(ImportError) -> ImportReport {
         var report = ImportReport()
@@ -255,10 +274,11 @@ final class CacheTarget: @unchecked Sendable {
     private var bulkLoad = false
     private var bulkIndexes: [String]?
 
-    /// Every file's transaction rebuilds the compact timeline of the tickets whose history it changed.
+    /// The files' transactions queue the tickets whose history they changed; the import rebuilds
+    /// them at its end (`Importer.runFiles`).
     init(cache: Cache) {
         self.path = cache.path
-        self.cache = cache.derivingTimelines(with: TimelineCodec())
+        self.cache = cache.derivingTimelines(with: TimelineCodec()).deferringTimelineRebuilds()
     }
 
     init(path: String) {
@@ -281,7 +301,7 @@ final class CacheTarget: @unchecked Sendable {
             if let opened = openBulkLoad() { return opened }
             bulkLoad = false  // the private file cannot be made: the cache's own path names the problem
         }
-        let opened = try Cache.open(at: path, mode: .readWrite, timelines: TimelineCodec())
+        let opened = try Cache.open(at: path, mode: .readWrite, timelines: TimelineCodec()).deferringTimelineRebuilds()
         cache = opened
         return opened
     }
@@ -300,6 +320,7 @@ final class CacheTarget: @unchecked Sendable {
         let privatePath = Cache.bulkLoadPath(for: path)
         guard !FileManager.default.fileExists(atPath: privatePath),
             let opened = try? Cache.open(at: privatePath, mode: .readWrite, timelines: TimelineCodec())
+                .deferringTimelineRebuilds()
         else { return nil }
         do {
             bulkIndexes = try opened.beginBulkLoad()

@@ -15,8 +15,9 @@ public struct Syncer: Sendable {
         cache: Cache, client: ZendeskClient, plan: SyncPlan, clock: any SyncClock,
         events: @escaping @Sendable (SyncEvent) -> Void, stopRequested: @escaping @Sendable () -> Bool = { false }
     ) {
-        // Every page rebuilds the compact timeline of the tickets whose history it changed.
-        let cache = cache.derivingTimelines(with: TimelineCodec())
+        // Pages queue the tickets whose history they changed; `run` rebuilds their compact
+        // timelines once at its end (a ticket's events span many pages of the event export).
+        let cache = cache.derivingTimelines(with: TimelineCodec()).deferringTimelineRebuilds()
         context = SyncContext(
             cache: cache, client: client, plan: plan, writer: PageWriter(cache: cache, clock: clock), events: events,
             stopRequested: stopRequested)
@@ -119,6 +120,19 @@ public struct Syncer: Sendable {
             }
             for table in step.tables { report.outcomes[table.rawValue] = outcome }
             if step.tables.isEmpty { report.outcomes[step.name] = outcome }
+        }
+        // The compact timelines of the tickets the pages changed, also after a failed step (its
+        // pages before the failure are written). Not after an interruption, which asks to stop
+        // now: the tickets stay queued, read from their raw rows until the next sync or import.
+        if stopAll != .interrupted {
+            do {
+                try context.cache.rebuildStaleTimelines()
+            } catch {
+                context.events(
+                    .warning(
+                        "the compact timeline was not rebuilt (\(error)); reports read the changed tickets' history "
+                            + "from the raw rows until the next sync or import rebuilds it"))
+            }
         }
         return report
     }

@@ -63,8 +63,12 @@ public struct TicketComment: Sendable, Equatable {
     public var isPublic: Bool?
     public var viaChannel: String?
     public var createdAt: Int64?
-    /// The comment's JSON when it came from an audit event (a comment list keeps the API's own text).
-    public var eventText: String?
+    /// The comment's JSON when it came from an audit event (a comment list keeps the API's own
+    /// text): the event's members with the audit's `ticket_id` and `created_at`, written out only
+    /// when asked for (the timeline reads comments without it).
+    public var eventText: String? { eventMembers.map { JSONValue.object($0).canonicalText } }
+    /// The members `eventText` is written from.
+    private var eventMembers: [String: JSONValue]?
 
     /// A comment from a comments list; `ticketID` comes from the record or from the list's URL.
     public init(_ reader: RecordReader, ticketID fallbackTicketID: Int64?) throws(WireError) {
@@ -82,7 +86,7 @@ public struct TicketComment: Sendable, Equatable {
         isPublic = reader.bool("public")
         viaChannel = Ticket.channel(of: reader.members["via"])
         createdAt = try reader.timestamp("created_at")
-        eventText = nil
+        eventMembers = nil
     }
 
     init(event reader: RecordReader, audit: AuditStamp) throws(WireError) {
@@ -97,7 +101,7 @@ public struct TicketComment: Sendable, Equatable {
         var members = reader.members
         members["ticket_id"] = .integer(audit.ticketID)
         members["created_at"] = .string(Timestamp.format(createdAt ?? audit.createdAt))
-        eventText = JSONValue.object(members).canonicalText
+        eventMembers = members
     }
 }
 

@@ -90,6 +90,15 @@ import Testing
         for id in withUpdates {
             #expect(facts.timelines[id] == (try rawTimeline(cache, id)), "ticket \(id)", sourceLocation: sourceLocation)
         }
+        // A report's read of only its loaded tickets (every other one, one without history and an
+        // unknown id) gives exactly those tickets' timelines, the same ones.
+        let some = withUpdates.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        let asked = some + [999_999_999] + ids.filter { !withUpdates.contains($0) }.prefix(1)
+        let narrowed = try TimelineLoader(cache: cache).historyFacts(ticketIDs: asked.reversed())
+        #expect(narrowed.timelines.keys.sorted() == some, sourceLocation: sourceLocation)
+        for id in some {
+            #expect(narrowed.timelines[id] == facts.timelines[id], "ticket \(id)", sourceLocation: sourceLocation)
+        }
         return ids.count
     }
 
@@ -101,6 +110,34 @@ import Testing
         #expect(
             try Self.count(
                 FixtureAccount.cache, "SELECT COUNT(*) FROM ticket_timeline_events WHERE ticket_id = 1024") == 3)
+    }
+
+    @Test func anImportQueuesTheTicketsItTouchesAndBuildsEachOnceAtItsEnd() throws {
+        // Three files, each a new audit of ticket 9: between files the ticket waits in the queue
+        // (the file's transaction does not rebuild it); after the last one it is built.
+        let directory = NSTemporaryDirectory() + "deskstat-compact-deferred-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let cache = try Cache.open(at: directory + "/cache.sqlite")
+        try Self.importBodies(Self.edgeBodies, into: cache)
+        var paths: [String] = []
+        for (index, status) in ["open", "pending", "solved"].enumerated() {
+            let path = directory + "/audit-\(index).json"
+            let body = """
+                {"audits": [{"id": \(800 + index), "ticket_id": 9, "created_at": "2026-11-2\(index)T09:00:00Z",
+                  "author_id": 6, "events": [{"id": \(900 + index), "type": "Change", "field_name": "status",
+                  "value": "\(status)", "previous_value": "x"}]}]}
+                """
+            try Data(body.utf8).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        var queuedBetweenFiles: [Int] = []
+        _ = try Importer(cache: cache, options: .init(now: 1_795_392_000)).run(try ImportSource.resolve(paths)) {
+            _ in
+            queuedBetweenFiles.append((try? Self.count(cache, "SELECT COUNT(*) FROM ticket_timeline_stale")) ?? -1)
+        }
+        #expect(queuedBetweenFiles == [1, 1, 1])
+        #expect(try Self.count(cache, "SELECT updates FROM ticket_timelines WHERE ticket_id = 9") == 5)
+        try Self.expectCompactEqualsRaw(cache)
     }
 
     @Test func aSeededRandomAccountsCompactRowsEqualItsRawRows() throws {

@@ -61,8 +61,8 @@ import Testing
         let requests = await harness.server.requests.filter { $0.path.hasSuffix("/incremental/ticket_events.json") }
         #expect(requests.count == expected)
         #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM ticket_audits") == events)
-        // Every page rebuilt the compact timeline of the tickets it touched: every ticket with
-        // history has one, nothing is left queued, and the solves match the status changes.
+        // The pages queued the tickets they touched and the end of the sync built their compact
+        // timelines: every ticket with history has one, nothing is left queued.
         #expect(try SyncHarness.count(cache, "SELECT COUNT(*) FROM ticket_timeline_stale") == 0)
         #expect(
             try SyncHarness.count(cache, "SELECT COUNT(*) FROM ticket_timelines")

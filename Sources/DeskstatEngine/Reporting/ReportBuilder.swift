@@ -101,7 +101,7 @@ public struct ReportBuilder {
             let kpisNeedHistory = Self.needsHistory(request, sections: sections)
             let slaNeedsHistory = Self.evaluatesSLAFromTimelines(request)
             if kpisNeedHistory || slaNeedsHistory {
-                let loaded = try loader.historyFacts()
+                let loaded = try loader.historyFacts(ticketIDs: session.store.records.map(\.id))
                 if kpisNeedHistory {
                     session.history = loaded
                     session.history?.kpisRequested = Self.listsHistoryKPIs(request)

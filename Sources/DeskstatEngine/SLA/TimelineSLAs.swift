@@ -11,12 +11,17 @@ struct TimelineSLAs: Sendable {
     /// Per covered ticket index with instances: the instances.
     var instances: [Int32: [SLAInstance]]
 
-    init(store: TicketStore, history: HistoryFacts, evaluator: SLAEvaluator, evaluations: SLAEvaluations, asOf: Int64) {
+    /// Tickets whose index is set in `skipping` are left out (not covered): under `--sla-source
+    /// auto`, those with recorded events, whose timeline instances nothing would read.
+    init(
+        store: TicketStore, history: HistoryFacts, evaluator: SLAEvaluator, evaluations: SLAEvaluations, asOf: Int64,
+        skipping: [Bool]? = nil
+    ) {
         covered = [Bool](repeating: false, count: store.count)
         instances = [:]
         let order = evaluator.policyOrder
         for (ticketID, timeline) in history.timelines where !timeline.status.isEmpty {
-            guard let index = store.index(of: ticketID), evaluations.policy[index] >= 0,
+            guard let index = store.index(of: ticketID), skipping?[index] != true, evaluations.policy[index] >= 0,
                 let priority = store.text(store.records[index].priority)
             else { continue }
             let policyIndex = Int(evaluations.policy[index])
@@ -39,8 +44,10 @@ extension EngineSession {
         defer { lock.unlock() }
         guard let slaHistory else { return nil }
         if let cached = timelineByAsOf[asOf] { return cached }
+        // Under auto, a ticket with recorded events takes its instances from them (`usesRecord`).
         let built = TimelineSLAs(
-            store: store, history: slaHistory, evaluator: evaluator, evaluations: evaluations(asOf: asOf), asOf: asOf)
+            store: store, history: slaHistory, evaluator: evaluator, evaluations: evaluations(asOf: asOf), asOf: asOf,
+            skipping: slaSource == .auto ? recorded(asOf: asOf).covered : nil)
         timelineByAsOf[asOf] = built
         return built
     }

@@ -35,24 +35,40 @@ extension TimelineLoader {
     /// rows of every ticket with at least one update, and the raw rows of the few whose compact
     /// rows are out of date (all of them when the rows were made by another deskstat version).
     public func historyFacts() throws(EngineError) -> HistoryFacts {
+        try historyFacts(ticketIDs: nil)
+    }
+
+    /// The timelines of the tickets in `ticketIDs` (every ticket with an update when `nil`) and
+    /// the account's schedules. A report passes the tickets it loaded: the history KPIs and past
+    /// backlogs count only those, so the timelines of the others are not read.
+    public func historyFacts(ticketIDs: [Int64]?) throws(EngineError) -> HistoryFacts {
         var timelines: [Int64: TicketTimeline] = [:]
         var raw: [TicketHistoryRows] = []
+        let sorted = ticketIDs.map { Array(Set($0)).sorted() }
+        let wanted = sorted.map(Set.init)
         do {
             let current = try cache.snapshot { reader in
                 guard try Self.compactRowsAreCurrent(reader) else { return false }
                 let stale = try reader.staleTimelineTicketIDs()
-                try reader.forEachStoredTimelineWithUpdates { stored in
-                    if !stale.contains(stored.rows.ticketID) {
-                        timelines[stored.rows.ticketID] = TimelineCodec.timeline(stored)
-                    }
+                let keep = { (stored: StoredTimeline) in
+                    let id = stored.rows.ticketID
+                    guard !stale.contains(id), wanted?.contains(id) ?? true else { return }
+                    timelines[id] = TimelineCodec.timeline(stored)
                 }
-                for id in stale.sorted() {
+                if let sorted {
+                    try reader.forEachStoredTimelineWithUpdates(ofTicketsIn: FactReader.runs(of: sorted), keep)
+                } else {
+                    try reader.forEachStoredTimelineWithUpdates(keep)
+                }
+                for id in stale.sorted() where wanted?.contains(id) ?? true {
                     let rows = try reader.rawTicketHistory(ticketID: id)
                     if !rows.updates.isEmpty { raw.append(rows) }
                 }
                 return true
             }
-            if !current { raw = try cache.ticketHistories() }
+            if !current {
+                raw = try cache.ticketHistories().filter { wanted?.contains($0.ticketID) ?? true }
+            }
         } catch {
             throw .cache(String(describing: error))
         }
