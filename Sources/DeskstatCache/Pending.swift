@@ -9,12 +9,20 @@ public final class Pending<Value: Sendable>: @unchecked Sendable {
 
     public init() {}
 
-    /// Starts `work` on a global queue and returns its pending result.
+    /// Starts `work` on a thread of its own and returns its pending result. Not on a global
+    /// dispatch queue: the work is long and CPU-bound, and its caller blocks in `wait()`, so on a
+    /// pool sized to the cores (Dispatch's, which Swift concurrency also runs on) a few such
+    /// waits beside their work would leave no thread for anything else in the process.
     public static func start(_ work: @escaping @Sendable () -> Value) -> Pending<Value> {
         let pending = Pending<Value>()
-        DispatchQueue.global(qos: .userInitiated).async { pending.fulfill(work()) }
+        let thread = Thread { pending.fulfill(work()) }
+        thread.stackSize = Self.stackSize
+        thread.start()
         return pending
     }
+
+    /// The work thread's stack: as a main thread's (the JSON parser recurses up to its depth limit).
+    static var stackSize: Int { 8 << 20 }
 
     /// Sets the value and wakes the waiter.
     public func fulfill(_ value: Value) {

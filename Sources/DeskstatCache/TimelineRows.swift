@@ -152,24 +152,47 @@ struct TimelineStore {
         guard !ids.isEmpty else { return 0 }
         let statements = try Statements(db: db)
         var rebuilt = 0
-        for id in ids {
-            for delete in statements.deletes { try delete.execute(arguments: [id]) }
-            let history = try statements.history(id)
-            if !history.updates.isEmpty || !history.comments.isEmpty {
-                let rows: TimelineRows
-                do {
-                    rows = try builder.rows(for: history)
-                } catch {
+        // In chunks: this thread reads a chunk's raw rows, builds half of them while another
+        // thread builds the other half (parsing is most of the work), then writes them in order.
+        for start in stride(from: 0, to: ids.count, by: Self.chunkSize) {
+            let chunk = ids[start..<min(start + Self.chunkSize, ids.count)]
+            let histories = try chunk.map { try statements.history($0) }
+            let half = histories.count / 2
+            let upper = Array(histories[half...])
+            let other = Pending.start { Self.build(upper, using: builder) }
+            let built = Self.build(histories[..<half], using: builder) + other.wait()
+            for (history, rows) in zip(histories, built) {
+                let id = history.ticketID
+                for delete in statements.deletes { try delete.execute(arguments: [id]) }
+                if !history.updates.isEmpty || !history.comments.isEmpty {
                     // A ticket whose rows do not parse stays queued, without compact rows:
                     // readers take it from the raw rows and report what is wrong with them.
-                    continue
+                    guard let rows else { continue }
+                    try statements.insert(rows, updates: history.updates.count)
                 }
-                try statements.insert(rows, updates: history.updates.count)
+                try statements.dequeue.execute(arguments: [id])
+                rebuilt += 1
             }
-            try statements.dequeue.execute(arguments: [id])
-            rebuilt += 1
         }
         return rebuilt
+    }
+
+    /// Tickets read, built and written together in a rebuild.
+    static let chunkSize = 512
+
+    /// The rows of each history (`nil` for one without updates or comments, or whose raw rows
+    /// do not parse).
+    private static func build(_ histories: some Collection<TicketHistoryRows>, using builder: any TimelineRowBuilding)
+        -> [TimelineRows?]
+    {
+        histories.map { history in
+            guard !history.updates.isEmpty || !history.comments.isEmpty else { return nil }
+            do {
+                return try builder.rows(for: history)
+            } catch {
+                return nil
+            }
+        }
     }
 
     /// The prepared statements of a rebuild.

@@ -49,9 +49,10 @@ public struct Importer: Sendable {
     /// Imports every source in order. Throws the first failure, or with `keepGoing` a `.partial`
     /// error listing the failures after importing everything else (the report comes with it via `onReport`).
     ///
-    /// Reading and decoding file *n + 1* runs on a second thread while file *n* is written, so
-    /// parsing and SQLite overlap; files are still written one at a time, in order, each in its
-    /// own transaction, and at most two files are held in memory.
+    /// Reading and decoding files *n + 1* and *n + 2* runs on two other threads while file *n* is
+    /// written, so parsing and SQLite overlap and decoding, the longer of the two on large inputs,
+    /// uses both cores; files are still written one at a time, in order, each in its own
+    /// transaction, and at most three files are held in memory.
     public func run(
         _ sources: [ImportSource], progress: (ImportProgress) -> Void = { _ in }
     ) throws(ImportError) -> ImportReport {
@@ -104,10 +105,13 @@ public struct Importer: Sendable {
         // Bulk-write tuning changes speed only: if it fails, nothing imports differently, and the
         // write that follows reports any real problem with the cache.
         if !sources.isEmpty, let cache = target.openCache { try? cache.prepareForBulkWrites() }
-        var next = sources.first.map { prepareInBackground($0) }
+        // The next `Self.lookahead` files decode on other threads while this one is written.
+        var ahead = sources.prefix(Self.lookahead).map { prepareInBackground($0) }
         for (index, source) in sources.enumerated() {
-            let prepared = next?.wait() ?? prepare(source)
-            next = index + 1 < sources.count ? prepareInBackground(sources[index + 1]) : nil
+            let prepared = ahead.isEmpty ? prepare(source) : ahead.removeFirst().wait()
+            if index + Self.lookahead < sources.count {
+                ahead.append(prepareInBackground(sources[index + Self.lookahead]))
+            }
             if case .success = prepared, target.openCache == nil {
                 // The first file to decode opens (creates) the cache; failing to open it stops
                 // the import, even with --keep-going: no later file could be written either.
@@ -147,6 +151,9 @@ public struct Importer: Sendable {
         /// The reference path's rows.
         case rows([CacheRow], warnings: [String])
     }
+
+    /// How many files decode ahead of the one being written.
+    static let lookahead = 2
 
     /// Reads and decodes `source` on another thread.
     func prepareInBackground(_ source: ImportSource) -> Pending<Result<PreparedFile, ImportError>> {
