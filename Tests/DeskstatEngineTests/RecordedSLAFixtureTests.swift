@@ -1,6 +1,7 @@
 import DeskstatEngine
 import DeskstatReport
 import DeskstatTime
+import Foundation
 import Testing
 
 /// Recorded SLA on the fixture account's metric-event streams (fixtures/EXPECTED.md §7.5).
@@ -65,9 +66,9 @@ import Testing
         #expect(sla?.totals == SLACounts(achieved: 50, breached: 13, active: 23, unmeasured: 25))
     }
 
-    static func report(asOf: Int64, source: SLASource, atRisk: Int64? = nil, draft: DraftPolicies? = nil) throws
-        -> Report
-    {
+    static func report(
+        asOf: Int64, source: SLASource, atRisk: Int64? = nil, draft: DraftPolicies? = nil, history: Bool = false
+    ) throws -> Report {
         let definition = ReportDefinition(
             name: "sla", title: "SLA", sections: [SectionDefinition(id: "policies", title: "SLA", kind: "sla")])
         var request = ReportRequest(
@@ -76,6 +77,7 @@ import Testing
         request.slaSource = source
         request.atRiskHorizon = atRisk
         request.draftPolicies = draft
+        if history { request.history = TimelineLoader(cache: FixtureAccount.cache) }
         return try ReportBuilder.build(request, facts: try facts())
     }
 
@@ -124,6 +126,51 @@ import Testing
             ])
         let total = try #require(table.rows.last)
         #expect(total[9] == .integer(1))
+    }
+
+    @Test func whatIfMeasuresNextRepliesFromTheTimelineOnBothSides() throws {
+        // A draft that halves Tier 2's normal next-reply target (240 → 120 business minutes), on
+        // a report with ticket history, under every source (both sides are evaluated).
+        let policies = try String(
+            contentsOf: FixtureAccount.root.appendingPathComponent("fixtures/account/sla_policies.json"),
+            encoding: .utf8)
+        let tree = try #require(try JSONSerialization.jsonObject(with: Data(policies.utf8)) as? [String: Any])
+        var list = try #require(tree["sla_policies"] as? [[String: Any]])
+        let tier2 = try #require(list.firstIndex { $0["title"] as? String == "Tier 2 incidents and problems" })
+        var metrics = try #require(list[tier2]["policy_metrics"] as? [[String: Any]])
+        let slot = try #require(
+            metrics.firstIndex {
+                $0["metric"] as? String == "next_reply_time" && $0["priority"] as? String == "normal"
+            })
+        metrics[slot]["target"] = 120
+        metrics[slot]["target_in_seconds"] = 7200
+        list[tier2]["policy_metrics"] = metrics
+        let edited = try JSONSerialization.data(withJSONObject: ["sla_policies": list])
+        let draft = try DraftPolicies.parse(json: Array(edited), file: "draft.json")
+        for source in [SLASource.recorded, .auto, .evaluated] {
+            let report = try Self.report(asOf: FixtureAccount.asOf, source: source, draft: draft, history: true)
+            let table = try #require(report.section(id: "sla_what_if")?.tables.first)
+            let row = try #require(
+                table.rows.first {
+                    $0[0] == .text("Tier 2 incidents and problems") && $0[1] == .text("next_reply_time")
+                        && $0[2] == .text("normal")
+                })
+            // EXPECTED.md § 15.2: 1024 (under Tier 2 today) has next reply #2 answered in 30
+            // business minutes (achieved with either target) and #3 unanswered for 690 (breached
+            // with either); 1046 has no history, so its next reply stays unmeasured on both sides.
+            #expect(
+                Array(row[3...9]) == [
+                    .number(240), .number(120), .integer(1), .integer(1), .integer(1), .integer(1), .integer(0),
+                ], "\(source)")
+        }
+        // Without history the metric set cannot measure a next reply: nothing on either side.
+        let flat = try Self.report(asOf: FixtureAccount.asOf, source: .auto, draft: draft)
+        let flatRow = try #require(
+            flat.section(id: "sla_what_if")?.tables.first?.rows.first {
+                $0[0] == .text("Tier 2 incidents and problems") && $0[1] == .text("next_reply_time")
+                    && $0[2] == .text("normal")
+            })
+        #expect(Array(flatRow[5...8]) == [.integer(0), .integer(0), .integer(0), .integer(0)])
     }
 
     @Test func draftErrorsSayWhatIsWrong() {

@@ -23,9 +23,10 @@ extension ReportBuilder {
 extension ReportBuilder {
     /// Whether the evaluated SLA source reads ticket timelines: whenever the source is not
     /// `recorded` — every report's `sla.*` metrics count SLA outcomes, so the same cache gives the
-    /// same SLA figures whatever sections a report has (docs/metrics.md, "Evaluated SLA from the timeline").
+    /// same SLA figures whatever sections a report has (docs/metrics.md, "Evaluated SLA from the timeline")
+    /// — and for a what-if (`--policies`), whose both sides are evaluated, whatever the source.
     static func evaluatesSLAFromTimelines(_ request: ReportRequest) -> Bool {
-        request.slaSource != .recorded
+        request.slaSource != .recorded || request.draftPolicies != nil
     }
 }
 

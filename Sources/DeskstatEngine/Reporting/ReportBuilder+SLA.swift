@@ -153,19 +153,23 @@ extension ReportBuilder {
     }
 
     /// Current policies and the draft, both evaluated by deskstat against the same tickets and
-    /// window, side by side per policy × metric × priority.
+    /// window, side by side per policy × metric × priority: from the ticket's timeline where the
+    /// cache has its history (every next reply, updates, pauses, business-hour breaches), else
+    /// from its metric set, the same way on both sides.
     func whatIfSection(_ draft: DraftPolicies, mask: [Bool]?) throws(EngineError) -> ReportSection {
         let current = EngineSession(facts: facts)
         let proposed = EngineSession(
             facts: facts, policies: draft.proposedSet(current: facts.policies.map(\.definition)))
+        current.slaHistory = session.slaHistory
+        proposed.slaHistory = session.slaHistory
         if !proposed.evaluator.testedTags.isSubset(of: current.evaluator.testedTags) {
             try proposed.needTags()
         }
         func counts(_ session: EngineSession) -> [WhatIfKey: (key: SLATargetKey, counts: SLACounts)] {
             let summary =
-                session.computeSLA(
-                    window: request.window, asOf: request.asOf, dimension: nil, includeActive: true, mask: mask)[.all]
-                ?? SLASummary()
+                session.computeEvaluatedSLA(
+                    window: request.window, asOf: request.asOf, dimension: nil, field: nil, includeActive: true,
+                    mask: mask)[.all] ?? SLASummary()
             var result: [WhatIfKey: (key: SLATargetKey, counts: SLACounts)] = [:]
             for (key, value) in summary.byTarget {
                 result[WhatIfKey(policyID: key.policyID, metric: key.metric, priority: key.priority)] = (key, value)
