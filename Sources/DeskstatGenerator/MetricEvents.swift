@@ -7,7 +7,8 @@
 /// - reply_time 2, 3, …: each requester comment after an agent reply → the next public agent
 ///   reply (or a solve).
 /// - requester_wait_time runs in new, open and hold; agent_work_time in new and open; both pause
-///   in the other unsolved statuses and are fulfilled at a solve (activated again by a reopen).
+///   in the other unsolved statuses and are fulfilled at a solve, a paused one too (activated
+///   again by a reopen).
 /// - resolution_time runs from creation until each solve, again after a reopen.
 ///
 /// Every activation schedules a breach at the instant the remaining target runs out (business
@@ -68,7 +69,7 @@ struct MetricEvents {
                 if let running = open {
                     clock(
                         "reply_time", running.instance, metricIndex: running.instance == 1 ? 0 : 1,
-                        [(running.start, time, true)])
+                        [Run(start: running.start, stop: time, fulfils: true)])
                 }
                 open = nil
                 replied = true
@@ -81,7 +82,7 @@ struct MetricEvents {
                 if status == .solved || status == .closed, let running = open {
                     clock(
                         "reply_time", running.instance, metricIndex: running.instance == 1 ? 0 : 1,
-                        [(running.start, time, true)])
+                        [Run(start: running.start, stop: time, fulfils: true)])
                     open = nil
                 }
             case .assigned, .agentUpdate, .escalated, .ticketOnly:
@@ -91,34 +92,50 @@ struct MetricEvents {
         if let running = open {
             clock(
                 "reply_time", running.instance, metricIndex: running.instance == 1 ? 0 : 1,
-                [(running.start, nil, false)])
+                [Run(start: running.start, stop: nil, fulfils: false)])
         }
     }
 
     /// A clock that runs while `running(status)`, is fulfilled at a solve and runs again after.
+    /// A solve while the clock is paused (pending, say) fulfils it too, as Zendesk does.
     private mutating func statusClock(
         _ log: [StoryMark], metric: StaticString, metricIndex: Int, running: (StoryStatus) -> Bool
     ) {
-        var runs: [(start: Int64, stop: Int64?, fulfils: Bool)] = []
+        var runs: [Run] = []
         var since: Int64? = created
+        var fulfilled = false
         for mark in log {
             guard case .status(let time, let status) = mark else { continue }
             let solved = status == .solved || status == .closed
             if let start = since, !running(status) {
-                runs.append((start, time, solved))
+                runs.append(Run(start: start, stop: time, fulfils: solved))
                 since = nil
+                fulfilled = solved
             } else if since == nil, running(status) {
                 since = time
+                fulfilled = false
+            } else if since == nil, solved, !fulfilled, let last = runs.indices.last {
+                runs[last].fulfilledAfterPause = time
+                fulfilled = true
             }
         }
-        if let start = since { runs.append((start, nil, false)) }
+        if let start = since { runs.append(Run(start: start, stop: nil, fulfils: false)) }
         clock(metric, 1, metricIndex: metricIndex, runs)
+    }
+
+    /// One stretch of a clock running: from `start` to `stop` (nil: still running), ending in a
+    /// fulfil or a pause — and a paused clock can be fulfilled later by a solve.
+    struct Run {
+        var start: Int64
+        var stop: Int64?
+        var fulfils: Bool
+        var fulfilledAfterPause: Int64?
     }
 
     /// One instance: applied at its first activation; each run activates, schedules its breach and
     /// ends in a pause or a fulfil; the first breach that is not headed off ends the scheduling.
     private mutating func clock(
-        _ metric: StaticString, _ instance: Int, metricIndex: Int, _ runs: [(start: Int64, stop: Int64?, fulfils: Bool)]
+        _ metric: StaticString, _ instance: Int, metricIndex: Int, _ runs: [Run]
     ) {
         guard let first = runs.first, first.start <= end else { return }
         let target = SLAPolicies.target(policy, metric: metricIndex, priority: priority)
@@ -156,11 +173,18 @@ struct MetricEvents {
                 Event(
                     metric: metric, metricIndex: metricIndex, instance: instance,
                     type: run.fulfils ? "fulfill" : "pause", time: stop))
-            if run.fulfils {
+            let fulfilledAt = run.fulfils ? stop : run.fulfilledAfterPause.flatMap { $0 <= end ? $0 : nil }
+            if let fulfilledAt {
+                if !run.fulfils {
+                    events.append(
+                        Event(
+                            metric: metric, metricIndex: metricIndex, instance: instance, type: "fulfill",
+                            time: fulfilledAt))
+                }
                 events.append(
                     Event(
-                        metric: metric, metricIndex: metricIndex, instance: instance, type: "update_status", time: stop,
-                        status: (calendar / 60, business / 60)))
+                        metric: metric, metricIndex: metricIndex, instance: instance, type: "update_status",
+                        time: fulfilledAt, status: (calendar / 60, business / 60)))
             }
         }
     }

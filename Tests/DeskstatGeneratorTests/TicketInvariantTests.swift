@@ -168,6 +168,36 @@ import Testing
         #expect(checked > 5_000)
     }
 
+    /// Zendesk fulfils every running or paused clock of a ticket when it is solved, so a ticket
+    /// solved for good has no requester-wait or agent-work instance left open: its last event of
+    /// each kind after the last activation is a fulfil (a pending ticket's paused clocks included).
+    @Test func aSolvedTicketsClocksAreAllFulfilled() {
+        var events: [Int64: [(time: Int64, id: Int64, metric: String, type: String)]] = [:]
+        for event in account.records("ticket_metric_events") {
+            guard let ticket = event.int("ticket_id"), let id = event.int("id"),
+                let metric = event.string("metric"), let type = event.string("type"), let time = event.time("time")
+            else { continue }
+            events[ticket, default: []].append((time, id, metric, type))
+        }
+        var checked = 0
+        var pausedThenSolved = 0
+        for ticket in account.tickets where ["solved", "closed"].contains(ticket.string("status") ?? "") {
+            let id = ticket.int("id") ?? -1
+            let stream = (events[id] ?? []).sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+            for metric in ["requester_wait_time", "agent_work_time"] {
+                let kinds = stream.filter { $0.metric == metric && $0.type != "breach" && $0.type != "update_status" }
+                    .map(\.type)
+                guard let lastActivation = kinds.lastIndex(of: "activate") else { continue }
+                let after = Array(kinds[(lastActivation + 1)...])
+                #expect(after.last == "fulfill", "ticket \(id) \(metric): \(after) after the last activation")
+                if after == ["pause", "fulfill"] { pausedThenSolved += 1 }
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+        #expect(pausedThenSolved > 0, "no clock was paused when its ticket was solved")
+    }
+
     @Test func unassignedTicketsAreNewAndNewTicketsAreUnassigned() {
         for ticket in account.tickets where ticket.string("status") != "deleted" {
             #expect((ticket.string("status") == "new") == ticket.isNull("assignee_id"))
