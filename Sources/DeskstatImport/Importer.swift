@@ -86,9 +86,10 @@ public struct Importer: Sendable {
         if let cache = target.openCache {
             do {
                 try cache.rebuildStaleTimelines()
-            } catch let error as CacheError {
-                throw .cache(path: target.path, error: error)
             } catch {
+                // A file's own failure says more; the queued tickets wait for the next writer.
+                if case .failure = result { return try result.get() }
+                if let error = error as? CacheError { throw .cache(path: target.path, error: error) }
                 throw .cache(path: target.path, error: .database(message: String(describing: error), sql: nil))
             }
         }
