@@ -116,11 +116,17 @@ extension Cache {
     /// Rebuilds, in one write transaction, the compact timeline of every queued ticket (nothing
     /// without a timeline builder). Returns how many tickets were rebuilt.
     @discardableResult
-    public func rebuildStaleTimelines() throws -> Int {
+    public func rebuildStaleTimelines() throws(CacheError) -> Int {
         guard let timelineBuilder else { return 0 }
-        var rebuilding = self
-        rebuilding.rebuildsTimelinesOnWrite = false
-        return try rebuilding.write { writer in try TimelineStore(db: writer.db).rebuildStale(using: timelineBuilder) }
+        do {
+            return try deferringTimelineRebuilds().write { writer in
+                try TimelineStore(db: writer.db).rebuildStale(using: timelineBuilder)
+            }
+        } catch let error as CacheError {
+            throw error
+        } catch {
+            throw Self.classify(error, path: path)
+        }
     }
 }
 

@@ -103,20 +103,16 @@ struct MetricEvents {
     ) {
         var runs: [Run] = []
         var since: Int64? = created
-        var fulfilled = false
         for mark in log {
             guard case .status(let time, let status) = mark else { continue }
             let solved = status == .solved || status == .closed
             if let start = since, !running(status) {
                 runs.append(Run(start: start, stop: time, fulfils: solved))
                 since = nil
-                fulfilled = solved
             } else if since == nil, running(status) {
                 since = time
-                fulfilled = false
-            } else if since == nil, solved, !fulfilled, let last = runs.indices.last {
+            } else if since == nil, solved, let last = runs.indices.last, !runs[last].isFulfilled {
                 runs[last].fulfilledAfterPause = time
-                fulfilled = true
             }
         }
         if let start = since { runs.append(Run(start: start, stop: nil, fulfils: false)) }
@@ -130,6 +126,9 @@ struct MetricEvents {
         var stop: Int64?
         var fulfils: Bool
         var fulfilledAfterPause: Int64?
+
+        /// Whether the run ended in a fulfil, at its stop or later by a solve while paused.
+        var isFulfilled: Bool { fulfils || fulfilledAfterPause != nil }
     }
 
     /// One instance: applied at its first activation; each run activates, schedules its breach and

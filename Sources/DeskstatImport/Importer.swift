@@ -89,8 +89,7 @@ public struct Importer: Sendable {
             } catch {
                 // A file's own failure says more; the queued tickets wait for the next writer.
                 if case .failure = result { return try result.get() }
-                if let error = error as? CacheError { throw .cache(path: target.path, error: error) }
-                throw .cache(path: target.path, error: .database(message: String(describing: error), sql: nil))
+                throw .cache(path: target.path, error: error)
             }
         }
         return try result.get()

@@ -44,8 +44,8 @@ extension TimelineLoader {
     public func historyFacts(ticketIDs: [Int64]?) throws(EngineError) -> HistoryFacts {
         var timelines: [Int64: TicketTimeline] = [:]
         var raw: [TicketHistoryRows] = []
-        let sorted = ticketIDs.map { Array(Set($0)).sorted() }
-        let wanted = sorted.map(Set.init)
+        let wanted = ticketIDs.map(Set.init)
+        let sorted = wanted.map { $0.sorted() }
         do {
             let current = try cache.snapshot { reader in
                 guard try Self.compactRowsAreCurrent(reader) else { return false }
