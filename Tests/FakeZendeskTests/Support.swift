@@ -49,7 +49,9 @@ struct RawClient: Sendable {
         let text = target.hasPrefix("http") ? target : baseURL.absoluteString + target
         guard let url = URL(string: text) else { throw TestFailure("bad URL \(text)") }
         var request = URLRequest(url: url)
-        request.timeoutInterval = 60  // generous: in one test process, busy suites can starve the servers' threads
+        // Generous: in one test process, busy suites can starve the servers' threads for minutes on a
+        // slow 2-core machine (seen at 60 s: FaultTests and the list tests timed out, 2026-12-05).
+        request.timeoutInterval = 240
         if let header = override ?? authorization { request.setValue(header, forHTTPHeaderField: "Authorization") }
         let (data, response) = try await Self.session.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw TestFailure("not an HTTP response") }
