@@ -31,6 +31,28 @@ extension ReportBuilder {
 }
 
 extension ReportBuilder {
+    /// Whether the SLA evaluated from timelines covers every loaded ticket (`evaluated`, or a
+    /// what-if) rather than only those without Zendesk metric events (`auto`).
+    static func evaluatesEveryTicket(_ request: ReportRequest) -> Bool {
+        request.slaSource == .evaluated || request.draftPolicies != nil
+    }
+
+    /// A lower bound of every backlog snapshot the report takes: each is the last second (or
+    /// as-of) of a window it computes — the current or previous window, one of their time
+    /// buckets, or a period of a trend listing the backlog — so none precedes the earliest of
+    /// those windows' starts (or as-of).
+    static func earliestBacklogSnapshot(_ request: ReportRequest) -> Int64 {
+        let series = request.trendSeries
+        let trendStarts = request.definition.sections.compactMap { section -> Int64? in
+            guard section.sectionKind == .trend, section.kpis.contains(KPI.backlog.rawValue) else { return nil }
+            return series[section.id]?.window.from
+        }
+        return ([request.window.from, request.previous?.from ?? request.window.from, request.asOf] + trendStarts).min()
+            ?? request.window.from
+    }
+}
+
+extension ReportBuilder {
     /// Whether any section lists a history KPI (not only a past backlog).
     static func listsHistoryKPIs(_ request: ReportRequest) -> Bool {
         request.definition.sections.contains { $0.kpis.compactMap(KPI.init(rawValue:)).contains(where: \.needsHistory) }

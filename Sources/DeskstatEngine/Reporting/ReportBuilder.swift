@@ -101,10 +101,15 @@ public struct ReportBuilder {
             let kpisNeedHistory = Self.needsHistory(request, sections: sections)
             let slaNeedsHistory = Self.evaluatesSLAFromTimelines(request)
             if kpisNeedHistory || slaNeedsHistory {
-                let loaded = try loader.historyFacts(ticketIDs: session.store.records.map(\.id))
+                let historyKPIs = kpisNeedHistory && Self.listsHistoryKPIs(request)
+                let ids = session.timelineTicketIDs(
+                    everyTicket: historyKPIs || (slaNeedsHistory && Self.evaluatesEveryTicket(request)),
+                    backlogFrom: kpisNeedHistory ? Self.earliestBacklogSnapshot(request) : nil,
+                    withoutRecordedSLA: slaNeedsHistory)
+                let loaded = try loader.historyFacts(ticketIDs: ids)
                 if kpisNeedHistory {
                     session.history = loaded
-                    session.history?.kpisRequested = Self.listsHistoryKPIs(request)
+                    session.history?.kpisRequested = historyKPIs
                 }
                 if slaNeedsHistory { session.slaHistory = loaded }
             }

@@ -182,6 +182,34 @@ extension EngineSession {
         }
     }
 
+    /// The ids of the loaded tickets whose timelines a report reads, ascending: every ticket
+    /// when `everyTicket` (history KPIs listed, or SLA evaluated for every ticket); otherwise the
+    /// tickets that can be in a backlog snapshot taken at or after `backlogFrom` — all but those
+    /// solved now whose metric set's `solved_at` is at or before it: after a ticket's last solve
+    /// its timeline has it solved too, and without a timeline `backlogStatus` reads the metric set,
+    /// so both leave it out — and, when `withoutRecordedSLA`, the tickets without Zendesk metric
+    /// events (the ones `auto` evaluates from their timeline).
+    func timelineTicketIDs(everyTicket: Bool, backlogFrom: Int64?, withoutRecordedSLA: Bool) -> [Int64] {
+        let records = store.records
+        if everyTicket { return records.map(\.id).sorted() }
+        var hasEvents: [Bool] = []
+        if withoutRecordedSLA {
+            hasEvents = [Bool](repeating: false, count: store.count)
+            for id in facts.slaEvents.ticketIDs {
+                if let index = store.index(of: id) { hasEvents[index] = true }
+            }
+        }
+        var ids: [Int64] = []
+        for (index, record) in records.enumerated() {
+            if withoutRecordedSLA && !hasEvents[index] {
+                ids.append(record.id)
+            } else if let backlogFrom, solvedAt(record).map({ $0 > backlogFrom }) ?? true {
+                ids.append(record.id)
+            }
+        }
+        return ids.sorted()
+    }
+
     /// Whether a ticket was in the backlog at `snapshot` and in which status: by its timeline, else
     /// (no cached history) by the metric set — unsolved now, or solved after the snapshot — with
     /// status "(no history)". Tickets created after the snapshot are not in it.
