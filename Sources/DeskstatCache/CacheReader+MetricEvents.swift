@@ -32,20 +32,24 @@ extension CacheReader {
     }
 
     /// Reads the metric events of the tickets with ids in `ranges` (ascending, not overlapping),
-    /// in (ticket, time, id) order, through the `(ticket_id, time)` index, typed: no JSON is read
-    /// except for the rare untyped targets of an upgraded cache. Events without a ticket are left out.
+    /// in (ticket, time, id) order, from the covering index `ticket_metric_events_sla` alone
+    /// (schema v7), typed: no JSON is read except for the rare untyped targets of an upgraded
+    /// cache, looked up by id. Events without a ticket are left out.
     public func forEachMetricEvent(ofTicketsIn ranges: [(Int64, Int64)], _ body: (MetricEventRow) throws -> Void)
         throws
     {
-        try eachRange(
-            """
-            SELECT ticket_id, id, metric, instance_id, type, time, deleted, sla_kind, sla_policy_id, sla_policy_title,
-                   sla_target, sla_target_in_seconds, sla_business_hours, CASE WHEN sla_kind = 2 THEN raw_json END
-            FROM ticket_metric_events INDEXED BY ticket_metric_events_ticket
-            WHERE ticket_id BETWEEN ?1 AND ?2 ORDER BY ticket_id, time, id
-            """, ranges
-        ) { statement in
+        try eachRange(Self.metricEventsSQL, ranges) { statement in
             let kind = Self.integer(statement, 7)
+            if kind == 2 {
+                var found = false
+                let id = sqlite3_column_int64(statement, 1)
+                try each("SELECT raw_json FROM ticket_metric_events WHERE id = ?1", [id]) { json in
+                    found = true
+                    try body(Self.metricEventRow(statement, target: nil, untypedJSON: Self.bytes(json, 0)))
+                }
+                if !found { try body(Self.metricEventRow(statement, target: nil, untypedJSON: nil)) }
+                return
+            }
             var target: MetricEventRow.Target?
             if let kind, kind == 0 || kind == 1 {
                 target = MetricEventRow.Target(
@@ -53,14 +57,27 @@ extension CacheReader {
                     policyTitle: Self.bytes(statement, 9), target: Self.real(statement, 10),
                     targetInSeconds: Self.real(statement, 11), businessHours: Self.integer(statement, 12) ?? 0 != 0)
             }
-            try body(
-                MetricEventRow(
-                    ticketID: sqlite3_column_int64(statement, 0), id: sqlite3_column_int64(statement, 1),
-                    metric: Self.bytes(statement, 2), instanceID: Self.integer(statement, 3),
-                    type: Self.bytes(statement, 4), time: Self.integer(statement, 5),
-                    deleted: Self.integer(statement, 6).map { $0 != 0 }, target: target,
-                    untypedJSON: kind == 2 ? Self.bytes(statement, 13) : nil))
+            try body(Self.metricEventRow(statement, target: target, untypedJSON: nil))
         }
+    }
+
+    /// `forEachMetricEvent`'s query: the events of the tickets with ids in [?1, ?2].
+    package static let metricEventsSQL = """
+        SELECT ticket_id, id, metric, instance_id, type, time, deleted, sla_kind, sla_policy_id, sla_policy_title,
+               sla_target, sla_target_in_seconds, sla_business_hours
+        FROM ticket_metric_events INDEXED BY ticket_metric_events_sla
+        WHERE ticket_id BETWEEN ?1 AND ?2 ORDER BY ticket_id, time, id
+        """
+
+    /// The row `forEachMetricEvent`'s statement is on, with its target or untyped JSON.
+    private static func metricEventRow(
+        _ statement: OpaquePointer, target: MetricEventRow.Target?, untypedJSON: UnsafeRawBufferPointer?
+    ) -> MetricEventRow {
+        MetricEventRow(
+            ticketID: sqlite3_column_int64(statement, 0), id: sqlite3_column_int64(statement, 1),
+            metric: bytes(statement, 2), instanceID: integer(statement, 3), type: bytes(statement, 4),
+            time: integer(statement, 5), deleted: integer(statement, 6).map { $0 != 0 }, target: target,
+            untypedJSON: untypedJSON)
     }
 
     /// A text column's UTF-8 bytes, valid until the statement steps again; `nil` for NULL.

@@ -20,14 +20,14 @@ extension CacheReader {
     /// One ticket's compact timeline; `nil` when it has none (no audits or comments, or stale).
     public func storedTimeline(ticketID: Int64) throws -> StoredTimeline? {
         var found: StoredTimeline?
-        try forEachStoredTimeline(ticketID: ticketID) { found = $0 }
+        try forEachStoredTimeline(ticketID: ticketID, ranges: nil) { found = $0 }
         return found
     }
 
     /// Every compact timeline of a ticket with at least one update (audit or ticket event), in
     /// ticket id order: four ordered scans merged by ticket id.
     public func forEachStoredTimelineWithUpdates(_ body: (StoredTimeline) throws -> Void) throws {
-        try forEachStoredTimeline(ticketID: nil, body)
+        try forEachStoredTimeline(ticketID: nil, ranges: nil, body)
     }
 
     /// The compact timelines with at least one update of the tickets with ids in `ranges`
@@ -36,7 +36,7 @@ extension CacheReader {
     public func forEachStoredTimelineWithUpdates(
         ofTicketsIn ranges: [(Int64, Int64)], _ body: (StoredTimeline) throws -> Void
     ) throws {
-        for range in ranges { try forEachStoredTimeline(ticketID: nil, range: range, body) }
+        try forEachStoredTimeline(ticketID: nil, ranges: ranges, body)
     }
 
     /// `ticket_audits.raw_json` and `ticket_comments.raw_json` of one ticket, oldest first, with
@@ -64,9 +64,10 @@ extension CacheReader {
     }
 
     /// The compact timelines of one ticket (`ticketID`), or of every ticket with updates (`nil`),
-    /// or of those with ids in `range` (both ends included).
+    /// or of those with ids in `ranges` (both ends of each included). The four statements are
+    /// prepared once and bound again for each range.
     private func forEachStoredTimeline(
-        ticketID: Int64?, range: (Int64, Int64)? = nil, _ body: (StoredTimeline) throws -> Void
+        ticketID: Int64?, ranges: [(Int64, Int64)]?, _ body: (StoredTimeline) throws -> Void
     ) throws {
         let headers = CacheSchema.ticketTimelines
         let intervals = CacheSchema.ticketTimelineIntervals
@@ -79,7 +80,7 @@ extension CacheReader {
             let filter: String
             if ticketID != nil {
                 filter = " WHERE \(alias).ticket_id = ?1"
-            } else if range != nil {
+            } else if ranges != nil {
                 filter = " WHERE \(alias).ticket_id BETWEEN ?1 AND ?2" + (all.map { " AND \($0)" } ?? "")
             } else {
                 filter = all.map { " WHERE \($0)" } ?? ""
@@ -87,20 +88,48 @@ extension CacheReader {
             let order = table.keyColumns.map { "\(alias).\($0)" }.joined(separator: ", ")
             return "SELECT \(columns)\(extra) FROM \(table.name) \(alias)\(join)\(filter) ORDER BY \(order)"
         }
-        let arguments = ticketID.map { [$0] } ?? range.map { [$0.0, $0.1] } ?? []
         let header = try Cursor(
             self,
             select(
                 headers, alias: "h", extra: ", t.created_at", join: " LEFT JOIN tickets t ON t.id = h.ticket_id",
-                all: "h.updates > 0"), arguments)
-        let interval = try Cursor(self, select(intervals, alias: "i"), arguments)
+                all: "h.updates > 0"))
+        let interval = try Cursor(self, select(intervals, alias: "i"))
         let comment = try Cursor(
-            self,
-            select(comments, alias: "c", extra: ", u.role", join: " LEFT JOIN users u ON u.id = c.author_id"),
-            arguments)
-        let event = try Cursor(self, select(events, alias: "e"), arguments)
+            self, select(comments, alias: "c"))
+        let event = try Cursor(self, select(events, alias: "e"))
+        let cursors = [header, interval, comment, event]
+        // Comment authors' roles, looked up once per author (a ticket's comments come from a few people).
+        var roles: [Int64: String?] = [:]
+        if let ranges {
+            for range in ranges {
+                for cursor in cursors { try cursor.start([range.0, range.1]) }
+                try readTimelines(header, interval, comment, event, roles: &roles, body)
+            }
+        } else {
+            for cursor in cursors { try cursor.start(ticketID.map { [$0] } ?? []) }
+            try readTimelines(header, interval, comment, event, roles: &roles, body)
+        }
+    }
+
+    /// Merges the four cursors' rows by ticket id into timelines, in ticket id order; `roles`
+    /// remembers the comment authors' `users.role` (nil: unknown user or no role).
+    private func readTimelines(
+        _ header: Cursor, _ interval: Cursor, _ comment: Cursor, _ event: Cursor, roles: inout [Int64: String?],
+        _ body: (StoredTimeline) throws -> Void
+    ) throws {
+        let headers = CacheSchema.ticketTimelines
+        let intervals = CacheSchema.ticketTimelineIntervals
+        let comments = CacheSchema.ticketTimelineComments
+        let events = CacheSchema.ticketTimelineEvents
         let createdAtColumn = Int32(headers.columns.count)
-        let roleColumn = Int32(comments.columns.count)
+        func role(of author: Int64?) throws -> String? {
+            guard let author else { return nil }
+            if let known = roles[author] { return known }
+            var found: String?
+            try each("SELECT role FROM users WHERE id = ?1", [author]) { found = Self.text($0, 0) }
+            roles[author] = found
+            return found
+        }
         func at(_ table: CacheDerivedTable, _ name: String) -> Int32 { Int32(table.index(name)) }
 
         while header.pending {
@@ -129,7 +158,7 @@ extension CacheReader {
                         createdAt: sqlite3_column_int64(row, at(comments, "created_at")),
                         authorID: Self.integer(row, at(comments, "author_id")),
                         isPublic: sqlite3_column_int64(row, at(comments, "public")) != 0,
-                        authorRole: Self.text(row, roleColumn)))
+                        authorRole: try role(of: Self.integer(row, at(comments, "author_id")))))
             }
             try event.rows(of: id) { row in
                 rows.events.append(
@@ -148,11 +177,16 @@ private final class Cursor {
     let statement: OpaquePointer
     let connection: OpaquePointer
     /// Whether `statement` sits on a row not yet consumed.
-    var pending: Bool
+    var pending = false
 
-    init(_ reader: CacheReader, _ sql: String, _ arguments: [Int64]) throws {
+    init(_ reader: CacheReader, _ sql: String) throws {
         statement = try reader.statement(sql)
         connection = reader.connection
+    }
+
+    /// Runs the statement (again) with `arguments`, on its first row.
+    func start(_ arguments: [Int64]) throws {
+        sqlite3_reset(statement)
         for (index, value) in arguments.enumerated() { sqlite3_bind_int64(statement, Int32(index + 1), value) }
         pending = try stepStatement(statement, on: connection)
     }

@@ -488,15 +488,20 @@ extension CacheReader {
         try count("SELECT EXISTS (SELECT 1 FROM satisfaction_ratings)") != 0
     }
 
-    /// Solved or closed tickets, not deleted, created in [from, to) without a metric set.
+    /// Solved or closed tickets, not deleted, created in [from, to) without a metric set. The
+    /// status test (`+`) stays off the `status` index: without it SQLite walks every solved or
+    /// closed ticket of the account (a 100k-ticket cache: 1.8 s cold) instead of the window's
+    /// range of `tickets_created_at`, which holds the status too.
     public func solvedTicketsWithoutMetricSet(createdFrom from: Int64, before to: Int64) throws -> Int {
-        try count(
-            """
-            SELECT COUNT(*) FROM tickets t
-            WHERE t.created_at >= ?1 AND t.created_at < ?2 AND t.deleted = 0 AND t.status IN ('solved', 'closed')
-              AND NOT EXISTS (SELECT 1 FROM ticket_metrics m WHERE m.ticket_id = t.id)
-            """, [from, to])
+        try count(Self.solvedWithoutMetricSetSQL, [from, to])
     }
+
+    /// `solvedTicketsWithoutMetricSet`'s query.
+    package static let solvedWithoutMetricSetSQL = """
+        SELECT COUNT(*) FROM tickets t
+        WHERE t.created_at >= ?1 AND t.created_at < ?2 AND t.deleted = 0 AND +t.status IN ('solved', 'closed')
+          AND NOT EXISTS (SELECT 1 FROM ticket_metrics m WHERE m.ticket_id = t.id)
+        """
 
     /// Tickets, not deleted, created in [from, to) whose JSON carries a good or bad rating.
     public func ticketsRatedInTheirJSON(createdFrom from: Int64, before to: Int64) throws -> Int {

@@ -9,6 +9,7 @@ enum Schema {
     static let migrations: [(name: String, sql: String)] = [
         ("v1-account-tables", version1), ("v2-sync-queue", version2), ("v3-report-indexes", version3),
         ("v4-ticket-facts", version4), ("v5-ticket-timelines", version5), ("v6-applied-sla-targets", version6),
+        ("v7-metric-event-covering-index", version7),
     ]
 
     /// Tickets whose audits and comments a sync still has to fetch; filled in the same
@@ -389,5 +390,16 @@ extension Schema {
                 AND coalesce(json_type(a.target, '$.target_in_seconds'), 'null') IN ('integer', 'real', 'null')
                 AND coalesce(json_type(a.target, '$.business_hours'), 'null') IN ('true', 'false', 'null');
         DROP TABLE applied_sla;
+        """
+
+    /// Recorded SLA reads every loaded ticket's metric events (`CacheReader.forEachMetricEvent`):
+    /// an index holding every column it reads answers it from the index alone, in ticket order,
+    /// instead of one lookup of the wide `raw_json` row per event. It replaces the
+    /// `(ticket_id, time)` index, its prefix.
+    static let version7 = """
+        CREATE INDEX ticket_metric_events_sla ON ticket_metric_events(
+            ticket_id, time, id, metric, instance_id, type, deleted,
+            sla_kind, sla_policy_id, sla_policy_title, sla_target, sla_target_in_seconds, sla_business_hours);
+        DROP INDEX ticket_metric_events_ticket;
         """
 }

@@ -22,6 +22,28 @@ import Testing
         "ticket_timeline_build",
     ]
 
+    /// Recorded SLA reads metric events from the covering index alone (schema v7): no lookup of
+    /// the table's wide rows, and no sort.
+    @Test func metricEventsAreReadFromTheCoveringIndexAlone() throws {
+        let plan = try Self.newCache().read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + CacheReader.metricEventsSQL, arguments: [1, 2])
+                .map { row -> String in row["detail"] }
+        }
+        let expected =
+            "SEARCH ticket_metric_events USING COVERING INDEX ticket_metric_events_sla (ticket_id>? AND ticket_id<?)"
+        #expect(plan == [expected])
+    }
+
+    /// The data-completeness count of solved tickets without a metric set reads the window's
+    /// range of `tickets_created_at`, not every solved ticket through `tickets_status`.
+    @Test func solvedTicketsWithoutMetricSetsAreCountedInTheWindowsRange() throws {
+        let plan = try Self.newCache().read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + CacheReader.solvedWithoutMetricSetSQL, arguments: [1, 2])
+                .map { row -> String in row["detail"] }
+        }
+        #expect(plan.first == "SEARCH t USING COVERING INDEX tickets_created_at (created_at>? AND created_at<?)")
+    }
+
     static func newCache() throws -> Cache {
         try Cache.open(at: NSTemporaryDirectory() + "deskstat-schema-\(UUID().uuidString).sqlite")
     }

@@ -27,26 +27,30 @@ struct TimelineSelectionTests {
         let loaded = Set(session.store.records.map(\.id))
         #expect(Self.solvedInP.isSubset(of: loaded))
         let ids = session.timelineTicketIDs(
-            everyTicket: false, backlogFrom: FixtureAccount.currentWindow.from, withoutRecordedSLA: false)
+            everyTicket: false, backlogFrom: FixtureAccount.currentWindow.from, autoSLAAsOf: nil)
         #expect(ids == ids.sorted())
         #expect(Set(ids) == loaded.subtracting(Self.solvedInP))
         // From P's start every loaded ticket can be in a snapshot (P's own solves come after it).
         let fromP = session.timelineTicketIDs(
-            everyTicket: false, backlogFrom: FixtureAccount.previousWindow.from, withoutRecordedSLA: false)
+            everyTicket: false, backlogFrom: FixtureAccount.previousWindow.from, autoSLAAsOf: nil)
         #expect(Set(fromP) == loaded)
     }
 
-    @Test func autoSLAReadsTheTimelinesOfTicketsWithoutMetricEvents() throws {
+    /// § 7.1: the tickets no policy applies to (1004, 1026, 1041, 1050) or without a priority (1018, 1044).
+    static let withoutPolicy: Set<Int64> = [1004, 1026, 1041, 1050, 1018, 1044]
+
+    @Test func autoSLAReadsTheTimelinesOfTicketsWithAPolicyAndWithoutMetricEvents() throws {
         let session = try Self.session()
         let loaded = Set(session.store.records.map(\.id))
-        let ids = session.timelineTicketIDs(everyTicket: false, backlogFrom: nil, withoutRecordedSLA: true)
-        #expect(Set(ids) == loaded.subtracting(Self.withMetricEvents))
-        // Both needs: the union (none of P's solves has metric events, so every loaded ticket).
+        let ids = session.timelineTicketIDs(everyTicket: false, backlogFrom: nil, autoSLAAsOf: FixtureAccount.asOf)
+        #expect(Set(ids) == loaded.subtracting(Self.withMetricEvents).subtracting(Self.withoutPolicy))
+        // Both needs: the union. Every ticket solved in P has a policy (§ 7.1) and no metric
+        // events, so the SLA brings back what the backlog from W's start leaves out: all of them.
         let both = session.timelineTicketIDs(
-            everyTicket: false, backlogFrom: FixtureAccount.currentWindow.from, withoutRecordedSLA: true)
+            everyTicket: false, backlogFrom: FixtureAccount.currentWindow.from, autoSLAAsOf: FixtureAccount.asOf)
         #expect(Set(both) == loaded)
         #expect(
-            session.timelineTicketIDs(everyTicket: true, backlogFrom: nil, withoutRecordedSLA: false).count
+            session.timelineTicketIDs(everyTicket: true, backlogFrom: nil, autoSLAAsOf: nil).count
                 == loaded.count)
     }
 
@@ -70,7 +74,7 @@ struct TimelineSelectionTests {
         }
         let session = try Self.session()
         let narrowed = session.timelineTicketIDs(
-            everyTicket: false, backlogFrom: FixtureAccount.currentWindow.from, withoutRecordedSLA: false)
+            everyTicket: false, backlogFrom: FixtureAccount.currentWindow.from, autoSLAAsOf: nil)
         let all = session.store.records.map(\.id).sorted()
         #expect(narrowed.count < all.count)
         let expected = try backlogs(all)

@@ -105,7 +105,7 @@ public struct ReportBuilder {
                 let ids = session.timelineTicketIDs(
                     everyTicket: historyKPIs || (slaNeedsHistory && Self.evaluatesEveryTicket(request)),
                     backlogFrom: kpisNeedHistory ? Self.earliestBacklogSnapshot(request) : nil,
-                    withoutRecordedSLA: slaNeedsHistory)
+                    autoSLAAsOf: slaNeedsHistory ? request.asOf : nil)
                 let loaded = try loader.historyFacts(ticketIDs: ids)
                 if kpisNeedHistory {
                     session.history = loaded

@@ -187,21 +187,23 @@ extension EngineSession {
     /// tickets that can be in a backlog snapshot taken at or after `backlogFrom` — all but those
     /// solved now whose metric set's `solved_at` is at or before it: after a ticket's last solve
     /// its timeline has it solved too, and without a timeline `backlogStatus` reads the metric set,
-    /// so both leave it out — and, when `withoutRecordedSLA`, the tickets without Zendesk metric
-    /// events (the ones `auto` evaluates from their timeline).
-    func timelineTicketIDs(everyTicket: Bool, backlogFrom: Int64?, withoutRecordedSLA: Bool) -> [Int64] {
+    /// so both leave it out — and, when `autoSLAAsOf` is given, the tickets `auto` evaluates from
+    /// their timeline: those without Zendesk metric events to which a policy applies as of it
+    /// (`TimelineSLAs` evaluates no other).
+    func timelineTicketIDs(everyTicket: Bool, backlogFrom: Int64?, autoSLAAsOf: Int64?) -> [Int64] {
         let records = store.records
         if everyTicket { return records.map(\.id).sorted() }
-        var hasEvents: [Bool] = []
-        if withoutRecordedSLA {
-            hasEvents = [Bool](repeating: false, count: store.count)
+        var evaluatedFromTimeline = [Bool](repeating: false, count: store.count)
+        if let autoSLAAsOf {
+            let policy = evaluations(asOf: autoSLAAsOf).policy
+            for index in policy.indices where policy[index] >= 0 { evaluatedFromTimeline[index] = true }
             for id in facts.slaEvents.ticketIDs {
-                if let index = store.index(of: id) { hasEvents[index] = true }
+                if let index = store.index(of: id) { evaluatedFromTimeline[index] = false }
             }
         }
         var ids: [Int64] = []
         for (index, record) in records.enumerated() {
-            if withoutRecordedSLA && !hasEvents[index] {
+            if evaluatedFromTimeline[index] {
                 ids.append(record.id)
             } else if let backlogFrom, solvedAt(record).map({ $0 > backlogFrom }) ?? true {
                 ids.append(record.id)
