@@ -52,7 +52,7 @@ public struct Cache: Sendable {
             throw Self.classify(error, path: path)
         }
         let cache = Cache(path: path, mode: mode, queue: queue, timelineBuilder: timelines)
-        try cache.prepareSchema()
+        try cache.prepareSchema(busyTimeout: busyTimeout)
         return cache
     }
 
@@ -64,7 +64,7 @@ public struct Cache: Sendable {
     /// reads the applied migrations again once it holds the write lock: two processes creating
     /// or upgrading the same cache at once take turns (within the busy timeout), and the second
     /// finds the work done.
-    private func prepareSchema() throws(CacheError) {
+    private func prepareSchema(busyTimeout: Double) throws(CacheError) {
         do {
             let applied = try queue.read { db in try Self.appliedMigrations(db, path: path) }
             let current = applied.count == Schema.migrations.count
@@ -83,10 +83,7 @@ public struct Cache: Sendable {
                 }
                 return
             }
-            try queue.writeWithoutTransaction { db in
-                // Persistent, and a no-op when the file is in WAL mode already.
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
-            }
+            try switchToWAL(busyTimeout: busyTimeout)
             if current { return }
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
@@ -99,6 +96,28 @@ public struct Cache: Sendable {
             throw error
         } catch {
             throw Self.classify(error, path: path)
+        }
+    }
+
+    /// Switches the file to WAL mode (persistent, and a no-op for a file in WAL mode already).
+    ///
+    /// The switch turns the pragma's read lock into a write lock, and SQLite refuses that at once,
+    /// with SQLITE_BUSY and without calling the busy handler, while another connection holds the
+    /// write lock of a file still in rollback mode (two connections creating one cache, both
+    /// switching it). So a busy switch is retried here, with growing pauses, until the busy
+    /// timeout has passed; the other connection's switch or migration takes milliseconds.
+    private func switchToWAL(busyTimeout: Double) throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(Int64(busyTimeout * 1000))
+        var pause = Duration.milliseconds(1)
+        while true {
+            do {
+                try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && clock.now < deadline {
+                Thread.sleep(forTimeInterval: Double(pause.components.attoseconds) / 1e18)
+                pause = min(pause * 2, .milliseconds(50))
+            }
         }
     }
 

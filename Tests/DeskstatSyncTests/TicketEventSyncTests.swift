@@ -81,6 +81,7 @@ import Testing
         defer { Task { await harness.stop() } }
         let cache = try harness.cache()
         let report = await Self.syncEvents(harness, cache, pageSize: 1000)
+        #expect(report.outcomes["ticket_events"] == .synced)
         let requests = await harness.server.requests.filter { $0.path.hasSuffix("/incremental/ticket_events.json") }
         #expect(requests.map { $0.queryValue("per_page") } == ["1000", "500"])
         #expect(requests.map(\.status) == [504, 200])

@@ -1,6 +1,6 @@
 public import DeskstatCache
 import DeskstatHistory
-public import DeskstatTime
+import DeskstatTime
 public import DeskstatTimeline
 
 /// Builds tickets' timelines and the account's business-hours schedules from the cache.

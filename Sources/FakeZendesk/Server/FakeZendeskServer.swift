@@ -165,10 +165,10 @@ public actor FakeZendeskServer {
         return responder.respond(endpoint)
     }
 
-    /// `X-Rate-Limit` and `X-Rate-Limit-Remaining`, counting this request within the current minute.
+    /// `X-Rate-Limit` and `X-Rate-Limit-Remaining`, counting this request within the current window.
     func rateLimitHeaders() -> [(name: String, value: String)] {
         let now = ContinuousClock.now
-        if now - rateWindow.start >= .seconds(60) { rateWindow = (now, 0) }
+        if now - rateWindow.start >= options.rateWindow { rateWindow = (now, 0) }
         rateWindow.used += 1
         let remaining = max(0, options.rateLimit - rateWindow.used)
         return [("X-Rate-Limit", String(options.rateLimit)), ("X-Rate-Limit-Remaining", String(remaining))]
