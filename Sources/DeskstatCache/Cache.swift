@@ -22,8 +22,8 @@ public struct Cache: Sendable {
     /// Rebuilds the compact timeline of the tickets each write touches (see `derivingTimelines(with:)`);
     /// without one, touched tickets stay queued in `ticket_timeline_stale` for the next writer that has one.
     var timelineBuilder: (any TimelineRowBuilding)?
-    /// Whether `write` rebuilds the touched tickets' timelines before its commit (see
-    /// `deferringTimelineRebuilds()`).
+    /// Whether `write` rebuilds the touched tickets' timelines and metric-event packs before its
+    /// commit (see `deferringTimelineRebuilds()`).
     var rebuildsTimelinesOnWrite = true
 
     /// Opens (and for `.readWrite`, creates and migrates) the cache at `path`. With `timelines`,
@@ -88,6 +88,8 @@ public struct Cache: Sendable {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     try Self.migrate(db, applied: try Self.appliedMigrations(db, path: path))
+                    // An upgrade's own updates (v6 typing the targets) void packs.
+                    try SLAEventPacker(db: db).packStale()
                     if let timelineBuilder { try TimelineStore(db: db).rebuildStale(using: timelineBuilder) }
                     return .commit
                 }
@@ -158,8 +160,9 @@ public struct Cache: Sendable {
     }
 
     /// Runs `body` in one write transaction: everything it upserts commits together or not at all,
-    /// with the compact timeline of the tickets whose audits or comments it changed, rebuilt
-    /// (when the cache has a timeline builder) just before the commit.
+    /// with the packed metric events of the tickets whose events it changed and the compact
+    /// timeline of those whose audits or comments it changed (when the cache has a timeline
+    /// builder) rebuilt just before the commit, unless rebuilds are deferred.
     public func write<T>(_ body: (CacheWriter) throws -> T) throws -> T {
         guard mode == .readWrite else { throw CacheError.readOnly(path: path) }
         let mark = WriterMark(cachePath: path)
@@ -170,8 +173,9 @@ public struct Cache: Sendable {
                 try db.inTransaction(.immediate) {
                     mark.claim()  // only once the write lock is ours
                     result = try body(CacheWriter(db: db))
-                    if rebuildsTimelinesOnWrite, let timelineBuilder {
-                        try TimelineStore(db: db).rebuildStale(using: timelineBuilder)
+                    if rebuildsTimelinesOnWrite {
+                        try SLAEventPacker(db: db).packStale()
+                        if let timelineBuilder { try TimelineStore(db: db).rebuildStale(using: timelineBuilder) }
                     }
                     return .commit
                 }

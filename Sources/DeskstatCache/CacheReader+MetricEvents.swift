@@ -32,36 +32,84 @@ extension CacheReader {
     }
 
     /// Reads the metric events of the tickets with ids in `ranges` (ascending, not overlapping),
-    /// in (ticket, time, id) order, from the covering index `ticket_metric_events_sla` alone
-    /// (schema v7), typed: no JSON is read except for the rare untyped targets of an upgraded
-    /// cache, looked up by id. Events without a ticket are left out.
+    /// in (ticket, time, id) order, typed: no JSON is read except for the rare untyped targets of
+    /// an upgraded cache, looked up by id. Events without a ticket are left out.
+    ///
+    /// Each ticket's events come from its pack in `ticket_sla_events` (schema v8, one row per
+    /// ticket), or, for a ticket whose pack is stale (a write changed its events and the packing
+    /// at the end of that import or sync has not run) or does not decode, from the covering index
+    /// `ticket_metric_events_sla`: the same rows either way.
     public func forEachMetricEvent(ofTicketsIn ranges: [(Int64, Int64)], _ body: (MetricEventRow) throws -> Void)
         throws
     {
-        try eachRange(Self.metricEventsSQL, ranges) { statement in
-            let kind = Self.integer(statement, 7)
-            if kind == 2 {
-                var found = false
-                let id = sqlite3_column_int64(statement, 1)
-                try each("SELECT raw_json FROM ticket_metric_events WHERE id = ?1", [id]) { json in
-                    found = true
-                    try body(Self.metricEventRow(statement, target: nil, untypedJSON: Self.bytes(json, 0)))
+        var decoded: [PackedSLAEvents.Decoded] = []
+        try eachRange(Self.packedMetricEventsSQL, ranges) { statement in
+            let ticketID = sqlite3_column_int64(statement, 0)
+            guard let blob = Self.blob(statement, 1),
+                PackedSLAEvents.decode(blob, ticketID: ticketID, into: &decoded)
+            else {
+                try forEachIndexedMetricEvent(ofTicketsIn: [(ticketID, ticketID)]) { statement in
+                    try Self.deliver(statement, through: self, to: body)
                 }
-                if !found { try body(Self.metricEventRow(statement, target: nil, untypedJSON: nil)) }
                 return
             }
-            var target: MetricEventRow.Target?
-            if let kind, kind == 0 || kind == 1 {
-                target = MetricEventRow.Target(
-                    isGroupPolicy: kind == 1, policyID: Self.integer(statement, 8),
-                    policyTitle: Self.bytes(statement, 9), target: Self.real(statement, 10),
-                    targetInSeconds: Self.real(statement, 11), businessHours: Self.integer(statement, 12) ?? 0 != 0)
+            for event in decoded {
+                if event.untyped {
+                    try deliverUntyped(event.row, to: body)
+                } else {
+                    try body(event.row)
+                }
             }
-            try body(Self.metricEventRow(statement, target: target, untypedJSON: nil))
         }
     }
 
-    /// `forEachMetricEvent`'s query: the events of the tickets with ids in [?1, ?2].
+    /// `forEachMetricEvent`'s query of the packs: the tickets with ids in [?1, ?2] that have events.
+    package static let packedMetricEventsSQL = """
+        SELECT ticket_id, events FROM ticket_sla_events WHERE ticket_id BETWEEN ?1 AND ?2 ORDER BY ticket_id
+        """
+
+    /// Calls `row` with the statement on each metric event of the tickets in `ranges`, read from
+    /// the covering index `ticket_metric_events_sla` alone (schema v7), in (ticket, time, id)
+    /// order: what the packs are made of, and what a stale pack is read from.
+    func forEachIndexedMetricEvent(ofTicketsIn ranges: [(Int64, Int64)], _ row: (OpaquePointer) throws -> Void) throws {
+        try eachRange(Self.metricEventsSQL, ranges, row)
+    }
+
+    /// Delivers the event `statement` (of `metricEventsSQL`) is on.
+    private static func deliver(
+        _ statement: OpaquePointer, through reader: CacheReader, to body: (MetricEventRow) throws -> Void
+    ) throws {
+        let kind = integer(statement, 7)
+        if kind == 2 {
+            try reader.deliverUntyped(metricEventRow(statement, target: nil, untypedJSON: nil), to: body)
+            return
+        }
+        var target: MetricEventRow.Target?
+        if let kind, kind == 0 || kind == 1 {
+            target = MetricEventRow.Target(
+                isGroupPolicy: kind == 1, policyID: integer(statement, 8), policyTitle: bytes(statement, 9),
+                target: real(statement, 10), targetInSeconds: real(statement, 11),
+                businessHours: integer(statement, 12) ?? 0 != 0)
+        }
+        try body(metricEventRow(statement, target: target, untypedJSON: nil))
+    }
+
+    /// Delivers an event whose target an upgraded cache left untyped (`sla_kind` 2), with its
+    /// JSON (none when the row is gone).
+    private func deliverUntyped(_ row: MetricEventRow, to body: (MetricEventRow) throws -> Void) throws {
+        var found = false
+        try each("SELECT raw_json FROM ticket_metric_events WHERE id = ?1", [row.id]) { json in
+            found = true
+            try body(
+                MetricEventRow(
+                    ticketID: row.ticketID, id: row.id, metric: row.metric, instanceID: row.instanceID,
+                    type: row.type, time: row.time, deleted: row.deleted, target: nil,
+                    untypedJSON: Self.bytes(json, 0)))
+        }
+        if !found { try body(row) }
+    }
+
+    /// `forEachIndexedMetricEvent`'s query: the events of the tickets with ids in [?1, ?2].
     package static let metricEventsSQL = """
         SELECT ticket_id, id, metric, instance_id, type, time, deleted, sla_kind, sla_policy_id, sla_policy_title,
                sla_target, sla_target_in_seconds, sla_business_hours

@@ -82,7 +82,7 @@ public final class CacheReader: @unchecked Sendable {
         return String(cString: text)
     }
 
-    @inline(__always) private static func blob(_ statement: OpaquePointer, _ column: Int32) -> UnsafeRawBufferPointer? {
+    @inline(__always) static func blob(_ statement: OpaquePointer, _ column: Int32) -> UnsafeRawBufferPointer? {
         guard sqlite3_column_type(statement, column) != SQLITE_NULL else { return nil }
         let count = Int(sqlite3_column_bytes(statement, column))
         guard count > 0, let pointer = sqlite3_column_blob(statement, column) else {
@@ -132,7 +132,7 @@ public final class CacheReader: @unchecked Sendable {
         let statement = try statement("SELECT id FROM tickets WHERE status IN (\(marks))")
         defer { sqlite3_reset(statement) }
         for (index, status) in statuses.enumerated() {
-            _ = status.withCString { sqlite3_bind_text(statement, Int32(index + 1), $0, -1, transientText) }
+            _ = status.withCString { sqlite3_bind_text(statement, Int32(index + 1), $0, -1, sqliteTransient) }
         }
         while try stepStatement(statement, on: connection) { ids.append(sqlite3_column_int64(statement, 0)) }
     }
@@ -262,7 +262,7 @@ public final class CacheReader: @unchecked Sendable {
     public func forEachTicket(withTag tag: String, _ body: (Int64) throws -> Void) throws {
         let statement = try statement("SELECT ticket_id FROM ticket_tags WHERE tag = ?1")
         defer { sqlite3_reset(statement) }
-        _ = tag.withCString { sqlite3_bind_text(statement, 1, $0, -1, transientText) }
+        _ = tag.withCString { sqlite3_bind_text(statement, 1, $0, -1, sqliteTransient) }
         while try stepStatement(statement, on: connection) { try body(sqlite3_column_int64(statement, 0)) }
     }
 
@@ -541,7 +541,7 @@ extension CacheReader {
         let statement = try statement(sql)
         defer { sqlite3_reset(statement) }
         for (index, text) in texts.enumerated() {
-            _ = text.withCString { sqlite3_bind_text(statement, Int32(index + 1), $0, -1, transientText) }
+            _ = text.withCString { sqlite3_bind_text(statement, Int32(index + 1), $0, -1, sqliteTransient) }
         }
         while try stepStatement(statement, on: connection) { try row(statement) }
     }
@@ -603,6 +603,3 @@ extension Cache {
         try read { db in try body(try CacheReader(db: db)) }
     }
 }
-
-/// SQLite's `SQLITE_TRANSIENT`: copy the text now.
-private var transientText: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }

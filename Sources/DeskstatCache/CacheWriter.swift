@@ -594,14 +594,11 @@ private func bind(_ value: DatabaseValue, to statement: OpaquePointer, at index:
         text.withUTF8 { utf8 in
             let pointer =
                 utf8.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? emptyText
-            sqlite3_bind_text(statement, index, pointer, Int32(utf8.count), transient)
+            sqlite3_bind_text(statement, index, pointer, Int32(utf8.count), sqliteTransient)
         }
     case .blob(let data):
         data.withUnsafeBytes { bytes in
-            _ = sqlite3_bind_blob(statement, index, bytes.baseAddress, Int32(bytes.count), transient)
+            _ = sqlite3_bind_blob(statement, index, bytes.baseAddress, Int32(bytes.count), sqliteTransient)
         }
     }
 }
-
-/// SQLite's `SQLITE_TRANSIENT`: copy the text now.
-private var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }

@@ -27,3 +27,6 @@ func prepareStatement(_ sql: String, on connection: OpaquePointer) throws -> Opa
     }
     return statement
 }
+
+/// SQLite's `SQLITE_TRANSIENT`: a bind copies the bytes before returning.
+var sqliteTransient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }

@@ -9,7 +9,7 @@ enum Schema {
     static let migrations: [(name: String, sql: String)] = [
         ("v1-account-tables", version1), ("v2-sync-queue", version2), ("v3-report-indexes", version3),
         ("v4-ticket-facts", version4), ("v5-ticket-timelines", version5), ("v6-applied-sla-targets", version6),
-        ("v7-metric-event-covering-index", version7),
+        ("v7-metric-event-covering-index", version7), ("v8-packed-sla-events", version8),
     ]
 
     /// Tickets whose audits and comments a sync still has to fetch; filled in the same
@@ -229,6 +229,7 @@ extension Schema {
     /// Work a migration needs beyond its SQL: v4 packs the facts of the tickets already cached.
     static func afterMigration(_ name: String, _ db: Database) throws {
         if name == "v4-ticket-facts" { try TicketFactsRepair(db: db).fillAll() }
+        if name == "v8-packed-sla-events" { try SLAEventPacker(db: db).packStale() }
     }
 
     /// Report facts (see `TicketFacts` and docs/performance.md), replacing v3's expression
@@ -401,5 +402,45 @@ extension Schema {
             ticket_id, time, id, metric, instance_id, type, deleted,
             sla_kind, sla_policy_id, sla_policy_title, sla_target, sla_target_in_seconds, sla_business_hours);
         DROP INDEX ticket_metric_events_ticket;
+        """
+
+    /// Each ticket's metric events packed into one blob (`PackedSLAEvents`), so recorded SLA reads
+    /// one row per ticket instead of one index entry per event. A row exists for every ticket
+    /// that has (or had) metric events; `events` NULL means "stale: read `ticket_metric_events`".
+    /// Triggers void a ticket's pack whenever any of its events is inserted, changed, deleted or
+    /// moved to another ticket (the BEFORE INSERT one catches `INSERT OR REPLACE` moving an event,
+    /// which fires no delete trigger, and only then), so a pack is exact or NULL; the end of each
+    /// import, sync or write packs the stale ones again (`SLAEventPacker`), and so does this
+    /// migration for an existing cache.
+    static let version8 = """
+        CREATE TABLE ticket_sla_events (
+            ticket_id INTEGER PRIMARY KEY,
+            events BLOB
+        );
+        CREATE INDEX ticket_sla_events_stale ON ticket_sla_events(ticket_id) WHERE events IS NULL;
+        INSERT INTO ticket_sla_events (ticket_id)
+            SELECT DISTINCT ticket_id FROM ticket_metric_events WHERE ticket_id IS NOT NULL;
+        CREATE TRIGGER ticket_sla_events_moved BEFORE INSERT ON ticket_metric_events
+        WHEN EXISTS (SELECT 1 FROM ticket_metric_events WHERE id = NEW.id AND ticket_id IS NOT NEW.ticket_id)
+        BEGIN
+            UPDATE ticket_sla_events SET events = NULL
+            WHERE ticket_id = (SELECT ticket_id FROM ticket_metric_events WHERE id = NEW.id) AND events IS NOT NULL;
+        END;
+        CREATE TRIGGER ticket_sla_events_inserted AFTER INSERT ON ticket_metric_events
+        WHEN NEW.ticket_id IS NOT NULL
+        BEGIN
+            INSERT INTO ticket_sla_events (ticket_id) VALUES (NEW.ticket_id)
+            ON CONFLICT (ticket_id) DO UPDATE SET events = NULL WHERE events IS NOT NULL;
+        END;
+        CREATE TRIGGER ticket_sla_events_updated AFTER UPDATE ON ticket_metric_events
+        BEGIN
+            UPDATE ticket_sla_events SET events = NULL WHERE ticket_id = OLD.ticket_id AND events IS NOT NULL;
+            INSERT INTO ticket_sla_events (ticket_id) SELECT NEW.ticket_id WHERE NEW.ticket_id IS NOT NULL
+            ON CONFLICT (ticket_id) DO UPDATE SET events = NULL WHERE events IS NOT NULL;
+        END;
+        CREATE TRIGGER ticket_sla_events_deleted AFTER DELETE ON ticket_metric_events
+        BEGIN
+            UPDATE ticket_sla_events SET events = NULL WHERE ticket_id = OLD.ticket_id AND events IS NOT NULL;
+        END;
         """
 }

@@ -103,8 +103,8 @@ extension Cache {
     }
 
     /// This cache with its writes leaving the touched tickets queued in `ticket_timeline_stale`
-    /// instead of rebuilding them before each commit; `rebuildStaleTimelines()` then builds each
-    /// once. For a run of many writes whose tickets recur (an import of time-ordered event pages,
+    /// (and their metric-event packs stale) instead of rebuilding them before each commit;
+    /// `rebuildStaleDerivedRows()` then builds each once. For a run of many writes whose tickets recur (an import of time-ordered event pages,
     /// where one ticket's history spans several files): a ticket is parsed once, not once per
     /// file. Readers meanwhile take queued tickets from the raw rows, so nothing reads wrong.
     public func deferringTimelineRebuilds() -> Cache {
@@ -113,14 +113,17 @@ extension Cache {
         return cache
     }
 
-    /// Rebuilds, in one write transaction, the compact timeline of every queued ticket (nothing
-    /// without a timeline builder). Returns how many tickets were rebuilt.
+    /// Rebuilds, in one write transaction, what the writes since the last rebuild left stale: the
+    /// compact timeline of every queued ticket (nothing without a timeline builder) and the packed
+    /// metric events of every ticket whose events changed (`SLAEventPacker`). Returns how many
+    /// timelines were rebuilt.
     @discardableResult
-    public func rebuildStaleTimelines() throws(CacheError) -> Int {
-        guard let timelineBuilder else { return 0 }
+    public func rebuildStaleDerivedRows() throws(CacheError) -> Int {
         do {
             return try deferringTimelineRebuilds().write { writer in
-                try TimelineStore(db: writer.db).rebuildStale(using: timelineBuilder)
+                try SLAEventPacker(db: writer.db).packStale()
+                guard let timelineBuilder else { return 0 }
+                return try TimelineStore(db: writer.db).rebuildStale(using: timelineBuilder)
             }
         } catch let error as CacheError {
             throw error

@@ -77,7 +77,8 @@ public struct Importer: Sendable {
     }
 
     /// `run(_:progress:)` into the target as it is; then the compact timeline of every ticket whose
-    /// history the files changed is built, once per ticket (the files' transactions leave them
+    /// history the files changed, and the metric-event pack of every ticket whose metric events
+    /// they changed, is built once per ticket (the files' transactions leave them
     /// queued: see `Cache.deferringTimelineRebuilds()`), also after a failure, for the files written.
     func runFiles(
         _ sources: [ImportSource], progress: (ImportProgress) -> Void
@@ -85,7 +86,7 @@ public struct Importer: Sendable {
         let result = Result { () throws(ImportError) -> ImportReport in try writeFiles(sources, progress: progress) }
         if let cache = target.openCache {
             do {
-                try cache.rebuildStaleTimelines()
+                try cache.rebuildStaleDerivedRows()
             } catch {
                 // A file's own failure says more; the queued tickets wait for the next writer.
                 if case .failure = result { return try result.get() }

@@ -126,7 +126,7 @@ public struct Syncer: Sendable {
         // now: the tickets stay queued, read from their raw rows until the next sync or import.
         if stopAll != .interrupted {
             do {
-                try context.cache.rebuildStaleTimelines()
+                try context.cache.rebuildStaleDerivedRows()
             } catch {
                 context.events(
                     .warning(

@@ -39,11 +39,11 @@ import Testing
         let tables = try #require(json["tables"] as? [String: [String: Any]])
         #expect(tables["groups"]?["rows"] as? Int == 2)
         #expect(tables["groups"]?["newest"] as? String == "2026-11-02T00:00:00Z")
-        #expect(json["schema_version"] as? Int == 7)
+        #expect(json["schema_version"] as? Int == 8)
 
         let text = try BinaryRunner.run(["status"], environment: ["DESKSTAT_CACHE": cache])
         #expect(text.status == 0)
-        #expect(text.stdout.contains("schema  version 7"))
+        #expect(text.stdout.contains("schema  version 8"))
     }
 
     @Test func exitCodesAreDistinct() throws {

@@ -40,7 +40,7 @@ import Testing
         let result = try query(sql)
         #expect(result.status == 64, "\(sql): \(result.stderr)")
         #expect(try query("SELECT COUNT(*) AS n FROM groups", "csv").stdout == "n\n2\n")
-        #expect(try query("PRAGMA user_version", "csv").stdout == "user_version\n7\n")
+        #expect(try query("PRAGMA user_version", "csv").stdout == "user_version\n8\n")
     }
 
     @Test func badSQLIsAUsageError() throws {

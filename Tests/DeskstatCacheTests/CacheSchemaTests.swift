@@ -19,7 +19,7 @@ import Testing
     /// Tables that hold deskstat's own state, not account data.
     static let bookkeeping: Set<String> = [
         "deskstat_table_state", "grdb_migrations", "ticket_facts", "deskstat_sync_queue", "ticket_timeline_stale",
-        "ticket_timeline_build",
+        "ticket_timeline_build", "ticket_sla_events",
     ]
 
     /// Recorded SLA reads metric events from the covering index alone (schema v7): no lookup of

@@ -23,7 +23,7 @@ import Testing
             #expect(names.contains(child))
         }
         #expect(try cache.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(try cache.status().schemaVersion == 7)
+        #expect(try cache.status().schemaVersion == 8)
     }
 
     @Test func reopeningKeepsData() throws {

@@ -109,7 +109,7 @@ import ZendeskWire
         #expect(fortnight > 50 && all > fortnight, "\(fortnight) and \(all) instances")
     }
 
-    /// A v5 cache upgraded to v6 (and v7) types the stored targets in SQL (the same columns a new import
+    /// A v5 cache upgraded to v6 (and v7, v8) types the stored targets in SQL (the same columns a new import
     /// writes); a target in a shape the SQL leaves untyped is decoded from its JSON; either way
     /// the instances are a new import's.
     @Test func upgradedCacheTypesTheStoredTargets() throws {
@@ -126,9 +126,17 @@ import ZendeskWire
                 try Int64.fetchOne(db, sql: "SELECT min(id) FROM ticket_metric_events WHERE type = 'apply_sla'")
             })
         try DatabaseQueue(path: path).write { db in
-            // Back to v5: v7's covering index holds the columns v6 added.
+            // Back to v5: v8's packs and their triggers go, and v7's covering index, which holds
+            // the columns v6 added.
+            for trigger in try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ticket_metric_events'")
+            {
+                try db.execute(sql: "DROP TRIGGER \(trigger)")
+            }
             try db.execute(
                 sql: """
+                    DROP TABLE ticket_sla_events;
+                    DELETE FROM grdb_migrations WHERE identifier = 'v8-packed-sla-events';
                     DROP INDEX ticket_metric_events_sla;
                     CREATE INDEX ticket_metric_events_ticket ON ticket_metric_events(ticket_id, time);
                     DELETE FROM grdb_migrations WHERE identifier = 'v7-metric-event-covering-index';

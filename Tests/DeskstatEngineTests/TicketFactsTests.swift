@@ -137,7 +137,7 @@ import Testing
             PRAGMA user_version = 3;
             """)
         let migrated = try Cache.open(at: path)
-        #expect(try migrated.status().schemaVersion == 7)  // upgraded to the current version
+        #expect(try migrated.status().schemaVersion == 8)  // upgraded to the current version
         #expect(try Self.rows(path, all) == expected)
         #expect(try Self.reports(migrated) == (try Self.reports(reference)))
     }

@@ -1,0 +1,250 @@
+import CSQLite
+import Foundation
+import GRDB
+
+/// The packed form of one ticket's metric events, `ticket_sla_events.events` (schema v8): what
+/// `CacheReader.forEachMetricEvent` delivers for the ticket, in the same (time, id) order, in one
+/// blob, so recorded SLA reads one row per ticket instead of one index entry per event.
+///
+/// Layout (little-endian): a format byte (1), then per event:
+/// - a flags byte: 1 time present, 2 instance present, 4 `deleted` present, 8 `deleted` true,
+///   16 policy id present, 32 target present, 64 target in seconds present, 128 business hours;
+/// - the event id (8 bytes), then the time and the instance id (8 bytes each) when present;
+/// - the metric and the type: a code byte (0 NULL, 1… a name of `metrics` or `types`, 255 the
+///   text follows as a 4-byte length and its UTF-8 bytes);
+/// - `sla_kind`: 255 NULL, else 0 (`sla`), 1 (`group_sla`) or 2 (untyped, read from `raw_json`);
+/// - for kinds 0 and 1: the policy id (8 bytes, when present), the title (code byte 0 NULL or 255
+///   with its text), the target and the target in seconds (8-byte doubles, when present).
+///
+/// A blob that does not decode (another format byte, a truncated event) is read as stale: the
+/// reader takes the ticket's events from `ticket_metric_events`.
+enum PackedSLAEvents {
+    static let format: UInt8 = 1
+
+    /// The metric names Zendesk sends, coded 1… (any other name is stored as text).
+    static let metrics: [StaticString] = [
+        "agent_work_time", "pausable_update_time", "periodic_update_time", "reply_time", "requester_wait_time",
+        "resolution_time", "group_ownership_time",
+    ]
+
+    /// The event types Zendesk sends, coded 1… (any other type is stored as text).
+    static let types: [StaticString] = [
+        "measure", "activate", "pause", "fulfill", "apply_sla", "apply_group_sla", "breach", "update_status",
+    ]
+
+    enum Flag {
+        static let time: UInt8 = 1
+        static let instance: UInt8 = 2
+        static let deletedKnown: UInt8 = 4
+        static let deleted: UInt8 = 8
+        static let policyID: UInt8 = 16
+        static let target: UInt8 = 32
+        static let seconds: UInt8 = 64
+        static let businessHours: UInt8 = 128
+    }
+
+    /// A decoded event: the row the reader delivers (its texts point into the blob or into
+    /// `metrics` and `types`), and whether its target is untyped (`sla_kind` 2).
+    struct Decoded {
+        var row: CacheReader.MetricEventRow
+        var untyped: Bool
+    }
+
+    // MARK: Encoding
+
+    /// Appends one event, as the covering index `ticket_metric_events_sla` returns it
+    /// (`CacheReader.metricEventsSQL`'s columns), to `bytes`.
+    static func append(_ statement: OpaquePointer, to bytes: inout [UInt8]) {
+        let time = CacheReader.integer(statement, 5)
+        let instance = CacheReader.integer(statement, 3)
+        let deleted = CacheReader.integer(statement, 6)
+        let kind = CacheReader.integer(statement, 7)
+        let typed = kind == 0 || kind == 1
+        let policyID = typed ? CacheReader.integer(statement, 8) : nil
+        let target = typed ? CacheReader.real(statement, 10) : nil
+        let seconds = typed ? CacheReader.real(statement, 11) : nil
+        var flags: UInt8 = 0
+        if time != nil { flags |= Flag.time }
+        if instance != nil { flags |= Flag.instance }
+        if let deleted {
+            flags |= Flag.deletedKnown
+            if deleted != 0 { flags |= Flag.deleted }
+        }
+        if policyID != nil { flags |= Flag.policyID }
+        if target != nil { flags |= Flag.target }
+        if seconds != nil { flags |= Flag.seconds }
+        if typed, (CacheReader.integer(statement, 12) ?? 0) != 0 { flags |= Flag.businessHours }
+        bytes.append(flags)
+        appendInteger(sqlite3_column_int64(statement, 1), to: &bytes)
+        if let time { appendInteger(time, to: &bytes) }
+        if let instance { appendInteger(instance, to: &bytes) }
+        appendText(CacheReader.bytes(statement, 2), names: metrics, to: &bytes)
+        appendText(CacheReader.bytes(statement, 4), names: types, to: &bytes)
+        guard let kind, (0...2).contains(kind) else {
+            bytes.append(255)
+            return
+        }
+        bytes.append(UInt8(kind))
+        guard typed else { return }
+        if let policyID { appendInteger(policyID, to: &bytes) }
+        appendText(CacheReader.bytes(statement, 9), names: [], to: &bytes)
+        if let target { appendInteger(Int64(bitPattern: target.bitPattern), to: &bytes) }
+        if let seconds { appendInteger(Int64(bitPattern: seconds.bitPattern), to: &bytes) }
+    }
+
+    private static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    private static func appendText(_ text: UnsafeRawBufferPointer?, names: [StaticString], to bytes: inout [UInt8]) {
+        guard let text else {
+            bytes.append(0)
+            return
+        }
+        if let code = names.firstIndex(where: { equal(text, $0) }) {
+            bytes.append(UInt8(code + 1))
+            return
+        }
+        bytes.append(255)
+        withUnsafeBytes(of: UInt32(text.count).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: text)
+    }
+
+    static func equal(_ bytes: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
+        bytes.count == name.utf8CodeUnitCount
+            && bytes.elementsEqual(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+
+    // MARK: Decoding
+
+    /// Decodes `blob` (the pack of ticket `ticketID`) into `events` (emptied first). Returns
+    /// `false`, with `events` in no particular state, when the blob is not a pack this version
+    /// reads; the rows are valid while `blob` is.
+    static func decode(_ blob: UnsafeRawBufferPointer, ticketID: Int64, into events: inout [Decoded]) -> Bool {
+        events.removeAll(keepingCapacity: true)
+        var cursor = Cursor(blob: blob)
+        guard cursor.byte() == format else { return false }
+        while !cursor.atEnd {
+            guard let flags = cursor.byte(), let id = cursor.integer() else { return false }
+            var time: Int64?
+            var instance: Int64?
+            if flags & Flag.time != 0 {
+                guard let value = cursor.integer() else { return false }
+                time = value
+            }
+            if flags & Flag.instance != 0 {
+                guard let value = cursor.integer() else { return false }
+                instance = value
+            }
+            guard let metric = cursor.text(names: metrics), let type = cursor.text(names: types),
+                let kind = cursor.byte()
+            else { return false }
+            var target: CacheReader.MetricEventRow.Target?
+            if kind == 0 || kind == 1 {
+                var policyID: Int64?
+                var value: Double?
+                var seconds: Double?
+                if flags & Flag.policyID != 0 {
+                    guard let read = cursor.integer() else { return false }
+                    policyID = read
+                }
+                guard let title = cursor.text(names: []) else { return false }
+                if flags & Flag.target != 0 {
+                    guard let read = cursor.integer() else { return false }
+                    value = Double(bitPattern: UInt64(bitPattern: read))
+                }
+                if flags & Flag.seconds != 0 {
+                    guard let read = cursor.integer() else { return false }
+                    seconds = Double(bitPattern: UInt64(bitPattern: read))
+                }
+                target = CacheReader.MetricEventRow.Target(
+                    isGroupPolicy: kind == 1, policyID: policyID, policyTitle: title.bytes, target: value,
+                    targetInSeconds: seconds, businessHours: flags & Flag.businessHours != 0)
+            } else if kind != 2 && kind != 255 {
+                return false
+            }
+            let row = CacheReader.MetricEventRow(
+                ticketID: ticketID, id: id, metric: metric.bytes, instanceID: instance, type: type.bytes, time: time,
+                deleted: flags & Flag.deletedKnown != 0 ? flags & Flag.deleted != 0 : nil, target: target,
+                untypedJSON: nil)
+            events.append(Decoded(row: row, untyped: kind == 2))
+        }
+        return true
+    }
+
+    /// Reads a blob front to back; every read returns `nil` past its end.
+    private struct Cursor {
+        let blob: UnsafeRawBufferPointer
+        var offset = 0
+
+        /// A decoded text: `bytes` `nil` for NULL.
+        struct Text {
+            var bytes: UnsafeRawBufferPointer?
+        }
+
+        var atEnd: Bool { offset >= blob.count }
+
+        mutating func byte() -> UInt8? {
+            guard offset < blob.count else { return nil }
+            defer { offset += 1 }
+            return blob[offset]
+        }
+
+        mutating func integer() -> Int64? {
+            guard blob.count - offset >= 8 else { return nil }
+            defer { offset += 8 }
+            return Int64(littleEndian: blob.loadUnaligned(fromByteOffset: offset, as: Int64.self))
+        }
+
+        mutating func text(names: [StaticString]) -> Text? {
+            guard let code = byte() else { return nil }
+            switch code {
+            case 0: return Text(bytes: nil)
+            case 255:
+                guard blob.count - offset >= 4 else { return nil }
+                let count = Int(UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                offset += 4
+                guard blob.count - offset >= count else { return nil }
+                defer { offset += count }
+                return Text(bytes: UnsafeRawBufferPointer(rebasing: blob[offset..<(offset + count)]))
+            default:
+                let index = Int(code) - 1
+                guard index < names.count else { return nil }
+                let name = names[index]
+                return Text(bytes: UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            }
+        }
+    }
+}
+
+/// Packs the stale rows of `ticket_sla_events` (those with `events` NULL) from
+/// `ticket_metric_events`, inside the caller's write transaction.
+struct SLAEventPacker {
+    let db: Database
+
+    /// Packs every stale ticket; returns how many.
+    @discardableResult
+    func packStale() throws -> Int {
+        let ids = try Int64.fetchAll(
+            db, sql: "SELECT ticket_id FROM ticket_sla_events INDEXED BY ticket_sla_events_stale WHERE events IS NULL")
+        guard !ids.isEmpty, let connection = db.sqliteConnection else { return 0 }
+        let reader = try CacheReader(db: db)
+        let update = try db.cachedStatement(sql: "UPDATE ticket_sla_events SET events = ?2 WHERE ticket_id = ?1")
+            .sqliteStatement
+        var bytes: [UInt8] = []
+        for id in ids {
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(PackedSLAEvents.format)
+            try reader.forEachIndexedMetricEvent(ofTicketsIn: [(id, id)]) { statement in
+                PackedSLAEvents.append(statement, to: &bytes)
+            }
+            sqlite3_reset(update)
+            sqlite3_bind_int64(update, 1, id)
+            _ = bytes.withUnsafeBytes { buffer in
+                sqlite3_bind_blob(update, 2, buffer.baseAddress, Int32(buffer.count), sqliteTransient)
+            }
+            try runStatement(update, on: connection)
+        }
+        return ids.count
+    }
+}
