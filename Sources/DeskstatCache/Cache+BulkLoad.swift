@@ -48,9 +48,10 @@ extension Cache {
         }
     }
 
-    /// Prepares a newly created cache for a bulk load: drops the report indexes (returning the
-    /// SQL that rebuilds them) and writes through an in-memory journal without syncing. Only for
-    /// a private file no other process opens (see above).
+    /// Prepares a newly created cache for a bulk load: drops the report indexes and the triggers
+    /// that keep the metric-event packs (returning the SQL that restores them; the packs are
+    /// made in one pass at the end instead) and writes through an in-memory journal without
+    /// syncing. Only for a private file no other process opens (see above).
     public func beginBulkLoad() throws -> [String] {
         guard mode == .readWrite else { throw CacheError.readOnly(path: path) }
         do {
@@ -73,19 +74,28 @@ extension Cache {
                     else { continue }
                     indexes.append((name, sql))
                 }
+                let triggers = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT name, sql FROM sqlite_master
+                        WHERE type = 'trigger' AND name LIKE 'ticket\\_sla\\_events\\_%' ESCAPE '\\' ORDER BY rowid
+                        """
+                ).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
                 try db.inTransaction(.immediate) {
                     for index in indexes { try db.execute(sql: "DROP INDEX \"\(index.name)\"") }
+                    for trigger in triggers { try db.execute(sql: "DROP TRIGGER \"\(trigger.name)\"") }
                     return .commit
                 }
-                return indexes.map(\.sql)
+                return indexes.map(\.sql) + triggers.map(\.sql)
             }
         } catch let error as DatabaseError {
             throw Self.classify(error, path: path)
         }
     }
 
-    /// Rebuilds the indexes `beginBulkLoad` dropped, switches the file to WAL mode with durable
-    /// writes, and closes it; then links it to `destination` and removes the private name.
+    /// Rebuilds the indexes and triggers `beginBulkLoad` dropped and packs every ticket's metric
+    /// events, switches the file to WAL mode with durable writes, and closes it; then links it to
+    /// `destination` and removes the private name.
     /// Returns `false`, leaving the private file in place, when `destination` exists by now
     /// (another process created a cache there meanwhile).
     public func publishBulkLoad(indexes: [String], to destination: String) throws -> Bool {
@@ -93,6 +103,7 @@ extension Cache {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     for sql in indexes { try db.execute(sql: sql) }
+                    try SLAEventPacker(db: db).repackAll()
                     return .commit
                 }
                 try db.execute(sql: "PRAGMA synchronous = FULL")

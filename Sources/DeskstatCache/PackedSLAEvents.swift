@@ -222,29 +222,66 @@ enum PackedSLAEvents {
 struct SLAEventPacker {
     let db: Database
 
-    /// Packs every stale ticket; returns how many.
+    /// Packs every stale ticket, reading the covering index once per run of consecutive stale
+    /// ids (after a bulk load, one pass over every event); returns how many tickets it packed.
     @discardableResult
     func packStale() throws -> Int {
         let ids = try Int64.fetchAll(
-            db, sql: "SELECT ticket_id FROM ticket_sla_events INDEXED BY ticket_sla_events_stale WHERE events IS NULL")
+            db,
+            sql: """
+                SELECT ticket_id FROM ticket_sla_events INDEXED BY ticket_sla_events_stale
+                WHERE events IS NULL ORDER BY ticket_id
+                """)
         guard !ids.isEmpty, let connection = db.sqliteConnection else { return 0 }
         let reader = try CacheReader(db: db)
         let update = try db.cachedStatement(sql: "UPDATE ticket_sla_events SET events = ?2 WHERE ticket_id = ?1")
             .sqliteStatement
-        var bytes: [UInt8] = []
-        for id in ids {
-            bytes.removeAll(keepingCapacity: true)
-            bytes.append(PackedSLAEvents.format)
-            try reader.forEachIndexedMetricEvent(ofTicketsIn: [(id, id)]) { statement in
-                PackedSLAEvents.append(statement, to: &bytes)
-            }
+        var bytes: [UInt8] = [PackedSLAEvents.format]
+        var next = 0  // ids[next] is the ticket whose events `bytes` collects
+        func finish() throws {
             sqlite3_reset(update)
-            sqlite3_bind_int64(update, 1, id)
+            sqlite3_bind_int64(update, 1, ids[next])
             _ = bytes.withUnsafeBytes { buffer in
                 sqlite3_bind_blob(update, 2, buffer.baseAddress, Int32(buffer.count), sqliteTransient)
             }
             try runStatement(update, on: connection)
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(PackedSLAEvents.format)
+            next += 1
         }
+        // The runs hold only stale ids, and the events come in ticket order, so an event's
+        // ticket is `ids[next]` or a later one: the tickets before it are complete.
+        try reader.forEachIndexedMetricEvent(ofTicketsIn: Self.runs(of: ids)) { statement in
+            let ticketID = sqlite3_column_int64(statement, 0)
+            while ids[next] != ticketID { try finish() }
+            PackedSLAEvents.append(statement, to: &bytes)
+        }
+        while next < ids.count { try finish() }  // the last one, and any without events left
         return ids.count
+    }
+
+    /// Voids every pack and adds a row for every ticket with events, then packs them all: after
+    /// a bulk load, which writes without the triggers (`Cache.beginBulkLoad`).
+    func repackAll() throws {
+        try db.execute(
+            sql: """
+                UPDATE ticket_sla_events SET events = NULL WHERE events IS NOT NULL;
+                INSERT OR IGNORE INTO ticket_sla_events (ticket_id)
+                    SELECT DISTINCT ticket_id FROM ticket_metric_events WHERE ticket_id IS NOT NULL;
+                """)
+        try packStale()
+    }
+
+    /// The runs of consecutive ids in `ids` (ascending) as closed ranges.
+    static func runs(of ids: [Int64]) -> [(Int64, Int64)] {
+        var runs: [(Int64, Int64)] = []
+        for id in ids {
+            if let last = runs.last, id != Int64.min, last.1 == id - 1 {
+                runs[runs.count - 1].1 = id
+            } else {
+                runs.append((id, id))
+            }
+        }
+        return runs
     }
 }

@@ -81,11 +81,10 @@ import ZendeskWire
         #expect(group.isGroupPolicy && group.policyID == 9101 && group.policyTitle == "Tier 2 ownership")
     }
 
-    @Test func generatedAccount() throws {
+    /// Writes the seeded 300-ticket account's pages into a new folder; returns it.
+    static func generatedPages(end: Int64) throws -> String {
         let directory = NSTemporaryDirectory() + "deskstat-recorded-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let end: Int64 = 1_764_547_200  // 2025-12-01
         var failure: (any Error)?
         AccountGenerator(config: GeneratorConfig(tickets: 300, seed: 11, end: end, days: 90, pageSize: 100)).generate {
             file in
@@ -96,6 +95,45 @@ import ZendeskWire
             }
         }
         if let failure { throw failure }
+        return directory
+    }
+
+    /// An import into a new cache loads without the pack triggers (`Cache.beginBulkLoad`) and
+    /// packs every ticket once at the end: the published cache has the triggers back and a pack
+    /// for exactly the tickets with events, read as the JSON reference reads them.
+    @Test func bulkLoadPacksEveryTicketOnce() throws {
+        let end: Int64 = 1_764_547_200  // 2025-12-01
+        let directory = try Self.generatedPages(end: end)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let sources = try ImportSource.resolve([directory])
+        #expect(sources.count > 1, "a bulk load needs several files")
+        _ = try Importer(openingCacheAt: directory + "/cache.sqlite", options: .init(now: end)).run(sources)
+        let cache = try Cache.open(at: directory + "/cache.sqlite", mode: .readOnly)
+        let counts = try cache.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'ticket_sla_events_%'),
+                           (SELECT COUNT(*) FROM ticket_sla_events WHERE events IS NULL),
+                           (SELECT COUNT(*) FROM ticket_sla_events),
+                           (SELECT COUNT(DISTINCT ticket_id) FROM ticket_metric_events)
+                    """)
+        }
+        let row = try #require(counts)
+        #expect([row[0], row[1]] as [Int] == [4, 0])
+        #expect(row[2] as Int == row[3] as Int && row[2] as Int > 100)
+        let packed = try SLAEventSet.loadAll(from: cache)
+        let reference = SLAEventSet(byTicket: try Self.decodedFromJSON(cache))
+        #expect(packed.ticketIDs == reference.ticketIDs)
+        for id in reference.ticketIDs {
+            #expect(packed.instances(ofTicket: id, asOf: end) == reference.instances(ofTicket: id, asOf: end))
+        }
+    }
+
+    @Test func generatedAccount() throws {
+        let end: Int64 = 1_764_547_200  // 2025-12-01
+        let directory = try Self.generatedPages(end: end)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let cache = try Cache.open(at: directory + "/cache.sqlite")
         _ = try Importer(cache: cache, options: .init(now: end)).run(try ImportSource.resolve([directory]))
         let eventCount = try cache.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ticket_metric_events") }
