@@ -88,7 +88,7 @@ public struct Cache: Sendable {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     try Self.migrate(db, applied: try Self.appliedMigrations(db, path: path))
-                    // An upgrade's own updates (v6 typing the targets) void packs.
+                    // Whatever a later migration's own writes to metric events leave stale.
                     try SLAEventPacker(db: db).packStale()
                     if let timelineBuilder { try TimelineStore(db: db).rebuildStale(using: timelineBuilder) }
                     return .commit

@@ -239,10 +239,20 @@ struct SLAEventPacker {
         var bytes: [UInt8] = [PackedSLAEvents.format]
         var next = 0  // ids[next] is the ticket whose events `bytes` collects
         func finish() throws {
+            // Cleared first, and checked: a failed bind must not leave the previous ticket's pack
+            // bound to this one.
             sqlite3_reset(update)
-            sqlite3_bind_int64(update, 1, ids[next])
-            _ = bytes.withUnsafeBytes { buffer in
-                sqlite3_bind_blob(update, 2, buffer.baseAddress, Int32(buffer.count), sqliteTransient)
+            sqlite3_clear_bindings(update)
+            var code = sqlite3_bind_int64(update, 1, ids[next])
+            if code == SQLITE_OK {
+                code = bytes.withUnsafeBytes { buffer in
+                    sqlite3_bind_blob(update, 2, buffer.baseAddress, Int32(buffer.count), sqliteTransient)
+                }
+            }
+            guard code == SQLITE_OK else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
+                    sql: String(cString: sqlite3_sql(update)))
             }
             try runStatement(update, on: connection)
             bytes.removeAll(keepingCapacity: true)

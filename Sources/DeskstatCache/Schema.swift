@@ -409,7 +409,8 @@ extension Schema {
     /// that has (or had) metric events; `events` NULL means "stale: read `ticket_metric_events`".
     /// Triggers void a ticket's pack whenever any of its events is inserted, changed, deleted or
     /// moved to another ticket (the BEFORE INSERT one catches `INSERT OR REPLACE` moving an event,
-    /// which fires no delete trigger, and only then), so a pack is exact or NULL; the end of each
+    /// and the BEFORE UPDATE OF id one an `UPDATE OR REPLACE` renumbering an event onto another's
+    /// id: both replace a row without firing a delete trigger), so a pack is exact or NULL; the end of each
     /// import, sync or write packs the stale ones again (`SLAEventPacker`), and so does this
     /// migration for an existing cache.
     static let version8 = """
@@ -441,6 +442,12 @@ extension Schema {
         CREATE TRIGGER ticket_sla_events_deleted AFTER DELETE ON ticket_metric_events
         BEGIN
             UPDATE ticket_sla_events SET events = NULL WHERE ticket_id = OLD.ticket_id AND events IS NOT NULL;
+        END;
+        CREATE TRIGGER ticket_sla_events_renumbered BEFORE UPDATE OF id ON ticket_metric_events
+        WHEN NEW.id IS NOT OLD.id
+        BEGIN
+            UPDATE ticket_sla_events SET events = NULL
+            WHERE ticket_id = (SELECT ticket_id FROM ticket_metric_events WHERE id = NEW.id) AND events IS NOT NULL;
         END;
         """
 }

@@ -207,6 +207,54 @@ import Testing
         #expect(empty == Data([1]))
     }
 
+    @Test func everyOtherWayOfMovingAnEventVoidsBothTickets() throws {
+        let cache = try Self.account()
+        // The writer's upsert (ON CONFLICT DO UPDATE) of a newer version under another ticket.
+        try cache.deferringTimelineRebuilds().write { writer in
+            _ = try writer.upsert(
+                .ticketMetricEvent(
+                    id: 22, ticketID: 1, metric: "group_ownership_time", instanceID: 2, type: "breach", time: 3_500,
+                    deleted: nil, rawJSON: "{}"))
+        }
+        #expect(try Self.packs(cache) == [1: false, 2: false, 3: true])
+        try cache.rebuildStaleDerivedRows()
+        #expect(try Self.events(cache, [(1, 2)]).map(\.id) == [10, 11, 12, 22, 20, 21])
+        // A plain UPDATE of ticket_id.
+        try Self.execute(cache, "UPDATE ticket_metric_events SET ticket_id = 3 WHERE id = 10")
+        #expect(try Self.packs(cache) == [1: false, 2: true, 3: false])
+        try cache.rebuildStaleDerivedRows()
+        #expect(try Self.events(cache, [(3, 3)]).map(\.id) == [13, 10])
+        // UPDATE OR REPLACE renumbering ticket 2's event 20 onto ticket 1's event 11, which it
+        // replaces without a delete trigger.
+        try Self.execute(cache, "UPDATE OR REPLACE ticket_metric_events SET id = 11 WHERE id = 20")
+        #expect(try Self.packs(cache) == [1: false, 2: false, 3: true])
+        try cache.rebuildStaleDerivedRows()
+        #expect(try Self.events(cache, [(1, 2)]).map(\.id) == [12, 22, 11, 21])
+    }
+
+    /// One run of stale tickets where the first has no events left: it gets an empty pack, the
+    /// next one its events (the packer's single pass over the run).
+    @Test func aStaleTicketWithoutEventsBeforeOneWithEvents() throws {
+        let cache = try Self.account()
+        try Self.execute(
+            cache,
+            """
+            DELETE FROM ticket_metric_events WHERE ticket_id = 2;
+            UPDATE ticket_metric_events SET instance_id = 2 WHERE id = 13;
+            """)
+        #expect(try Self.packs(cache) == [1: true, 2: false, 3: false])
+        try cache.rebuildStaleDerivedRows()
+        let packs = try cache.read { db in
+            try Row.fetchAll(db, sql: "SELECT ticket_id, hex(events) FROM ticket_sla_events WHERE ticket_id IN (2, 3)")
+                .map { "\($0[0] as Int64):\($0[1] as String)" }
+        }
+        #expect(packs.first == "2:01" && packs.count == 2)
+        #expect(
+            try Self.events(cache, [(2, 3)]).map(\.description) == [
+                "3/13 reply_time #2 apply_sla @500 deleted=- target=- json=\(Self.untypedJSON)"
+            ])
+    }
+
     /// A v7 cache gains packs for every ticket with events when it is opened.
     @Test func theUpgradePacksEveryTicket() throws {
         let cache = try Self.account()
@@ -217,6 +265,7 @@ import Testing
             DROP TRIGGER ticket_sla_events_inserted;
             DROP TRIGGER ticket_sla_events_updated;
             DROP TRIGGER ticket_sla_events_deleted;
+            DROP TRIGGER ticket_sla_events_renumbered;
             DROP TABLE ticket_sla_events;
             DELETE FROM grdb_migrations WHERE identifier = 'v8-packed-sla-events';
             PRAGMA user_version = 7;
