@@ -38,28 +38,41 @@ extension CacheReader {
     /// Each ticket's events come from its pack in `ticket_sla_events` (schema v8, one row per
     /// ticket), or, for a ticket whose pack is stale (a write changed its events and the packing
     /// at the end of that import or sync has not run) or does not decode, from the covering index
-    /// `ticket_metric_events_sla`: the same rows either way.
+    /// `ticket_metric_events_sla`: the same rows either way. Consecutive stale tickets (with no
+    /// packed ticket between them) are read from the index as one range.
     public func forEachMetricEvent(ofTicketsIn ranges: [(Int64, Int64)], _ body: (MetricEventRow) throws -> Void)
         throws
     {
         var decoded: [PackedSLAEvents.Decoded] = []
-        try eachRange(Self.packedMetricEventsSQL, ranges) { statement in
-            let ticketID = sqlite3_column_int64(statement, 0)
-            guard let blob = Self.blob(statement, 1),
-                PackedSLAEvents.decode(blob, ticketID: ticketID, into: &decoded)
-            else {
-                try forEachIndexedMetricEvent(ofTicketsIn: [(ticketID, ticketID)]) { statement in
-                    try Self.deliver(statement, through: self, to: body)
-                }
-                return
+        // Stale tickets not read yet: the first and the last. Tickets between them have no pack
+        // row, so no events, and the index range gives exactly the stale ones' events.
+        var stale: (first: Int64, last: Int64)?
+        func readStale() throws {
+            guard let run = stale else { return }
+            stale = nil
+            try forEachIndexedMetricEvent(ofTicketsIn: [run]) { statement in
+                try Self.deliver(statement, through: self, to: body)
             }
-            for event in decoded {
-                if event.untyped {
-                    try deliverUntyped(event.row, to: body)
-                } else {
-                    try body(event.row)
+        }
+        for range in ranges {
+            try eachRange(Self.packedMetricEventsSQL, [range]) { statement in
+                let ticketID = sqlite3_column_int64(statement, 0)
+                guard let blob = Self.blob(statement, 1),
+                    PackedSLAEvents.decode(blob, ticketID: ticketID, into: &decoded)
+                else {
+                    stale = (stale?.first ?? ticketID, ticketID)
+                    return
+                }
+                try readStale()
+                for event in decoded {
+                    if event.untyped {
+                        try deliverUntyped(event.row, to: body)
+                    } else {
+                        try body(event.row)
+                    }
                 }
             }
+            try readStale()  // a run never spans two ranges: the gap may hold tickets not asked for
         }
     }
 

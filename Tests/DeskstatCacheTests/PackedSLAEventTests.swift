@@ -129,6 +129,20 @@ import Testing
         #expect(try Self.events(cache) == packed)
     }
 
+    /// Stale tickets are read from the index in runs that stop at a packed ticket and at the end
+    /// of each asked range (the gap between ranges may hold tickets not asked for).
+    @Test func staleRunsStopAtPacksAndAtRangeEnds() throws {
+        let cache = try Self.account()
+        let all = try Self.events(cache)
+        func expected(_ tickets: Set<Int64>) -> [Seen] { all.filter { tickets.contains($0.ticket) } }
+        try Self.execute(cache, "UPDATE ticket_sla_events SET events = NULL WHERE ticket_id IN (1, 3)")
+        #expect(try Self.events(cache) == all)
+        #expect(try Self.events(cache, [(1, 1), (3, 3)]) == expected([1, 3]))
+        try Self.execute(cache, "UPDATE ticket_sla_events SET events = NULL")
+        #expect(try Self.events(cache, [(1, 1), (3, 3)]) == expected([1, 3]))
+        #expect(try Self.events(cache, [(2, 3)]) == expected([2, 3]))
+    }
+
     @Test func packsAreWhatIsRead() throws {
         let cache = try Self.account()
         // Ticket 1's pack on ticket 3's row: ticket 3 now reads as ticket 1's events.
