@@ -23,8 +23,8 @@ public struct Cache: Sendable {
     /// without one, touched tickets stay queued in `ticket_timeline_stale` for the next writer that has one.
     var timelineBuilder: (any TimelineRowBuilding)?
     /// Whether `write` rebuilds the touched tickets' timelines and metric-event packs before its
-    /// commit (see `deferringTimelineRebuilds()`).
-    var rebuildsTimelinesOnWrite = true
+    /// commit (see `deferringDerivedRowRebuilds()`).
+    var rebuildsDerivedRowsOnWrite = true
 
     /// Opens (and for `.readWrite`, creates and migrates) the cache at `path`. With `timelines`,
     /// every write (and a migration that adds the compact timeline) rebuilds the compact
@@ -88,9 +88,7 @@ public struct Cache: Sendable {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     try Self.migrate(db, applied: try Self.appliedMigrations(db, path: path))
-                    // Whatever a later migration's own writes to metric events leave stale.
-                    try SLAEventPacker(db: db).packStale()
-                    if let timelineBuilder { try TimelineStore(db: db).rebuildStale(using: timelineBuilder) }
+                    _ = try rebuildStaleDerivedRows(in: db)  // v8's new packs, and any a migration voided
                     return .commit
                 }
             }
@@ -111,14 +109,14 @@ public struct Cache: Sendable {
     private func switchToWAL(busyTimeout: Double) throws {
         let clock = ContinuousClock()
         let deadline = clock.now + .milliseconds(Int64(busyTimeout * 1000))
-        var pause = Duration.milliseconds(1)
+        var pause = 0.001  // seconds, doubling up to 50 ms
         while true {
             do {
                 try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
                 return
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && clock.now < deadline {
-                Thread.sleep(forTimeInterval: Double(pause.components.attoseconds) / 1e18)
-                pause = min(pause * 2, .milliseconds(50))
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.05)
             }
         }
     }
@@ -173,10 +171,7 @@ public struct Cache: Sendable {
                 try db.inTransaction(.immediate) {
                     mark.claim()  // only once the write lock is ours
                     result = try body(CacheWriter(db: db))
-                    if rebuildsTimelinesOnWrite {
-                        try SLAEventPacker(db: db).packStale()
-                        if let timelineBuilder { try TimelineStore(db: db).rebuildStale(using: timelineBuilder) }
-                    }
+                    if rebuildsDerivedRowsOnWrite { _ = try rebuildStaleDerivedRows(in: db) }
                     return .commit
                 }
                 guard let result else {

@@ -43,34 +43,26 @@ extension CacheReader {
     public func forEachMetricEvent(ofTicketsIn ranges: [(Int64, Int64)], _ body: (MetricEventRow) throws -> Void)
         throws
     {
-        var decoded: [PackedSLAEvents.Decoded] = []
+        var packed: [PackedSLAEvents.Event] = []
         // Stale tickets not read yet: the first and the last. Tickets between them have no pack
         // row, so no events, and the index range gives exactly the stale ones' events.
         var stale: (first: Int64, last: Int64)?
         func readStale() throws {
             guard let run = stale else { return }
             stale = nil
-            try forEachIndexedMetricEvent(ofTicketsIn: [run]) { statement in
-                try Self.deliver(statement, through: self, to: body)
-            }
+            try forEachIndexedMetricEvent(ofTicketsIn: [run]) { try deliver($0, to: body) }
         }
         for range in ranges {
             try eachRange(Self.packedMetricEventsSQL, [range]) { statement in
                 let ticketID = sqlite3_column_int64(statement, 0)
                 guard let blob = Self.blob(statement, 1),
-                    PackedSLAEvents.decode(blob, ticketID: ticketID, into: &decoded)
+                    PackedSLAEvents.decode(blob, ticketID: ticketID, into: &packed)
                 else {
                     stale = (stale?.first ?? ticketID, ticketID)
                     return
                 }
                 try readStale()
-                for event in decoded {
-                    if event.untyped {
-                        try deliverUntyped(event.row, to: body)
-                    } else {
-                        try body(event.row)
-                    }
-                }
+                for event in packed { try deliver(event, to: body) }
             }
             try readStale()  // a run never spans two ranges: the gap may hold tickets not asked for
         }
@@ -81,35 +73,35 @@ extension CacheReader {
         SELECT ticket_id, events FROM ticket_sla_events WHERE ticket_id BETWEEN ?1 AND ?2 ORDER BY ticket_id
         """
 
-    /// Calls `row` with the statement on each metric event of the tickets in `ranges`, read from
-    /// the covering index `ticket_metric_events_sla` alone (schema v7), in (ticket, time, id)
-    /// order: what the packs are made of, and what a stale pack is read from.
-    func forEachIndexedMetricEvent(ofTicketsIn ranges: [(Int64, Int64)], _ row: (OpaquePointer) throws -> Void) throws {
-        try eachRange(Self.metricEventsSQL, ranges, row)
-    }
-
-    /// Delivers the event `statement` (of `metricEventsSQL`) is on.
-    private static func deliver(
-        _ statement: OpaquePointer, through reader: CacheReader, to body: (MetricEventRow) throws -> Void
+    /// Calls `body` with each metric event of the tickets in `ranges`, typed, read from the
+    /// covering index `ticket_metric_events_sla` alone (schema v7), in (ticket, time, id) order:
+    /// what the packs are made of, and what a stale pack is read from. Valid during the call.
+    func forEachIndexedMetricEvent(
+        ofTicketsIn ranges: [(Int64, Int64)], _ body: (PackedSLAEvents.Event) throws -> Void
     ) throws {
-        let kind = integer(statement, 7)
-        if kind == 2 {
-            try reader.deliverUntyped(metricEventRow(statement, target: nil, untypedJSON: nil), to: body)
-            return
+        try eachRange(Self.metricEventsSQL, ranges) { statement in
+            let kind = Self.integer(statement, 7)
+            var target: MetricEventRow.Target?
+            if let kind, kind == 0 || kind == 1 {
+                target = MetricEventRow.Target(
+                    isGroupPolicy: kind == 1, policyID: Self.integer(statement, 8),
+                    policyTitle: Self.bytes(statement, 9), target: Self.real(statement, 10),
+                    targetInSeconds: Self.real(statement, 11), businessHours: Self.integer(statement, 12) ?? 0 != 0)
+            }
+            let row = MetricEventRow(
+                ticketID: sqlite3_column_int64(statement, 0), id: sqlite3_column_int64(statement, 1),
+                metric: Self.bytes(statement, 2), instanceID: Self.integer(statement, 3),
+                type: Self.bytes(statement, 4), time: Self.integer(statement, 5),
+                deleted: Self.integer(statement, 6).map { $0 != 0 }, target: target, untypedJSON: nil)
+            try body(PackedSLAEvents.Event(row: row, untyped: kind == 2))
         }
-        var target: MetricEventRow.Target?
-        if let kind, kind == 0 || kind == 1 {
-            target = MetricEventRow.Target(
-                isGroupPolicy: kind == 1, policyID: integer(statement, 8), policyTitle: bytes(statement, 9),
-                target: real(statement, 10), targetInSeconds: real(statement, 11),
-                businessHours: integer(statement, 12) ?? 0 != 0)
-        }
-        try body(metricEventRow(statement, target: target, untypedJSON: nil))
     }
 
-    /// Delivers an event whose target an upgraded cache left untyped (`sla_kind` 2), with its
+    /// Delivers `event`; one whose target an upgraded cache left untyped (`sla_kind` 2) with its
     /// JSON (none when the row is gone).
-    private func deliverUntyped(_ row: MetricEventRow, to body: (MetricEventRow) throws -> Void) throws {
+    private func deliver(_ event: PackedSLAEvents.Event, to body: (MetricEventRow) throws -> Void) throws {
+        guard event.untyped else { return try body(event.row) }
+        let row = event.row
         var found = false
         try each("SELECT raw_json FROM ticket_metric_events WHERE id = ?1", [row.id]) { json in
             found = true
@@ -129,17 +121,6 @@ extension CacheReader {
         FROM ticket_metric_events INDEXED BY ticket_metric_events_sla
         WHERE ticket_id BETWEEN ?1 AND ?2 ORDER BY ticket_id, time, id
         """
-
-    /// The row `forEachMetricEvent`'s statement is on, with its target or untyped JSON.
-    private static func metricEventRow(
-        _ statement: OpaquePointer, target: MetricEventRow.Target?, untypedJSON: UnsafeRawBufferPointer?
-    ) -> MetricEventRow {
-        MetricEventRow(
-            ticketID: sqlite3_column_int64(statement, 0), id: sqlite3_column_int64(statement, 1),
-            metric: bytes(statement, 2), instanceID: integer(statement, 3), type: bytes(statement, 4),
-            time: integer(statement, 5), deleted: integer(statement, 6).map { $0 != 0 }, target: target,
-            untypedJSON: untypedJSON)
-    }
 
     /// A text column's UTF-8 bytes, valid until the statement steps again; `nil` for NULL.
     @inline(__always) static func bytes(_ statement: OpaquePointer, _ column: Int32) -> UnsafeRawBufferPointer? {

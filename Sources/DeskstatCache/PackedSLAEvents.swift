@@ -43,53 +43,46 @@ enum PackedSLAEvents {
         static let businessHours: UInt8 = 128
     }
 
-    /// A decoded event: the row the reader delivers (its texts point into the blob or into
-    /// `metrics` and `types`), and whether its target is untyped (`sla_kind` 2).
-    struct Decoded {
+    /// One event as the reader delivers it and a pack holds it: its typed row (texts point into
+    /// the blob or the statement's row, or into `metrics` and `types`), and whether its target is
+    /// untyped (`sla_kind` 2: the reader adds the JSON).
+    struct Event {
         var row: CacheReader.MetricEventRow
         var untyped: Bool
     }
 
     // MARK: Encoding
 
-    /// Appends one event, as the covering index `ticket_metric_events_sla` returns it
-    /// (`CacheReader.metricEventsSQL`'s columns), to `bytes`.
-    static func append(_ statement: OpaquePointer, to bytes: inout [UInt8]) {
-        let time = CacheReader.integer(statement, 5)
-        let instance = CacheReader.integer(statement, 3)
-        let deleted = CacheReader.integer(statement, 6)
-        let kind = CacheReader.integer(statement, 7)
-        let typed = kind == 0 || kind == 1
-        let policyID = typed ? CacheReader.integer(statement, 8) : nil
-        let target = typed ? CacheReader.real(statement, 10) : nil
-        let seconds = typed ? CacheReader.real(statement, 11) : nil
+    /// Appends `event` (as `CacheReader.forEachIndexedMetricEvent` reads it) to `bytes`.
+    static func append(_ event: Event, to bytes: inout [UInt8]) {
+        let row = event.row
+        let target = row.target
         var flags: UInt8 = 0
-        if time != nil { flags |= Flag.time }
-        if instance != nil { flags |= Flag.instance }
-        if let deleted {
+        if row.time != nil { flags |= Flag.time }
+        if row.instanceID != nil { flags |= Flag.instance }
+        if let deleted = row.deleted {
             flags |= Flag.deletedKnown
-            if deleted != 0 { flags |= Flag.deleted }
+            if deleted { flags |= Flag.deleted }
         }
-        if policyID != nil { flags |= Flag.policyID }
-        if target != nil { flags |= Flag.target }
-        if seconds != nil { flags |= Flag.seconds }
-        if typed, (CacheReader.integer(statement, 12) ?? 0) != 0 { flags |= Flag.businessHours }
+        if target?.policyID != nil { flags |= Flag.policyID }
+        if target?.target != nil { flags |= Flag.target }
+        if target?.targetInSeconds != nil { flags |= Flag.seconds }
+        if target?.businessHours == true { flags |= Flag.businessHours }
         bytes.append(flags)
-        appendInteger(sqlite3_column_int64(statement, 1), to: &bytes)
-        if let time { appendInteger(time, to: &bytes) }
-        if let instance { appendInteger(instance, to: &bytes) }
-        appendText(CacheReader.bytes(statement, 2), names: metrics, to: &bytes)
-        appendText(CacheReader.bytes(statement, 4), names: types, to: &bytes)
-        guard let kind, (0...2).contains(kind) else {
-            bytes.append(255)
+        appendInteger(row.id, to: &bytes)
+        if let time = row.time { appendInteger(time, to: &bytes) }
+        if let instance = row.instanceID { appendInteger(instance, to: &bytes) }
+        appendText(row.metric, names: metrics, to: &bytes)
+        appendText(row.type, names: types, to: &bytes)
+        guard let target else {
+            bytes.append(event.untyped ? 2 : 255)
             return
         }
-        bytes.append(UInt8(kind))
-        guard typed else { return }
-        if let policyID { appendInteger(policyID, to: &bytes) }
-        appendText(CacheReader.bytes(statement, 9), names: [], to: &bytes)
-        if let target { appendInteger(Int64(bitPattern: target.bitPattern), to: &bytes) }
-        if let seconds { appendInteger(Int64(bitPattern: seconds.bitPattern), to: &bytes) }
+        bytes.append(target.isGroupPolicy ? 1 : 0)
+        if let policyID = target.policyID { appendInteger(policyID, to: &bytes) }
+        appendText(target.policyTitle, names: [], to: &bytes)
+        if let value = target.target { appendInteger(Int64(bitPattern: value.bitPattern), to: &bytes) }
+        if let seconds = target.targetInSeconds { appendInteger(Int64(bitPattern: seconds.bitPattern), to: &bytes) }
     }
 
     private static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
@@ -101,7 +94,7 @@ enum PackedSLAEvents {
             bytes.append(0)
             return
         }
-        if let code = names.firstIndex(where: { equal(text, $0) }) {
+        if let code = names.firstIndex(where: { text.holdsUTF8(of: $0) }) {
             bytes.append(UInt8(code + 1))
             return
         }
@@ -110,17 +103,12 @@ enum PackedSLAEvents {
         bytes.append(contentsOf: text)
     }
 
-    static func equal(_ bytes: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
-        bytes.count == name.utf8CodeUnitCount
-            && bytes.elementsEqual(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-    }
-
     // MARK: Decoding
 
     /// Decodes `blob` (the pack of ticket `ticketID`) into `events` (emptied first). Returns
     /// `false`, with `events` in no particular state, when the blob is not a pack this version
     /// reads; the rows are valid while `blob` is.
-    static func decode(_ blob: UnsafeRawBufferPointer, ticketID: Int64, into events: inout [Decoded]) -> Bool {
+    static func decode(_ blob: UnsafeRawBufferPointer, ticketID: Int64, into events: inout [Event]) -> Bool {
         events.removeAll(keepingCapacity: true)
         var cursor = Cursor(blob: blob)
         guard cursor.byte() == format else { return false }
@@ -167,7 +155,7 @@ enum PackedSLAEvents {
                 ticketID: ticketID, id: id, metric: metric.bytes, instanceID: instance, type: type.bytes, time: time,
                 deleted: flags & Flag.deletedKnown != 0 ? flags & Flag.deleted != 0 : nil, target: target,
                 untypedJSON: nil)
-            events.append(Decoded(row: row, untyped: kind == 2))
+            events.append(Event(row: row, untyped: kind == 2))
         }
         return true
     }
@@ -261,10 +249,9 @@ struct SLAEventPacker {
         }
         // The runs hold only stale ids, and the events come in ticket order, so an event's
         // ticket is `ids[next]` or a later one: the tickets before it are complete.
-        try reader.forEachIndexedMetricEvent(ofTicketsIn: Self.runs(of: ids)) { statement in
-            let ticketID = sqlite3_column_int64(statement, 0)
-            while ids[next] != ticketID { try finish() }
-            PackedSLAEvents.append(statement, to: &bytes)
+        try reader.forEachIndexedMetricEvent(ofTicketsIn: Self.runs(of: ids)) { event in
+            while ids[next] != event.row.ticketID { try finish() }
+            PackedSLAEvents.append(event, to: &bytes)
         }
         while next < ids.count { try finish() }  // the last one, and any without events left
         return ids.count
@@ -293,5 +280,14 @@ struct SLAEventPacker {
             }
         }
         return runs
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// Whether these bytes are exactly `name`'s UTF-8 (a row's text compared with a known name
+    /// without making a `String`).
+    package func holdsUTF8(of name: StaticString) -> Bool {
+        count == name.utf8CodeUnitCount
+            && elementsEqual(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 }

@@ -229,7 +229,6 @@ extension Schema {
     /// Work a migration needs beyond its SQL: v4 packs the facts of the tickets already cached.
     static func afterMigration(_ name: String, _ db: Database) throws {
         if name == "v4-ticket-facts" { try TicketFactsRepair(db: db).fillAll() }
-        if name == "v8-packed-sla-events" { try SLAEventPacker(db: db).packStale() }
     }
 
     /// Report facts (see `TicketFacts` and docs/performance.md), replacing v3's expression
@@ -410,9 +409,9 @@ extension Schema {
     /// Triggers void a ticket's pack whenever any of its events is inserted, changed, deleted or
     /// moved to another ticket (the BEFORE INSERT one catches `INSERT OR REPLACE` moving an event,
     /// and the BEFORE UPDATE OF id one an `UPDATE OR REPLACE` renumbering an event onto another's
-    /// id: both replace a row without firing a delete trigger), so a pack is exact or NULL; the end of each
-    /// import, sync or write packs the stale ones again (`SLAEventPacker`), and so does this
-    /// migration for an existing cache.
+    /// id: both replace a row without firing a delete trigger), so a pack is exact or NULL. The
+    /// end of each import, sync, write or upgrade packs the stale ones (`rebuildStaleDerivedRows`),
+    /// so an existing cache is packed by the upgrade that adds the table.
     static let version8 = """
         CREATE TABLE ticket_sla_events (
             ticket_id INTEGER PRIMARY KEY,

@@ -104,12 +104,13 @@ extension Cache {
 
     /// This cache with its writes leaving the touched tickets queued in `ticket_timeline_stale`
     /// (and their metric-event packs stale) instead of rebuilding them before each commit;
-    /// `rebuildStaleDerivedRows()` then builds each once. For a run of many writes whose tickets recur (an import of time-ordered event pages,
-    /// where one ticket's history spans several files): a ticket is parsed once, not once per
-    /// file. Readers meanwhile take queued tickets from the raw rows, so nothing reads wrong.
-    public func deferringTimelineRebuilds() -> Cache {
+    /// `rebuildStaleDerivedRows()` then builds each once. For a run of many writes whose tickets
+    /// recur (an import of time-ordered event pages, where one ticket's history spans several
+    /// files): a ticket is parsed once, not once per file. Readers meanwhile take queued tickets
+    /// from the raw rows, so nothing reads wrong.
+    public func deferringDerivedRowRebuilds() -> Cache {
         var cache = self
-        cache.rebuildsTimelinesOnWrite = false
+        cache.rebuildsDerivedRowsOnWrite = false
         return cache
     }
 
@@ -120,16 +121,23 @@ extension Cache {
     @discardableResult
     public func rebuildStaleDerivedRows() throws(CacheError) -> Int {
         do {
-            return try deferringTimelineRebuilds().write { writer in
-                try SLAEventPacker(db: writer.db).packStale()
-                guard let timelineBuilder else { return 0 }
-                return try TimelineStore(db: writer.db).rebuildStale(using: timelineBuilder)
-            }
+            return try deferringDerivedRowRebuilds().write { writer in try rebuildStaleDerivedRows(in: writer.db) }
         } catch let error as CacheError {
             throw error
         } catch {
             throw Self.classify(error, path: path)
         }
+    }
+}
+
+extension Cache {
+    /// Inside the caller's write transaction: packs the stale metric-event packs and, with a
+    /// timeline builder, rebuilds the queued compact timelines. Returns how many timelines were
+    /// rebuilt. The one place every write, import, sync and upgrade brings derived rows up to date.
+    func rebuildStaleDerivedRows(in db: Database) throws -> Int {
+        try SLAEventPacker(db: db).packStale()
+        guard let timelineBuilder else { return 0 }
+        return try TimelineStore(db: db).rebuildStale(using: timelineBuilder)
     }
 }
 

@@ -79,7 +79,7 @@ public struct Importer: Sendable {
     /// `run(_:progress:)` into the target as it is; then the compact timeline of every ticket whose
     /// history the files changed, and the metric-event pack of every ticket whose metric events
     /// they changed, is built once per ticket (the files' transactions leave them
-    /// queued: see `Cache.deferringTimelineRebuilds()`), also after a failure, for the files written.
+    /// queued: see `Cache.deferringDerivedRowRebuilds()`), also after a failure, for the files written.
     func runFiles(
         _ sources: [ImportSource], progress: (ImportProgress) -> Void
     ) throws(ImportError) -> ImportReport {
@@ -286,7 +286,7 @@ final class CacheTarget: @unchecked Sendable {
     /// them at its end (`Importer.runFiles`).
     init(cache: Cache) {
         self.path = cache.path
-        self.cache = cache.derivingTimelines(with: TimelineCodec()).deferringTimelineRebuilds()
+        self.cache = cache.derivingTimelines(with: TimelineCodec()).deferringDerivedRowRebuilds()
     }
 
     init(path: String) {
@@ -309,7 +309,8 @@ final class CacheTarget: @unchecked Sendable {
             if let opened = openBulkLoad() { return opened }
             bulkLoad = false  // the private file cannot be made: the cache's own path names the problem
         }
-        let opened = try Cache.open(at: path, mode: .readWrite, timelines: TimelineCodec()).deferringTimelineRebuilds()
+        let opened = try Cache.open(at: path, mode: .readWrite, timelines: TimelineCodec())
+            .deferringDerivedRowRebuilds()
         cache = opened
         return opened
     }
@@ -328,7 +329,7 @@ final class CacheTarget: @unchecked Sendable {
         let privatePath = Cache.bulkLoadPath(for: path)
         guard !FileManager.default.fileExists(atPath: privatePath),
             let opened = try? Cache.open(at: privatePath, mode: .readWrite, timelines: TimelineCodec())
-                .deferringTimelineRebuilds()
+                .deferringDerivedRowRebuilds()
         else { return nil }
         do {
             bulkIndexes = try opened.beginBulkLoad()

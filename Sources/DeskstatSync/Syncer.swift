@@ -17,7 +17,7 @@ public struct Syncer: Sendable {
     ) {
         // Pages queue the tickets whose history they changed; `run` rebuilds their compact
         // timelines once at its end (a ticket's events span many pages of the event export).
-        let cache = cache.derivingTimelines(with: TimelineCodec()).deferringTimelineRebuilds()
+        let cache = cache.derivingTimelines(with: TimelineCodec()).deferringDerivedRowRebuilds()
         context = SyncContext(
             cache: cache, client: client, plan: plan, writer: PageWriter(cache: cache, clock: clock), events: events,
             stopRequested: stopRequested)

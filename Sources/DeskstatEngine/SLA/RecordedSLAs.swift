@@ -208,7 +208,7 @@ public struct SLAEventSet: Sendable {
 
         static func kind(_ type: UnsafeRawBufferPointer?) -> RecordedSLA.Event.Kind {
             guard let type else { return .other }
-            for (name, kind) in kinds where equal(type, name) { return kind }
+            for (name, kind) in kinds where type.holdsUTF8(of: name) { return kind }
             return .other
         }
 
@@ -216,11 +216,6 @@ public struct SLAEventSet: Sendable {
             ("activate", .activate), ("fulfill", .fulfill), ("breach", .breach), ("pause", .pause),
             ("apply_sla", .apply), ("apply_group_sla", .apply), ("update_status", .updateStatus),
         ]
-
-        static func equal(_ bytes: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
-            bytes.count == name.utf8CodeUnitCount
-                && bytes.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        }
 
         mutating func metricIndex(_ bytes: UnsafeRawBufferPointer) -> Int32 {
             for (index, name) in metricBytes.enumerated() where name.elementsEqual(bytes) { return Int32(index) }
